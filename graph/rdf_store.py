@@ -1,0 +1,255 @@
+"""The embedded store: rdflib over Oxigraph, in a directory on disk.
+
+Writes go to pyoxigraph in chunks, each chunk one transaction; reads go through
+rdflib's ``Dataset`` backed by ``oxrdflib``, so SPARQL runs in Oxigraph and its
+parameters are bound (``initBindings``), never pasted into query text.
+Oxigraph locks the directory: a second writer gets :class:`StoreLockedError`
+at once instead of hanging; readers can open it read-only beside a writer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from nascar_kg.errors import StoreError, StoreLockedError
+from nascar_kg.graph import store as base
+from nascar_kg.graph.model import (
+    IRI, Document, Entity, EntityRef, Evidence, GraphBatch, Race, Relation, SeasonStats,
+)
+from nascar_kg.graph.rdf import (
+    ALIAS, KEY, NAME, PREFIXES, TYPE, batch_chunks, nkg,
+)
+from nascar_kg.ontology import NS, vocabulary
+from nascar_kg.ontology.registry import fold
+
+CHUNK_QUADS = 50_000
+
+
+class RDFStore(base.GraphStore):
+    """The default backend: an Oxigraph database in a directory (``--db``)."""
+
+    name = "rdf"
+    query_language = "sparql"
+    capabilities = frozenset({base.SPARQL, base.PERSISTENT, base.TRANSACTIONAL, base.RDF,
+                              base.READ_ONLY_OPEN})
+
+    def __init__(self, path: str | Path | None, read_only: bool = False,
+                 chunk_quads: int = CHUNK_QUADS):
+        self.path = Path(path) if path is not None else None
+        self.read_only = read_only
+        self.chunk_quads = chunk_quads
+        self._ox: ox.Store | None = None
+        self._dataset = None
+
+    @classmethod
+    def from_settings(cls, settings, read_only: bool = False) -> "RDFStore":
+        return cls(settings.db, read_only=read_only, chunk_quads=settings.batch_size * 10)
+
+    def describe(self) -> str:
+        return str(self.path) if self.path is not None else "in-memory store"
+
+    # -- lifecycle --------------------------------------------------------------
+    def open(self) -> None:
+        if self._ox is not None:
+            return
+        if self.path is None:
+            self._ox = ox.Store()
+            return
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"{self.path}: not a directory; --db names a store directory")
+        if self.read_only:
+            if not (self.path / "CURRENT").exists():
+                raise StoreError(f"{self.path}: no store here yet (ingest or load-results first)")
+            self._ox = self._open(ox.Store.read_only)
+        else:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._ox = self._open(ox.Store)
+
+    def _open(self, opener) -> ox.Store:
+        try:
+            return opener(str(self.path))
+        except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise StoreLockedError(
+                    f"{self.path}: the store is open for writing in another process; "
+                    "wait for it to finish or use another --db") from None
+            raise StoreError(f"{self.path}: cannot open the store ({exc})") from None
+
+    def close(self) -> None:
+        if self._ox is not None and not self.read_only and self.path is not None:
+            self._ox.flush()
+        self._ox = None
+        self._dataset = None
+
+    @property
+    def ox_store(self) -> ox.Store:
+        if self._ox is None:
+            self.open()
+        return self._ox
+
+    @property
+    def rdflib_graph(self):
+        """The store as an rdflib ``Dataset`` whose default graph is the union of all graphs."""
+        if self._dataset is None:
+            import rdflib
+            from oxrdflib import OxigraphStore
+
+            self._dataset = rdflib.Dataset(store=OxigraphStore(store=self.ox_store),
+                                           default_union=True)
+            for prefix, ns in PREFIXES.items():
+                self._dataset.bind(prefix, ns)
+        return self._dataset
+
+    # -- writing ----------------------------------------------------------------
+    def write(self, batch: GraphBatch) -> base.WriteSummary:
+        if self.read_only:
+            raise StoreError(f"{self.describe()}: opened read-only")
+        batch = batch.merged()
+        self._reconcile(batch)
+        store = self.ox_store
+        for chunk in batch_chunks(batch, self.chunk_quads):
+            store.extend(chunk)
+        return base.WriteSummary(
+            entities=len(batch.entities), relations=len(batch.relations),
+            evidence=sum(len(r.evidence) for r in batch.relations),
+            documents=len(batch.documents), races=len(batch.races))
+
+    def _reconcile(self, batch: GraphBatch) -> None:
+        """Keep one name and one type per entity across writes.
+
+        The first name written stays the name (later spellings become aliases);
+        of two types the ontology's precedence decides, and a losing stored type
+        is removed.
+        """
+        voc = vocabulary()
+        store = self.ox_store
+        for entity in batch.entities:
+            node = ox.NamedNode(entity.iri)
+            stored_names = [q.object.value for q in store.quads_for_pattern(node, NAME, None)]
+            if not stored_names:
+                continue
+            if entity.name != stored_names[0]:
+                entity.aliases = tuple(dict.fromkeys((*entity.aliases, entity.name)))
+                entity.name = stored_names[0]
+            for quad in list(store.quads_for_pattern(node, TYPE, None)):
+                stored_type = quad.object.value[len(NS):]
+                if stored_type not in voc.entity_classes or stored_type == entity.type:
+                    continue
+                winner = voc.preferred_type(stored_type, entity.type)
+                if winner != stored_type:
+                    store.remove(quad)
+                entity.type = winner
+
+    # -- reading ----------------------------------------------------------------
+    def query(self, text: str, params: dict | None = None) -> list[dict]:
+        from rdflib import Literal, URIRef
+
+        bindings = {}
+        for key, value in (params or {}).items():
+            bindings[key] = URIRef(value) if isinstance(value, IRI) else Literal(value)
+        result = self.rdflib_graph.query(text, initBindings=bindings)
+        if result.type == "ASK":
+            return [{"ask": bool(result.askAnswer)}]
+        names = [str(v) for v in result.vars]
+        return [{n: _python(row[i]) for i, n in enumerate(names)} for row in result]
+
+    def count_triples(self) -> int:
+        return len(self.ox_store)
+
+    def read_all(self) -> GraphBatch:
+        return read_batch(self)
+
+
+class MemoryStore(RDFStore):
+    """The embedded store kept in memory only (for tests and one-off extraction)."""
+
+    name = "memory"
+    capabilities = frozenset({base.SPARQL, base.TRANSACTIONAL, base.RDF})
+
+    def __init__(self, path=None, read_only: bool = False, chunk_quads: int = CHUNK_QUADS):
+        super().__init__(None, read_only=False, chunk_quads=chunk_quads)
+
+    @classmethod
+    def from_settings(cls, settings, read_only: bool = False) -> "MemoryStore":
+        return cls()
+
+
+def _python(term):
+    from rdflib import Literal, URIRef
+
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return IRI(term)
+    if isinstance(term, Literal):
+        return term.toPython()
+    return str(term)
+
+
+def read_batch(store: RDFStore) -> GraphBatch:
+    """Read the whole graph back from an RDF store as a :class:`GraphBatch`."""
+    voc = vocabulary()
+    q = store.query
+    entities: dict[str, Entity] = {}
+    for row in q("""SELECT ?e ?type ?name ?wd ?length ?surface WHERE {
+            ?e a ?type ; nkg:name ?name .
+            FILTER(?type IN (%s))
+            OPTIONAL { ?e nkg:wikidata ?wd } OPTIONAL { ?e nkg:length ?length }
+            OPTIONAL { ?e nkg:surface ?surface } }""" % ", ".join(
+            f"nkg:{t}" for t in voc.entity_types)):
+        props = {k: row[k] for k in ("length", "surface") if row[k] is not None}
+        entities[row["e"]] = Entity(row["name"], str(row["type"])[len(NS):], (), row["wd"], props)
+    for row in q("SELECT ?e ?alias WHERE { ?e nkg:alias ?alias } ORDER BY ?e ?alias"):
+        if row["e"] in entities:
+            entities[row["e"]].aliases += (row["alias"],)
+    refs = {iri: e.ref for iri, e in entities.items()}
+    documents: dict[str, Document] = {}
+    for row in q("""SELECT ?d ?sha ?source ?kind ?title ?date ?url WHERE {
+            ?d a nkg:Document ; nkg:sha256 ?sha ; nkg:source ?source ; nkg:kind ?kind .
+            OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d dcterms:date ?date }
+            OPTIONAL { ?d schema:url ?url } }"""):
+        documents[row["d"]] = Document(row["sha"], row["source"], row["kind"],
+                                       _str(row["title"]), _str(row["date"]), _str(row["url"]))
+    relations: dict[str, Relation] = {}
+    for row in q("""SELECT ?a ?s ?p ?o WHERE {
+            ?a a nkg:Assertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }"""):
+        if row["s"] in refs and row["o"] in refs:
+            relations[row["a"]] = Relation(refs[row["s"]], str(row["p"])[len(NS):], refs[row["o"]])
+    for row in q("""SELECT ?a ?doc ?text ?start ?end ?conf ?ex ?ver WHERE {
+            ?a nkg:evidence ?e . ?e nkg:document ?doc ; nkg:text ?text ; nkg:confidence ?conf .
+            OPTIONAL { ?e nkg:start ?start ; nkg:end ?end }
+            OPTIONAL { ?e nkg:extractor ?ex ; nkg:extractorVersion ?ver } }"""):
+        rel, doc = relations.get(row["a"]), documents.get(row["doc"])
+        if rel is not None and doc is not None:
+            rel.evidence.append(Evidence(doc, row["text"], row["start"], row["end"],
+                                         float(row["conf"]), row["ex"] or "", row["ver"] or ""))
+    numbers: dict[str, list[str]] = {}
+    for row in q("SELECT ?r ?n WHERE { ?r a nkg:SeasonRecord ; nkg:carNumber ?n }"):
+        numbers.setdefault(row["r"], []).append(str(row["n"]))
+    for row in q("""SELECT ?a ?r ?series ?season ?starts ?wins ?top5 ?top10 ?led ?best ?avg WHERE {
+            ?a nkg:seasonRecord ?r . ?r nkg:series ?series ; nkg:season ?season ;
+               nkg:starts ?starts ; nkg:wins ?wins ; nkg:top5 ?top5 ; nkg:top10 ?top10 ;
+               nkg:lapsLed ?led .
+            OPTIONAL { ?r nkg:bestFinish ?best } OPTIONAL { ?r nkg:averageFinish ?avg } }"""):
+        rel = relations.get(row["a"])
+        if rel is not None and row["series"] in refs:
+            rel.seasons.append(SeasonStats(
+                refs[row["series"]].name, row["season"], row["starts"], row["wins"], row["top5"],
+                row["top10"], row["best"], row["avg"], row["led"],
+                tuple(sorted(numbers.get(row["r"], ())))))
+    races = []
+    for row in q("""SELECT ?series ?season ?num ?name ?track ?winner WHERE {
+            ?r a nkg:Race ; nkg:name ?name ; nkg:series ?series ; nkg:season ?season ;
+               nkg:raceNumber ?num .
+            OPTIONAL { ?r nkg:track ?track } OPTIONAL { ?r nkg:winner ?winner } }"""):
+        if row["series"] in refs:
+            races.append(Race(refs[row["series"]].name, row["season"], row["num"], row["name"],
+                              refs.get(row["track"]), refs.get(row["winner"])))
+    return GraphBatch(list(entities.values()), list(documents.values()),
+                      list(relations.values()), races)
+
+
+def _str(value) -> str | None:
+    return None if value is None else str(value)

@@ -1,0 +1,67 @@
+"""Resolve a name given by a user to one entity of the graph.
+
+Names match canonical names and aliases case-insensitively; a single word
+also matches the last word of a name ("heim" → Corey Heim). An unknown or
+ambiguous name raises :class:`~nascar_kg.errors.NameResolutionError` listing
+the closest candidates.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from nascar_kg.errors import NameResolutionError
+from nascar_kg.graph.model import EntityRef, IRI
+from nascar_kg.ontology.registry import fold
+from nascar_kg.queries.texts import ontology_name, run
+
+MAX_CANDIDATES = 5
+
+
+def _refs(rows) -> dict[str, EntityRef]:
+    found = {}
+    for row in rows:
+        type_ = ontology_name(row["type"])
+        if type_:
+            found[row["e"]] = EntityRef(row["name"], type_)
+    return found
+
+
+def resolve_entity(store, name: str) -> tuple[IRI, EntityRef]:
+    """The IRI and reference of the one entity known by ``name``."""
+    key = fold(name)
+    if not key:
+        raise NameResolutionError("empty name")
+    found = _refs(run(store, "resolve", key=key))
+    if not found and " " not in key:
+        found = _refs(run(store, "resolve_suffix", suffix=" " + key))
+    if len(found) == 1:
+        iri, ref = next(iter(found.items()))
+        return IRI(iri), ref
+    if len(found) > 1:
+        names = sorted(f"{r.name} ({r.type})" for r in found.values())
+        raise NameResolutionError(
+            f"{name!r} is ambiguous: it could be {', '.join(names[:MAX_CANDIDATES])}", names)
+    candidates = suggest(store, key)
+    hint = f"; closest: {', '.join(candidates)}" if candidates else ""
+    raise NameResolutionError(f"no entity named {name!r} in the graph{hint}", candidates)
+
+
+def suggest(store, key: str) -> list[str]:
+    """Names closest to the folded ``key``, best first."""
+    names_by_key: dict[str, set[str]] = {}
+    for row in run(store, "names"):
+        names_by_key.setdefault(row["key"], set()).add(row["name"])
+    close = difflib.get_close_matches(key, list(names_by_key), n=MAX_CANDIDATES * 2, cutoff=0.6)
+    out: list[str] = []
+    for k in close:
+        for n in sorted(names_by_key[k]):
+            if n not in out:
+                out.append(n)
+    return out[:MAX_CANDIDATES]
+
+
+def describe(store, iri: str) -> EntityRef | None:
+    """Name and type of the entity at ``iri`` (None if it is not an entity)."""
+    refs = _refs(run(store, "entity", e=IRI(iri)))
+    return refs.get(iri)
