@@ -1,0 +1,3 @@
+from nascar_kg.cli import main
+
+main()

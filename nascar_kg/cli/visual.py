@@ -1,0 +1,70 @@
+"""Commands that draw and export the graph: viz."""
+
+from __future__ import annotations
+
+import click
+
+from nascar_kg.cli.common import opened_store
+from nascar_kg.cli.output import message
+from nascar_kg.cli.options import store_options
+
+
+def parse_seasons(value: str | None) -> tuple[int, int] | None:
+    """``2023-2025`` or ``2024`` as a (from, to) pair.
+
+    >>> parse_seasons("2023-2025"), parse_seasons("2024"), parse_seasons(None)
+    ((2023, 2025), (2024, 2024), None)
+    """
+    if not value:
+        return None
+    first, _, last = value.partition("-")
+    try:
+        lo, hi = int(first), int(last or first)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a season or a FROM-TO range") from None
+    if lo > hi:
+        raise click.BadParameter(f"{value!r}: the first season is after the last")
+    return lo, hi
+
+
+def selected_graph(store, focus, depth, relations, seasons):
+    """The store's graph as networkx, narrowed by the selection options."""
+    from nascar_kg.graph.networkx import to_networkx
+    from nascar_kg.visualizations.filters import select
+
+    G = to_networkx(store.read_all())
+    rels = [p.strip() for p in relations.split(",") if p.strip()] if relations else None
+    return select(G, focus=focus, depth=depth, relations=rels, seasons=parse_seasons(seasons))
+
+
+def selection_options(fn):
+    fn = click.option("--season", "seasons", default=None, metavar="FROM-TO",
+                      help="Only relations with results in these seasons (e.g. 2023-2025).")(fn)
+    fn = click.option("--relations", default=None, metavar="PRED,...",
+                      help="Only these predicates (a broad one includes its kinds).")(fn)
+    fn = click.option("--depth", type=click.IntRange(1, 6), default=2, show_default=True,
+                      help="Hops around --focus.")(fn)
+    fn = click.option("--focus", default=None, metavar="NAME",
+                      help="Only the part of the graph around NAME.")(fn)
+    return fn
+
+
+@click.command()
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False),
+              help="HTML file to write.")
+@click.option("--title", default="nascar-kg", show_default=True)
+@click.option("--max-nodes", type=click.IntRange(1), default=1500, show_default=True,
+              help="Refuse larger graphs (use --focus).")
+@selection_options
+@store_options
+def viz(out_path, title, max_nodes, focus, depth, relations, seasons):
+    """Write an interactive HTML graph that works offline."""
+    from nascar_kg.visualizations.html import write_html
+
+    with opened_store(read_only=True) as store:
+        G = selected_graph(store, focus, depth, relations, seasons)
+    path = write_html(G, out_path, title=title, max_nodes=max_nodes)
+    message(f"Wrote {path} ({G.number_of_nodes()} entities, {G.number_of_edges()} relations).")
+
+
+COMMANDS = [viz]

@@ -1,0 +1,15 @@
+"""Names the graph knows, for the extractor's gazetteer."""
+
+from __future__ import annotations
+
+from nascar_kg.queries.texts import ontology_name, run
+
+
+def known_names(store) -> list[tuple[str, str]]:
+    """(name, type) of every entity in the store."""
+    out = []
+    for row in run(store, "known_names"):
+        type_ = ontology_name(row["type"])
+        if type_:
+            out.append((row["name"], type_))
+    return sorted(set(out))
