@@ -62,9 +62,9 @@ def cli():
     """
 
 
-from nascar_kg.cli import articles, questions, visual  # noqa: E402  (registers the commands)
+from nascar_kg.cli import articles, backends, questions, results, visual  # noqa: E402
 
-for module in (articles, questions, visual):
+for module in (articles, results, questions, visual, backends):  # the order of --help
     for command in module.COMMANDS:
         cli.add_command(command)
 
