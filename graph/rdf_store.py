@@ -9,6 +9,8 @@ at once instead of hanging; readers can open it read-only beside a writer.
 
 from __future__ import annotations
 
+import gc
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -68,20 +70,34 @@ class RDFStore(base.GraphStore):
             self._ox = self._open(ox.Store)
 
     def _open(self, opener) -> ox.Store:
-        try:
-            return opener(str(self.path))
-        except OSError as exc:
-            if "lock" in str(exc).lower():
-                raise StoreLockedError(
-                    f"{self.path}: the store is open for writing in another process; "
-                    "wait for it to finish or use another --db") from None
-            raise StoreError(f"{self.path}: cannot open the store ({exc})") from None
+        # A read-only open can race a writer's compaction (it reads a manifest
+        # whose files are then replaced); trying again sees the new manifest.
+        for attempt in range(5):
+            try:
+                return opener(str(self.path))
+            except RuntimeError as exc:
+                if not self.read_only or attempt == 4:
+                    raise StoreError(f"{self.path}: cannot open the store ({exc})") from None
+                time.sleep(0.05 * (attempt + 1))
+            except OSError as exc:
+                return self._open_failed(exc)
+        raise AssertionError("unreachable")
+
+    def _open_failed(self, exc: OSError):
+        if "lock" in str(exc).lower():
+            raise StoreLockedError(
+                f"{self.path}: the store is open for writing in another process; "
+                "wait for it to finish or use another --db") from None
+        raise StoreError(f"{self.path}: cannot open the store ({exc})") from None
 
     def close(self) -> None:
         if self._ox is not None and not self.read_only and self.path is not None:
             self._ox.flush()
-        self._ox = None
+        # Oxigraph releases the directory when the last reference goes; rdflib's
+        # objects hold references in cycles, so collect them now.
         self._dataset = None
+        self._ox = None
+        gc.collect()
 
     @property
     def ox_store(self) -> ox.Store:
