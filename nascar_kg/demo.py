@@ -17,11 +17,11 @@ def sample_path() -> Path:
 
 def run_demo(out_dir: str | Path, echo=print, note=print) -> dict:
     """Build ``out_dir/db`` from the sample, write ``out_dir/graph.html``, print answers."""
-    from nascar_kg.cli.questions import format_path
     from nascar_kg.graph.networkx import to_networkx
     from nascar_kg.graph.rdf_store import RDFStore
     from nascar_kg.loaders.articles import ingest
     from nascar_kg.queries import find_paths, stats, who_endorses
+    from nascar_kg.queries.paths import format_path
     from nascar_kg.visualizations.html import write_html
 
     out = Path(out_dir)

@@ -108,3 +108,19 @@ def _add_edge(graph, u: str, v: str, edge: Edge) -> None:
 def _edge_json(edge: Edge, names) -> dict:
     return {"subject": names[edge.subject].name, "predicate": edge.predicate,
             "object": names[edge.object].name}
+
+
+def format_path(path: dict) -> str:
+    """A path as text, arrows pointing from subject to object.
+
+    >>> format_path({"nodes": [{"name": "Toyota"}, {"name": "23XI Racing"}, {"name": "Corey Heim"}],
+    ...   "edges": [{"subject": "23XI Racing", "predicate": "affiliated_with", "object": "Toyota"},
+    ...             {"subject": "Corey Heim", "predicate": "drove_for", "object": "23XI Racing"}]})
+    'Toyota ←affiliated_with— 23XI Racing ←drove_for— Corey Heim'
+    """
+    parts = [path["nodes"][0]["name"]]
+    for node, edge in zip(path["nodes"][1:], path["edges"]):
+        forward = edge["object"] == node["name"]
+        arrow = f" —{edge['predicate']}→ " if forward else f" ←{edge['predicate']}— "
+        parts.append(arrow + node["name"])
+    return "".join(parts)

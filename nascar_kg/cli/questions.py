@@ -30,22 +30,6 @@ def who_endorses(name, fmt):
          title=f"Endorsers of {data['endorsed']['name']} ({data['endorsed']['type']}):")
 
 
-def format_path(path: dict) -> str:
-    """A path as text, arrows pointing from subject to object.
-
-    >>> format_path({"nodes": [{"name": "Toyota"}, {"name": "23XI Racing"}, {"name": "Corey Heim"}],
-    ...   "edges": [{"subject": "23XI Racing", "predicate": "affiliated_with", "object": "Toyota"},
-    ...             {"subject": "Corey Heim", "predicate": "drove_for", "object": "23XI Racing"}]})
-    'Toyota ←affiliated_with— 23XI Racing ←drove_for— Corey Heim'
-    """
-    parts = [path["nodes"][0]["name"]]
-    for node, edge in zip(path["nodes"][1:], path["edges"]):
-        forward = edge["object"] == node["name"]
-        arrow = f" —{edge['predicate']}→ " if forward else f" ←{edge['predicate']}— "
-        parts.append(arrow + node["name"])
-    return "".join(parts)
-
-
 @click.command()
 @click.argument("source", metavar="FROM")
 @click.argument("target", metavar="TO")
@@ -60,6 +44,7 @@ def format_path(path: dict) -> str:
 def path(source, target, max_hops, via, limit, fmt):
     """Shortest relationship paths from FROM to TO, edges followed in either direction."""
     from nascar_kg.queries import find_paths
+    from nascar_kg.queries.paths import format_path
 
     with opened_store(read_only=True) as store:
         data = find_paths(store, source, target, max_hops=max_hops, via=_predicate_list(via),
