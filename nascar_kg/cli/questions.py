@@ -91,6 +91,9 @@ def stats(fmt):
     emit(data, resolve_format(fmt), rows)
 
 
+MAX_VIOLATIONS_SHOWN = 20
+
+
 @click.command()
 @output_options
 @store_options
@@ -108,8 +111,12 @@ def validate(fmt):
     if report["conforms"]:
         message(f"The store conforms to the ontology's shapes ({report['triples']} triples checked).")
     else:
-        first = report["violations"][0]
-        message(f"{len(report['violations'])} violation(s); first: {first['focus']}: {first['message']}")
+        shown = report["violations"][:MAX_VIOLATIONS_SHOWN]
+        message(f"{len(report['violations'])} violation(s) of the ontology's shapes:")
+        for v in shown:
+            message(f"  {v['focus']}: {v['message']}")
+        if len(report["violations"]) > len(shown):
+            message(f"  … and {len(report['violations']) - len(shown)} more (see --format json)")
         raise click.exceptions.Exit(1)
 
 
