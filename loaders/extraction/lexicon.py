@@ -1,0 +1,296 @@
+"""Cue lexicons of the rules: general English and motorsport words, never names.
+
+Every set holds lower-case lemmas (or surface words where the comment says so). The
+rules in :mod:`.entities` and :mod:`.relations` read them; nothing here names a
+person, a team or an article.
+"""
+
+from __future__ import annotations
+
+# --- entity typing -------------------------------------------------------------------
+
+TEAM_SUFFIXES = frozenset({
+    "racing", "motorsports", "motorsport", "garage", "autosport", "autosports",
+    "enterprises", "motor club", "racing team", "motorsports team",
+})
+"""Last word(s) of a capitalized name that make it a race team ("X Racing", "X Garage")."""
+
+TEAM_PREFIXES = frozenset({"team"})
+"""First word of a capitalized name that makes it a race team ("Team X")."""
+
+TRACK_SUFFIXES = frozenset({
+    "speedway", "raceway", "superspeedway", "motorplex", "international", "circuit",
+    "motor speedway", "street course", "road course", "speedweeks",
+})
+"""Last word(s) of a capitalized name that make it a racing venue."""
+
+ORG_SUFFIXES = frozenset({
+    "inc", "inc.", "corp", "corp.", "corporation", "company", "co.", "group", "llc",
+    "association", "foundation", "network", "media", "sports", "news", "radio", "tv",
+    "holdings", "brands", "development", "performance", "industries",
+})
+"""Last word of a capitalized name that makes it an organization."""
+
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+"""Generational suffixes of personal names, skipped when taking a surname."""
+
+NAME_PARTICLES = frozenset({"de", "da", "del", "van", "von", "la", "le", "di", "st.", "mc"})
+
+GENERIC_CAPITALIZED = frozenset({
+    # words a capitalized span made only of is never a name
+    "cup", "truck", "trucks", "series", "xfinity", "championship", "playoffs", "playoff",
+    "race", "round", "season", "team", "racing", "garage", "motorsports", "speedway",
+    "driver", "drivers", "crew", "chief", "owner", "the", "a", "an", "and", "of", "in",
+    "on", "for", "with", "new", "old", "north", "south", "east", "west", "final", "stage",
+    "lap", "laps", "pole", "qualifying", "practice", "rookie", "champion", "car", "cars",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "daytona", "watch", "video", "photo", "photos",
+    "getty", "images", "ap", "click", "read", "more", "related", "sign", "subscribe",
+    "advertisement", "twitter", "x", "facebook", "instagram", "youtube", "tiktok",
+    "nascar", "arca", "indycar", "formula", "one", "f1", "god", "mr", "mrs", "ms", "dr",
+})
+
+ROLE_DRIVER = frozenset({
+    "driver", "drivers", "racer", "rookie", "wheelman", "pilot", "veteran", "teammate",
+    "teammates", "champion", "champ", "winner", "star", "youngster", "prospect", "leader",
+    "pole-sitter", "polesitter", "runner-up", "contender", "title-holder", "racers",
+})
+"""Nouns that type the person they describe as a driver ("rookie X", "X, the driver")."""
+
+ROLE_CREW_CHIEF = frozenset({"crew chief", "crew chiefs", "crew-chief", "crewchief"})
+"""Surface forms (lower case) naming the crew-chief role."""
+
+ROLE_OWNER = frozenset({"owner", "co-owner", "coowner", "owners", "co-owners", "founder",
+                        "co-founder", "proprietor", "part-owner"})
+
+ROLE_PERSON = frozenset({
+    "president", "vice", "executive", "ceo", "chairman", "chairwoman", "chair", "director",
+    "manager", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
+    "engineer", "spotter", "analyst", "reporter", "journalist", "writer", "columnist",
+    "broadcaster", "commentator", "host", "announcer", "producer", "editor", "correspondent",
+    "commissioner", "principal", "coach", "agent", "adviser", "advisor", "consultant",
+    "chief", "cfo", "coo", "vp", "gm", "partner", "boss", "mechanic", "crewman", "tuner",
+    "legend", "father", "mother", "son", "daughter", "wife", "husband", "brother", "sister",
+    "fan", "singer", "rapper", "actor", "actress", "player", "quarterback", "golfer",
+})
+"""Nouns that type the person they describe as a Person (neither driver nor crew chief)."""
+
+TITLE_NOUNS = frozenset({
+    "president", "executive", "ceo", "chairman", "chairwoman", "director", "manager",
+    "official", "spokesman", "spokeswoman", "spokesperson", "engineer", "spotter",
+    "commissioner", "principal", "cfo", "coo", "vp", "gm", "boss", "employee", "staffer",
+    "partner", "adviser", "advisor", "consultant", "analyst", "reporter", "journalist",
+    "writer", "columnist", "broadcaster", "commentator", "correspondent", "member",
+    "representative", "head", "lead", "leader", "mechanic", "crewman", "shareholder",
+    "investor",
+})
+"""Nouns of a position held in an organization ("X, president of Y", "Y executive X")."""
+
+MEDIA_CUES = frozenset({"report", "reported", "reports", "according", "told", "via", "per"})
+
+# --- relations -------------------------------------------------------------------------
+
+DRIVE_VERBS = frozenset({
+    "drive", "race", "pilot", "compete", "run", "start", "join", "rejoin", "sign", "debut",
+    "return", "move", "spend", "leave", "depart", "exit", "win", "finish", "score",
+    "make", "land", "compete", "qualify", "wheel", "replace", "substitute", "fill",
+    "transition", "jump", "graduate", "step", "team", "ink", "re-sign", "stay", "remain",
+    "contest", "campaign", "earn", "claim", "capture", "take", "lead", "post", "record",
+    "wave", "appear", "part", "switch", "come",
+})
+"""Verbs whose subject drives for the team attached to them ("drove for", "signed with")."""
+
+DRIVE_VERBS_STRONG = frozenset({
+    "drive", "race", "pilot", "compete", "join", "rejoin", "sign", "debut", "leave",
+    "depart", "exit", "re-sign", "ink", "wheel", "replace", "spend", "return", "campaign",
+})
+"""Verbs that state a driving tie on their own, whatever the preposition."""
+
+DRIVE_NOUNS = frozenset({
+    "driver", "ride", "seat", "start", "starts", "appearance", "debut", "stint", "tenure",
+    "finish", "win", "victory", "career", "season", "contract", "deal", "signing", "entry",
+    "run", "return", "time", "tenure", "rookie", "effort", "campaign", "move", "departure",
+    "exit", "stint", "teammate", "pilot", "wheelman", "top-10", "top-5", "top-five",
+    "top-ten", "pole", "outing", "drive", "berth", "opportunity", "chance", "program",
+})
+"""Nouns whose possessor drives for the team attached to them ("his starts with T")."""
+
+TEAM_HIRE_VERBS = frozenset({
+    "sign", "hire", "field", "add", "tab", "name", "announce", "select", "pick", "choose",
+    "bring", "promote", "enter", "employ", "recruit", "tap", "land", "retain", "extend",
+    "welcome", "release", "fire", "dismiss", "drop", "confirm", "unveil", "reveal",
+})
+"""Verbs whose subject (a team) takes on the driver in their object ("T signed D")."""
+
+DRIVE_PREPS = frozenset({"for", "with", "at", "to", "by", "from"})
+
+SAY_VERBS = frozenset({
+    "say", "tell", "add", "believe", "think", "feel", "note", "insist", "predict", "claim",
+    "argue", "declare", "state", "explain", "know", "reckon", "admit", "acknowledge",
+    "describe", "tweet", "post", "write", "suggest", "assert", "affirm", "proclaim",
+    "maintain", "stress", "emphasize", "remark", "opine", "share", "reveal", "confirm",
+    "agree", "consider", "expect", "guarantee", "promise", "vow", "saw", "see",
+    "told", "said",
+})
+"""Verbs of reported speech or opinion: their subject is the speaker."""
+
+CALL_VERBS = frozenset({"call", "label", "name", "dub", "consider", "deem", "rate", "rank",
+                        "describe", "hail", "tout", "regard", "view", "see"})
+"""Verbs that give their object a quality ("X called Y the best")."""
+
+ENDORSE_VERBS = frozenset({
+    "endorse", "praise", "vouch", "back", "support", "tout", "hail", "laud", "champion",
+    "recommend", "commend", "applaud", "credit", "rave", "compliment", "admire",
+    "trust", "extol", "celebrate", "salute", "acclaim", "boost", "promote", "advocate",
+    "push", "lobby", "root",
+})
+"""Verbs whose subject vouches for their object."""
+
+ENDORSE_PHRASES = (
+    ("speak", "highly"), ("sing", "praise"), ("believe", "in"), ("go", "to", "bat"),
+    ("stick", "up"), ("stand", "behind"), ("have", "faith"),
+)
+"""Multi-word endorsement cues (lemmas in order, within one clause)."""
+
+ENDORSE_NOUNS = frozenset({
+    "endorsement", "endorsements", "praise", "backing", "support", "blessing",
+    "recommendation", "compliment", "compliments", "vote", "confidence", "seal",
+    "approval", "plaudit", "plaudits", "accolade", "accolades", "tribute", "nod",
+    "advocacy", "cheerleader", "champion", "backer", "supporter", "proponent", "advocate",
+    "fan",
+})
+"""Nouns of an endorsement; the persons they come from endorse."""
+
+ENDORSER_NOUNS = frozenset({"backer", "backers", "supporter", "supporters", "proponent",
+                            "proponents", "advocate", "advocates", "cheerleader", "fan",
+                            "admirer", "admirers"})
+"""Nouns naming the one who endorses ("X, a longtime supporter of Y")."""
+
+POSITIVE_WORDS = frozenset({
+    "ready", "good", "great", "talented", "special", "best", "deserve", "deserving",
+    "capable", "legit", "elite", "champion", "star", "incredible", "impressive",
+    "phenomenal", "excellent", "amazing", "skilled", "gifted", "smart", "tremendous",
+    "outstanding", "awesome", "proven", "worthy", "prepared", "poised", "able", "belong",
+    "superstar", "talent", "future", "natural", "fantastic", "remarkable", "exceptional",
+    "brilliant", "unbelievable", "generational", "stud", "wheelman", "racer", "beast",
+    "dominant", "mature", "promising", "win", "succeed", "thrive", "deserves", "earned",
+    "earn", "real", "legitimate", "unstoppable", "top", "perfect", "awesome", "phenom",
+    "faith", "confidence", "trust", "proud", "impressed", "excited", "wow", "solid",
+    "strong", "fast", "quick", "better", "greatest", "finest", "premier", "hot",
+    "overqualified", "qualified", "deserved", "ready-made", "sharp",
+})
+"""Words of praise or readiness in what a speaker says about someone."""
+
+NEGATIVE_WORDS = frozenset({
+    "not", "never", "n't", "no", "nobody", "none", "neither", "nor", "hardly", "barely",
+    "unready", "overrated", "unproven", "lacks", "lack", "doubt", "doubts", "questions",
+    "question", "worry", "concerned", "skeptical", "won't", "can't", "isn't", "wasn't",
+})
+
+HEDGE_WORDS = frozenset({
+    "might", "could", "may", "possibly", "perhaps", "maybe", "rumor", "rumored", "rumour",
+    "rumoured", "reportedly", "speculation", "speculate", "speculated", "if", "whether",
+    "would", "potential", "potentially", "likely", "unlikely", "hope", "hopes", "hoping",
+    "want", "wants", "wish", "consider", "considering", "explore", "exploring", "eye",
+    "eyeing", "interest", "interested", "candidate", "option", "options",
+})
+
+FEUD_NOUNS = frozenset({
+    "feud", "rivalry", "altercation", "confrontation", "spat", "dispute", "fight",
+    "scuffle", "beef", "grudge", "tension", "tensions", "animosity", "payback", "revenge",
+    "retaliation", "clash", "quarrel", "squabble", "brawl", "fracas", "melee", "skirmish",
+    "war", "stare", "exchange", "bad blood", "dustup", "dust-up", "scrap", "row", "rift",
+    "friction", "enmity", "hostility", "vendetta", "antagonism", "shove", "shoving",
+    "punch", "confrontations", "rival", "rivals", "nemesis", "foe", "enemy",
+})
+"""Nouns of an open conflict between people or teams."""
+
+FEUD_VERBS = frozenset({
+    "feud", "confront", "clash", "shove", "punch", "fight", "retaliate", "quarrel",
+    "squabble", "brawl", "scuffle", "spar", "slam", "blast", "rip", "lambaste", "criticize",
+    "criticise", "berate", "scold", "accuse", "threaten", "vow", "confront", "swipe",
+    "jaw", "argue", "shout", "yell", "curse", "glare", "stare", "wreck", "dump", "hook",
+    "retaliate", "call", "taunt", "mock", "jab", "rebuke", "blame", "fume", "rage",
+})
+"""Verbs of open conflict (wrecking counts only with retaliation or anger around it)."""
+
+FEUD_VERBS_STRONG = frozenset({
+    "feud", "confront", "clash", "shove", "punch", "fight", "retaliate", "quarrel",
+    "squabble", "brawl", "scuffle", "lambaste", "berate", "threaten", "taunt", "rebuke",
+})
+"""Conflict verbs that are a conflict without any other cue."""
+
+FEUD_ADJ = frozenset({"angry", "furious", "heated", "icy", "bitter", "livid", "irate",
+                      "upset", "frustrated", "lingering", "simmering", "fiery", "tense",
+                      "hostile", "intentional", "retaliatory", "payback", "rival"})
+
+CONTACT_VERBS = frozenset({"tangle", "collide", "contact", "crash", "spin", "get", "bump",
+                           "wreck", "touch", "hit", "tag", "turn", "nudge", "make"})
+"""On-track contact: on its own it is no feud (the gold guidelines make it optional)."""
+
+CREW_CHIEF_VERBS = frozenset({
+    "work", "pair", "team", "call", "guide", "lead", "reunite", "serve", "crew-chief",
+    "partner", "join", "oversee", "direct", "handle", "calling", "coach", "mentor", "win",
+    "assign", "move", "tab", "name", "tap", "atop",
+})
+"""Verbs that tie a crew chief to a driver ("worked with", "paired with", "will call")."""
+
+OWN_VERBS = frozenset({"own", "co-own", "coown", "buy", "purchase", "acquire", "found",
+                       "establish", "launch", "start", "form", "create", "bankroll", "fund"})
+OWN_NOUNS = frozenset({"owner", "co-owner", "coowner", "owners", "co-owners", "ownership",
+                       "founder", "co-founder", "proprietor", "part-owner", "stake",
+                       "investor", "investment", "principal", "owning"})
+
+SPONSOR_VERBS = frozenset({"sponsor", "back", "support", "fund", "partner", "adorn",
+                           "return", "sign", "extend", "renew", "join", "come", "serve",
+                           "feature", "carry", "bankroll", "underwrite", "finance"})
+SPONSOR_NOUNS = frozenset({"sponsor", "sponsors", "sponsorship", "partner", "partners",
+                           "partnership", "backing", "backer", "livery", "scheme",
+                           "paint", "primary", "associate", "funding", "deal", "support",
+                           "logo", "colors", "colours", "brand", "hood"})
+SPONSOR_STRONG = frozenset({"sponsor", "sponsors", "sponsorship", "sponsored", "sponsoring",
+                            "livery", "scheme", "paint"})
+"""Words that make a company a sponsor ("primary partner" needs "primary" or a car)."""
+
+MANUFACTURER_NOUNS = frozenset({"manufacturer", "manufacturers", "make", "brand", "oem",
+                                "automaker", "camp", "stable", "program", "support",
+                                "backing", "factory", "engine", "engines", "power"})
+
+AFFILIATION_LINKS = frozenset({
+    "link", "tie", "associate", "align", "affiliate", "connect", "attach", "partner",
+    "back", "support", "contract", "associated", "linked", "tied", "aligned", "affiliated",
+    "connected", "attached", "partnered", "backed", "supported", "contracted", "sign",
+    "bind", "part",
+})
+"""Participles and verbs that tie one party to another ("linked to", "aligned with")."""
+
+AFFILIATION_NOUNS = frozenset({
+    "influence", "role", "position", "job", "stake", "say", "voice", "involvement",
+    "leadership", "post", "presence", "work", "duties", "responsibilities", "title",
+    "tenure", "seat", "ties", "tie", "connection", "connections", "relationship", "link",
+    "links", "alliance", "partnership", "affiliation", "association", "deal", "contract",
+    "agreement", "pact", "support", "collaboration", "cooperation", "merger", "program",
+    "development", "pipeline", "camp", "stable", "family", "roots", "loyalty",
+})
+"""Nouns of an organizational tie ("his influence at T", "a technical alliance with T")."""
+
+TEAM_ALLIANCE_NOUNS = frozenset({"alliance", "partnership", "affiliate", "satellite",
+                                 "collaboration", "cooperation", "merger", "support",
+                                 "affiliation", "relationship", "pact", "agreement",
+                                 "customer", "partner", "technical", "equipment", "chassis",
+                                 "engines", "cars"})
+
+DEVELOPMENT_WORDS = frozenset({"development", "developmental", "prospect", "program",
+                               "driver", "pipeline", "academy", "camp", "stable", "family",
+                               "protege", "protégé"})
+
+PLURAL_PAIR_WORDS = frozenset({"both", "two", "pair", "duo", "tandem"})
+"""Words of a noun phrase that refers to the last two people named ("both drivers")."""
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "whose", "which", "that"})
+COORD_WORDS = frozenset({",", "and", "&", "or", "as well as", "plus"})
+
+QUOTE_CHARS = frozenset('"“”«»„')
+DASHES = frozenset({"—", "–", "-", "--", "―"})

