@@ -162,12 +162,7 @@ def page_data(G, *, title: str = "nascar-kg", source_note: str = "") -> dict:
             pred_counts[pred_name] += 1
             conf = _number(d.get("confidence"), 1.0)
             eid = edge_ids[(u, v, k)]
-            smooth = False
-            if len(group) > 1:  # parallel edges curve apart
-                smooth = {"enabled": True, "type": "curvedCW" if j % 2 else "curvedCCW",
-                          "roundness": 0.12 + 0.12 * (j // 2)}
-                if j == 0 and len(group) % 2 == 1:
-                    smooth = False
+            smooth = _parallel_curve(j, len(group), flipped=str(u) > str(v))
             net.add_edge(str(u), str(v), id=eid, predicate=pred_name,
                          label=pred.label if pred else pred_name,
                          color={"color": color, "highlight": color, "hover": color,
@@ -220,6 +215,25 @@ def vis_network_js() -> str:
     # cannot happen with the shipped file, but an inlined script must never close itself
     text = text.replace("</script", "<\\/script").replace("<!--", "<\\!--")
     return Markup(text)
+
+
+def _parallel_curve(index: int, count: int, *, flipped: bool):
+    """vis ``smooth`` for the ``index``-th of ``count`` edges between one pair of nodes.
+
+    A lone edge is straight; parallel ones bend to alternate sides, further
+    each time. Sides are taken along one direction of the pair, so edges
+    A→B and B→A bend apart rather than onto each other.
+    """
+    if count < 2:
+        return False
+    rank = index + (count % 2 == 0)  # odd counts keep one straight edge in the middle
+    if rank == 0:
+        return False
+    side = 1 if rank % 2 else -1
+    if flipped:
+        side = -side
+    return {"enabled": True, "type": "curvedCW" if side > 0 else "curvedCCW",
+            "roundness": round(0.15 * ((rank + 1) // 2), 2)}
 
 
 def _evidence(e) -> dict:
