@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from nascar_kg.graph.model import Document, Entity, EntityRef, Evidence, GraphBatch, Relation
+from server_fixtures import bolt, clean_bolt, clean_sparql, sparql  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
