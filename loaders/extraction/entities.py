@@ -185,22 +185,37 @@ class EntityLinker:
                 continue
             if "\n" in ent.text:
                 continue
-            start, end = _strip_span(doc, ent.start, ent.end)
+            pieces = [(ent.start, ent.end)]
+            if any(t.lower_ in {"and", "&", ","} for t in ent):
+                # "Quill and Trent": two names in one NER span
+                pieces, cur = [], ent.start
+                for t in ent:
+                    if t.lower_ in {"and", "&", ","}:
+                        pieces.append((cur, t.i))
+                        cur = t.i + 1
+                pieces.append((cur, ent.end))
+            for p_start, p_end in pieces:
+                out.extend(self._ner_piece(doc, p_start, p_end, ent.label_))
+        return out
+
+    def _ner_piece(self, doc, start, end, label):
+        out = []
+        if True:
+            start, end = _strip_span(doc, start, end)
             if end <= start or end - start > 6:
-                continue
+                return out
             words = [t for t in doc[start:end]]
             if not all(_namey(t) or t.text in {"-", "&", ".", "'", "’"} or t.lower_ in
                        {"of", "de", "van", "von", "and"} for t in words):
-                continue
+                return out
             if all(t.lower_ in L.GENERIC_CAPITALIZED or not t.is_alpha for t in words):
-                continue
-            label = ent.label_
+                return out
             if label == "PERSON":
                 if end - start < 2 or end - start > 4:
-                    continue
+                    return out
                 if not all(t.is_alpha or t.text in {"-", "."} or "." in t.text
                            or "'" in t.text or "’" in t.text for t in words):
-                    continue
+                    return out
                 out.append((start, end, "PERSON"))
             elif label in {"ORG", "NORP", "PRODUCT", "FAC", "GPE"}:
                 out.append((start, end, label))
@@ -265,8 +280,9 @@ class EntityLinker:
                 ent = entity_for(name, typ, True, "pattern")
             add_mention(ent, s, e, "name")
 
-        # 3. statistical NER for the rest
+        # 3. statistical NER for the rest: people now, organizations after linking
         ner_orgs = []
+        groups: dict[str, list[tuple[int, int, str]]] = {}
         for s, e, label in self._ner_spans(doc):
             if any(taken[s:e]):
                 continue
@@ -275,11 +291,17 @@ class EntityLinker:
             if known:
                 cand = self._choose(known)
                 add_mention(entity_for(cand.name, cand.type, True, cand.source), s, e, "name")
-            elif label == "PERSON":
-                ent = entity_for(name, "Person", False, "ner")
-                add_mention(ent, s, e, "name")
+                continue
+            groups.setdefault(fold(name), []).append((s, e, label))
+        for key, occ in groups.items():
+            if self._is_person(doc, occ):
+                s0, e0, _ = occ[0]
+                ent = entity_for(_clean_name(doc[s0:e0].text), "Person", False, "ner")
+                for s, e, _ in occ:
+                    if not any(taken[s:e]):
+                        add_mention(ent, s, e, "name")
             else:
-                ner_orgs.append((s, e, label))
+                ner_orgs.extend(occ)
 
         # 4. handles in signature lines ("— Name (@handle)")
         self._signatures(doc, entities, by_key, taken, entity_for, add_mention)
@@ -442,6 +464,50 @@ class EntityLinker:
         if len(seen) > 1 and sent_of[seen[1][0]] == sent_of[best_pos]:
             return None
         return best
+
+    def _is_person(self, doc, occ) -> bool:
+        """Whether NER spans of one name (all its occurrences) name a person."""
+        score = 0
+        s0, e0, _ = occ[0]
+        words = doc[s0:e0]
+        if len(words) < 2 or len(words) > 4 or not all(
+                t.is_alpha or t.text in {"-", "."} or "." in t.text or "'" in t.text
+                or "’" in t.text for t in words):
+            return False
+        last_low = words[-1].lower_
+        if last_low in L.ORG_SUFFIXES or last_low in L.TEAM_SUFFIXES or \
+                last_low in L.TRACK_SUFFIXES:
+            return False
+        if words[0].text in self.gaz.first_names:
+            score += 2
+        for s, e, label in occ:
+            score += 1 if label == "PERSON" else -1
+            nxt = [t.lower_ for t in doc[e:e + 2]]
+            if nxt[:1] in (["who"], ["whom"]) or nxt[:2] in ([",", "who"], [",", "whose"]):
+                score += 2
+            if nxt[:1] == ["which"] or nxt[:2] == [",", "which"]:
+                score -= 2
+            root = doc[s:e].root
+            if root.dep_ in {"nsubj"} and root.head.lemma_.lower() in L.PERSON_VERBS:
+                score += 1
+            if self._org_cue(doc, s, e) == "Sponsor":
+                score -= 2
+        # the surname used alone as a person ("Trent said")
+        last = words[-1].text
+        spans = {(s, e) for s, e, _ in occ}
+        alone = verb = False
+        for tok in doc:
+            if tok.text != last or any(s <= tok.i < e for s, e in spans):
+                continue
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper():
+                continue
+            if tok.i > 0 and doc[tok.i - 1].text[:1].isupper() and not tok.is_sent_start:
+                continue
+            alone = True
+            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in L.PERSON_VERBS:
+                verb = True
+        score += 2 * alone + verb
+        return score >= 1
 
     def _plausible_org(self, doc, s, e, label) -> bool:
         words = doc[s:e]

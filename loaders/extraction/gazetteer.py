@@ -71,6 +71,19 @@ class Gazetteer:
             if any(c.source == "registry" for c in self.entries.get(key, ())):
                 continue
             add(name, Candidate(" ".join(name.split()), type_, "extra"))
+        # plural of a make ("Toyotas", "Fords") names the make
+        for key, bucket in list(self.entries.items()):
+            for cand in bucket:
+                if cand.type == "Manufacturer" and not key.endswith("s") and " " not in key:
+                    self.entries.setdefault(key + "s", []).append(cand)
+        # first names of the known people, a cue that an unknown name is a person's
+        self.first_names: set[str] = set()
+        person_types = {"Driver", "CrewChief", "Person"}
+        for bucket in self.entries.values():
+            for cand in bucket:
+                parts = cand.name.split()
+                if cand.type in person_types and len(parts) >= 2 and parts[0][:1].isupper():
+                    self.first_names.add(parts[0])
         self.canonical: dict[str, Candidate] = {}
         for bucket in self.entries.values():
             for cand in bucket:

@@ -27,7 +27,20 @@ TRACK_SUFFIXES = frozenset({
 ORG_SUFFIXES = frozenset({
     "inc", "inc.", "corp", "corp.", "corporation", "company", "co.", "group", "llc",
     "association", "foundation", "network", "media", "sports", "news", "radio", "tv",
-    "holdings", "brands", "development", "performance", "industries",
+    "holdings", "brands", "development", "performance", "industries", "energy", "insurance",
+    "foods", "food", "batteries", "oil", "auto", "parts", "bank", "financial", "solutions",
+    "services", "systems", "technologies", "technology", "logistics", "tools", "drinks",
+    "beverages", "brewing", "beer", "wireless", "mobile", "airlines", "hotels", "restaurants",
+    "pizza", "supply", "supplies", "equipment", "products", "homes", "realty", "capital",
+    "partners", "labs", "software", "store", "stores", "outdoors", "motors", "trucking",
+    "transport", "freight", "health", "healthcare", "pharmacy", "coffee", "snacks", "candy",
+    "cola", "soda", "water", "chips", "lubricants", "tires", "tire", "electric", "power",
+    "communications", "telecom", "entertainment", "studios", "games", "casino", "resorts",
+    "lottery", "wholesale", "construction", "manufacturing", "chemicals", "plastics", "steel",
+    "lumber", "hardware", "rentals", "rental", "cars", "apparel", "clothing", "cigarettes",
+    "whiskey", "vodka", "bourbon", "spirits", "wine", "wines", "fuel", "fuels", "gas",
+    "petroleum", "university", "college", "institute", "club", "league", "federation",
+    "council", "commission", "department", "agency", "administration", "office", "ministry",
 })
 """Last word of a capitalized name that makes it an organization."""
 
@@ -86,6 +99,14 @@ TITLE_NOUNS = frozenset({
     "investor",
 })
 """Nouns of a position held in an organization ("X, president of Y", "Y executive X")."""
+
+PERSON_VERBS = frozenset({
+    "say", "tell", "add", "feel", "think", "explain", "admit", "recall", "laugh", "smile",
+    "joke", "insist", "note", "believe", "want", "hope", "know", "drive", "race", "win",
+    "finish", "crash", "spin", "wreck", "confront", "shove", "punch", "praise", "vouch",
+    "retire", "marry", "celebrate", "lead", "qualify", "pit", "pass", "dominate", "grow",
+})
+"""Verbs whose subject is a person rather than a company ("X said", "X finished")."""
 
 MEDIA_CUES = frozenset({"report", "reported", "reports", "according", "told", "via", "per"})
 

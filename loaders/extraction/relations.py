@@ -789,25 +789,34 @@ class _Run:
 
     # -- crew_chief_for --------------------------------------------------------------
     def crew_chief_verb(self, tok, lemma, si) -> None:
+        """"C has worked closely with D", "D will be paired with C", "C called races for D"."""
         if self.negated(tok):
             return
-        chiefs = [s for s in self.subjects(tok) if self.ent(s).type == "CrewChief"]
-        if not chiefs:
-            return
-        drivers = self.pobjs(tok, {"with", "for", "alongside"}) + (
-            self.dobjs(tok, poss=False) if lemma in {"guide", "lead", "coach", "mentor",
-                                                     "crew-chief", "call"} else [])
+        subj = self.subjects(tok)
+        passive = self.passive_subjects(tok)
+        objs = self.pobjs(tok, {"with", "for", "alongside"})
+        if lemma in {"guide", "lead", "coach", "mentor", "crew-chief", "call", "direct",
+                     "oversee"}:
+            objs += self.dobjs(tok, poss=False)
         if lemma == "call":
-            drivers += [d for c in tok.children if c.dep_ == "dobj"
-                        for d in self.pobjs(c, {"for"})]
-        for d in drivers:
+            objs += [d for c in tok.children if c.dep_ == "dobj"
+                     for d in self.pobjs(c, {"for"})]
+        symmetric = lemma in {"work", "pair", "team", "reunite", "partner", "join"}
+        parts = subj + passive + objs
+        chiefs = [p for p in dict.fromkeys(subj + (passive + objs if symmetric else []))
+                  if self.ent(p).type == "CrewChief"]
+        if len(chiefs) != 1:
+            return
+        c = chiefs[0]
+        conf = 0.8 * self.hedge(tok)
+        for d in dict.fromkeys(parts):
             e = self.ent(d)
+            if d == c:
+                continue
             if e.is_person and e.type != "CrewChief":
-                self.emit(chiefs[0] if len(chiefs) == 1 else chiefs[0], "crew_chief_for", d, si,
-                          0.8 * self.hedge(tok), "crew-chief-verb")
+                self.emit(c, "crew_chief_for", d, si, conf, "crew-chief-verb")
             elif e.type == "Team":
-                for c in chiefs:
-                    self.emit(c, "affiliated_with", d, si, 0.6, "crew-chief-team")
+                self.emit(c, "affiliated_with", d, si, 0.6, "crew-chief-team")
 
     def crew_chief_noun(self, tok, si) -> None:
         """"X, crew chief for Y", "Y's crew chief, X", "crew chief X will call Y's races"."""
@@ -818,6 +827,11 @@ class _Run:
             chiefs += self.ents_of(tok.head)
         if tok.dep_ == "attr":
             chiefs += self.subjects(tok.head)
+        if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            # "his crew chief was X"
+            for c in tok.head.children:
+                if c.dep_ in {"attr", "acomp"}:
+                    chiefs += self.ents_of(c)
         for c in tok.children:
             if c.dep_ == "appos" or c.dep_ == "compound" and self.men(c) is not None:
                 got = self.ents_of(c)
@@ -907,7 +921,8 @@ class _Run:
         e = self.ent(idx)
         if e.type == "Sponsor":
             return True
-        if e.type == "Organization" and not e.certain:
+        if not e.certain and (e.type == "Organization" or e.type == "Person" and
+                              not e.votes.get("Person") and e.source == "ner"):
             e.type = "Sponsor"
             return True
         return False
@@ -1019,6 +1034,11 @@ class _Run:
         for c in tok.children:
             if c.dep_ == "poss":
                 holders += self.ents_of(c)
+        if not holders and tok.dep_ in {"dobj", "attr"} and \
+                tok.lemma_.lower() in L.TEAM_ALLIANCE_NOUNS | {"ties", "tie", "connection",
+                                                               "relationship", "link", "links"}:
+            # "T has a technical alliance with U"
+            holders = self.subjects(tok.head)
         if not holders:
             return
         targets = self.pobjs(tok, {"at", "with", "in", "within", "on", "inside", "for"})
