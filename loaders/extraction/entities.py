@@ -293,7 +293,20 @@ class EntityLinker:
                 add_mention(entity_for(cand.name, cand.type, True, cand.source), s, e, "name")
                 continue
             groups.setdefault(fold(name), []).append((s, e, label))
+        # capitalized word pairs the NER missed ("Otis Greer owns ...")
+        for s, e in self._propn_runs(doc):
+            if any(taken[s:e]):
+                continue
+            key = fold(_clean_name(doc[s:e].text))
+            if key in groups or self.gaz.lookup(key):
+                if key in groups and (s, e, "PROPN") not in groups[key] and not any(
+                        a < e and s < b for a, b, _ in groups[key]):
+                    groups[key].append((s, e, "PROPN"))
+                continue
+            groups[key] = [(s, e, "PROPN")]
         for key, occ in groups.items():
+            if all(label == "PROPN" for _, _, label in occ) and not self._is_person(doc, occ):
+                continue
             if self._is_person(doc, occ):
                 s0, e0, _ = occ[0]
                 ent = entity_for(_clean_name(doc[s0:e0].text), "Person", False, "ner")
@@ -465,6 +478,26 @@ class EntityLinker:
             return None
         return best
 
+    @staticmethod
+    def _propn_runs(doc):
+        """Runs of 2-3 capitalized proper nouns inside a sentence (possible names)."""
+        runs, i, n = [], 0, len(doc)
+        while i < n:
+            t = doc[i]
+            if t.pos_ == "PROPN" and t.is_alpha and t.text[0].isupper() and \
+                    t.lower_ not in L.GENERIC_CAPITALIZED and not t.is_stop:
+                j = i
+                while j < n and doc[j].pos_ == "PROPN" and doc[j].is_alpha and \
+                        doc[j].text[0].isupper() and doc[j].lower_ not in L.GENERIC_CAPITALIZED \
+                        and (j == i or not doc[j].is_sent_start):
+                    j += 1
+                if 2 <= j - i <= 3:
+                    runs.append((i, j))
+                i = max(j, i + 1)
+            else:
+                i += 1
+        return runs
+
     def _is_person(self, doc, occ) -> bool:
         """Whether NER spans of one name (all its occurrences) name a person."""
         score = 0
@@ -481,7 +514,7 @@ class EntityLinker:
         if words[0].text in self.gaz.first_names:
             score += 2
         for s, e, label in occ:
-            score += 1 if label == "PERSON" else -1
+            score += 1 if label == "PERSON" else 0 if label == "PROPN" else -1
             nxt = [t.lower_ for t in doc[e:e + 2]]
             if nxt[:1] in (["who"], ["whom"]) or nxt[:2] in ([",", "who"], [",", "whose"]):
                 score += 2

@@ -105,6 +105,8 @@ PERSON_VERBS = frozenset({
     "joke", "insist", "note", "believe", "want", "hope", "know", "drive", "race", "win",
     "finish", "crash", "spin", "wreck", "confront", "shove", "punch", "praise", "vouch",
     "retire", "marry", "celebrate", "lead", "qualify", "pit", "pass", "dominate", "grow",
+    "own", "co-own", "watch", "agree", "tweet", "post", "call", "describe", "add", "ask",
+    "reply", "respond", "answer", "argue", "claim", "tell", "write", "speak", "talk",
 })
 """Verbs whose subject is a person rather than a company ("X said", "X finished")."""
 

@@ -195,12 +195,12 @@ class _Run:
     def last_two_people(self, tok) -> list[int]:
         """Entities of "both drivers", "the two drivers", "the pair"."""
         found: list[int] = []
-        drivers_first = tok.lemma_.lower() == "driver"
+        drivers_only = tok.lemma_.lower() == "driver"
         for m in reversed(self.de.mentions):
             if m.start >= tok.i:
                 continue
             e = self.ent(m.ent)
-            if not e.is_person or (drivers_first and e.type not in {"Driver", "Person"}):
+            if not e.is_person or (drivers_only and e.type != "Driver"):
                 continue
             if m.ent not in found:
                 found.append(m.ent)
@@ -598,8 +598,8 @@ class _Run:
             return
         for c in tok.children:
             if c.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and c.pos_ in {"VERB", "AUX"}:
-                if c.dep_ == "conj" and c.lemma_.lower() in L.SAY_VERBS:
-                    continue
+                if c.lemma_.lower() in L.SAY_VERBS and c.dep_ in {"conj", "ccomp"}:
+                    continue  # "X wrote that Y said ...": Y is the speaker
                 subj = [s for s in self.subjects(c) if self.ent(s).is_person]
                 if not subj and c.dep_ == "xcomp":
                     continue
@@ -942,6 +942,13 @@ class _Run:
         passive = self.passive_subjects(tok)
         if passive:
             subj, objs = self.agent(tok), passive
+        elif tok.tag_ == "VBN":
+            # "Whitaker's truck is sponsored by X"
+            for c in tok.children:
+                if c.dep_ == "nsubjpass":
+                    objs += [e for g in c.children if g.dep_ == "poss" for e in self.ents_of(g)]
+            if objs:
+                subj = self.agent(tok)
         if tok.tag_ == "VBN" and tok.dep_ in {"amod", "acl"} and not passive:
             # "the X-sponsored D", "D, sponsored by X"
             subj = self.agent(tok)
