@@ -85,9 +85,11 @@ RETURN n.iri AS iri, labels(n) AS labels, n.name AS name, n.aliases AS aliases,
        n.keys AS keys, n.wikidata AS wikidata, n.length AS length, n.surface AS surface
 """
 
+# CREATE, not MERGE: the writer has just read which IRIs exist, in the same transaction
+# (a MERGE on two labels is not served by the unique index on some servers).
 CREATE_ENTITIES = """
 UNWIND $rows AS r
-MERGE (n:Entity:{label} {{iri: r.iri}})
+CREATE (n:Entity:{label} {{iri: r.iri}})
 SET n.name = r.name, n.aliases = r.aliases, n.keys = r.keys, n.wikidata = r.wikidata,
     n.length = r.length, n.surface = r.surface
 """

@@ -197,16 +197,18 @@ class Neo4jStore(base.GraphStore):
                              doing="query failed")
 
     def execute(self, text: str, params: dict | None = None, write: bool = False,
-                graph_values: bool = True) -> list[dict]:
-        """Run any query; ``write`` runs it in a write transaction.
+                counters: bool = False):
+        """Run any query, in a write transaction if ``write``, else in a read transaction.
 
-        With ``graph_values`` nodes, relationships and paths come back as plain
-        dicts (``_labels``, ``_type``...) ready for JSON.
+        Nodes, relationships and paths come back as plain dicts (``_labels``,
+        ``_type``...) ready for JSON. With ``counters`` returns ``(rows, changes)``,
+        the non-zero update counters of the query.
         """
         if write and self.read_only:
             raise StoreError(f"{self.describe()}: opened read-only")
-        return self._execute(_fetch, text, _params(params), graph_values, write=write,
-                             doing="query failed")
+        rows, changes = self._execute(_fetch_counted, text, _params(params), write=write,
+                                      doing="query failed")
+        return (rows, changes) if counters else rows
 
     # -- writing ----------------------------------------------------------------
     def write(self, batch: GraphBatch, progress=None) -> base.WriteSummary:
@@ -223,7 +225,7 @@ class Neo4jStore(base.GraphStore):
             self._execute(_run_rows, cy.MERGE_DOCUMENTS, [_document_row(d) for d in chunk])
             report(len(chunk))
         for chunk in _chunks(batch.entities, self.batch_size):
-            relabel = self._execute(self._write_entities, chunk)
+            relabel = self._write_entity_chunk(chunk)
             self._relabel(relabel)
             report(len(chunk))
         weight = lambda rel: 1 + len(rel.evidence) + len(rel.seasons)  # noqa: E731
@@ -237,6 +239,19 @@ class Neo4jStore(base.GraphStore):
             entities=len(batch.entities), relations=len(batch.relations),
             evidence=sum(len(r.evidence) for r in batch.relations),
             documents=len(batch.documents), races=len(batch.races))
+
+    def _write_entity_chunk(self, chunk: list[Entity], attempts: int = 3):
+        """Write one chunk of entities; again if another writer created one of them meanwhile."""
+        from neo4j.exceptions import ConstraintError
+
+        for attempt in range(attempts):
+            try:
+                return self.session.execute_write(self._write_entities, chunk)
+            except ConstraintError as exc:
+                if attempt + 1 == attempts:
+                    raise self._unavailable(exc, "write failed") from None
+            except Exception as exc:
+                raise self._unavailable(exc, "write failed") from None
 
     @staticmethod
     def _write_entities(tx, entities: list[Entity]) -> list[tuple[str, str, list[str]]]:
@@ -366,6 +381,17 @@ def _fetch(tx, text: str, params: dict, graph_values: bool) -> list[dict]:
     if graph_values:
         return [{k: plain(v) for k, v in record.items()} for record in result]
     return [dict(record.items()) for record in result]
+
+
+def _fetch_counted(tx, text: str, params: dict) -> tuple[list[dict], dict]:
+    result = tx.run(text, params)
+    rows = [{k: plain(v) for k, v in record.items()} for record in result]
+    found = result.consume().counters
+    changes = {name: getattr(found, name) for name in (
+        "nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
+        "properties_set", "labels_added", "labels_removed", "indexes_added", "indexes_removed",
+        "constraints_added", "constraints_removed")}
+    return rows, {k: v for k, v in changes.items() if v}
 
 
 def _run_rows(tx, statement: str, rows: list[dict]) -> None:

@@ -13,7 +13,7 @@ from nascar_kg.graph.model import Document, Entity, EntityRef, Evidence, GraphBa
 from nascar_kg.graph.rdf_store import MemoryStore, RDFStore
 from nascar_kg.queries import find_paths, neighbors, stats, who_endorses
 
-BACKENDS = ["memory", "rdf"]
+BACKENDS = ["memory", "rdf", "neo4j"]
 
 
 @pytest.fixture(params=BACKENDS)
@@ -22,6 +22,13 @@ def store(request, tmp_path):
         s = MemoryStore()
     elif request.param == "rdf":
         s = RDFStore(tmp_path / "db")
+    elif request.param == "neo4j":  # the session's Bolt server, emptied for each test
+        from nascar_kg.graph.neo4j_store import Neo4jStore
+
+        bolt = request.getfixturevalue("bolt")
+        s = Neo4jStore(bolt.uri, bolt.user, bolt.password, bolt.database, batch_size=7)
+        s.open()
+        s.execute("MATCH (n) DETACH DELETE n", write=True)
     with s:
         yield s
 
