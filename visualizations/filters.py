@@ -40,7 +40,8 @@ def select(G, *, focus: str | None = None, depth: int = 2,
       name or an alias, case-insensitive), over the edges the filters above kept.
 
     When ``relations`` or ``seasons`` drop edges, entities left with none are
-    dropped too (except the focus).
+    dropped too (except the focus). The focus node is recorded as
+    ``graph["focus"]`` (the static map draws it in bold, the page selects it).
     """
     from nascar_kg.graph.networkx import focus_subgraph
 
@@ -61,6 +62,8 @@ def select(G, *, focus: str | None = None, depth: int = 2,
     if center is not None:
         H = focus_subgraph(H, center, int(depth))
     H.graph.update(G.graph)
+    if center is not None:
+        H.graph["focus"] = center
     return H
 
 
