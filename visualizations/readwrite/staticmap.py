@@ -90,10 +90,9 @@ def _initial_layout(G) -> dict:
     if U.number_of_nodes() <= 2:
         return {n: (float(i), 0.0) for i, n in enumerate(sorted(U.nodes, key=str))}
     comps = sorted(nx.connected_components(U), key=lambda c: (-len(c), sorted(map(str, c))))
-    pos = {}
-    offset_x = 0.0
     singles = [next(iter(c)) for c in comps if len(c) == 1]
-    for comp in (c for c in comps if len(c) > 1):  # each component laid out alone, side by side
+    parts = []  # each component laid out alone, scaled to its size
+    for comp in (c for c in comps if len(c) > 1):
         sub = U.subgraph(comp)
         p = nx.kamada_kawai_layout(sub) if len(comp) <= 150 else \
             nx.spring_layout(sub, seed=7, iterations=200)
@@ -101,13 +100,25 @@ def _initial_layout(G) -> dict:
         ys = [y for _, y in p.values()]
         span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
         scale = math.sqrt(len(comp)) * 0.8  # bigger components get more room
-        for n, (x, y) in p.items():
-            pos[n] = (offset_x + (x - min(xs)) / span * scale, (y - min(ys)) / span * scale)
-        offset_x += (max(xs) - min(xs)) / span * scale + 0.5
-    width = max(offset_x - 0.5, 1.0)
+        local = {n: ((x - min(xs)) / span * scale, (y - min(ys)) / span * scale)
+                 for n, (x, y) in p.items()}
+        parts.append((local, (max(xs) - min(xs)) / span * scale, (max(ys) - min(ys)) / span * scale))
+    # shelf packing: rows of components, about 1.5 times as wide as high overall
+    area = sum((w + 0.5) * (h + 0.5) for _, w, h in parts)
+    row_width = max([math.sqrt(area * 1.5)] + [w for _, w, _ in parts])
+    pos, x, y, row_h, width = {}, 0.0, 0.0, 0.0, 1.0
+    for local, w, h in parts:
+        if x > 0 and x + w > row_width:
+            x, y, row_h = 0.0, y - row_h - 0.5, 0.0
+        for n, (px, py) in local.items():
+            pos[n] = (x + px, y - h + py)
+        x += w + 0.5
+        row_h = max(row_h, h)
+        width = max(width, x - 0.5)
+    bottom = y - row_h
     per_row = max(1, int(math.ceil(math.sqrt(len(singles) * 2))))
     for i, n in enumerate(sorted(singles, key=str)):  # entities with no relation: rows below
-        pos[n] = ((i % per_row) * width / per_row, -0.45 * (1 + i // per_row))
+        pos[n] = ((i % per_row) * width / per_row, bottom - 0.45 * (1 + i // per_row))
     return pos
 
 
