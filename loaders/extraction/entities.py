@@ -176,7 +176,13 @@ class EntityLinker:
                 if j > i + 1 and j - i <= 3:
                     spans.append((i, j, "Team"))
             i += 1
-        return spans
+        # "Michigan International Speedway": the longest of overlapping names
+        spans.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+        kept: list[tuple[int, int, str]] = []
+        for sp in spans:
+            if all(sp[1] <= k[0] or k[1] <= sp[0] for k in kept):
+                kept.append(sp)
+        return sorted(kept)
 
     def _ner_spans(self, doc) -> list[tuple[int, int, str]]:
         out = []
@@ -223,6 +229,9 @@ class EntityLinker:
 
     # -- main ------------------------------------------------------------------------
     def __call__(self, doc, gaz_matches) -> DocEntities:
+        self._by_text: dict[str, list[int]] = {}
+        for tok in doc:
+            self._by_text.setdefault(tok.text, []).append(tok.i)
         sents = list(doc.sents)
         sent_of = [0] * len(doc)
         for si, s in enumerate(sents):
@@ -319,8 +328,11 @@ class EntityLinker:
         # 4. handles in signature lines ("— Name (@handle)")
         self._signatures(doc, entities, by_key, taken, entity_for, add_mention)
 
-        # 5. surnames, first names of the people named in full
-        self._link_short_forms(doc, sents, sent_of, entities, mentions, taken, add_mention)
+        # 5. surnames, first names of the people named in full (not a team's short name
+        #    in a team context: "Halvorsen's No. 14 team")
+        org_short = self._org_short_forms(entities)
+        self._link_short_forms(doc, sents, sent_of, entities, mentions, taken, add_mention,
+                               org_short)
 
         # 6. organizations found by NER only (after linking: a linked surname is a person)
         for s, e, label in ner_orgs:
@@ -331,6 +343,9 @@ class EntityLinker:
                 continue
             ent = entity_for(name, "Organization", False, "ner")
             add_mention(ent, s, e, "name")
+
+        # 6b. short names of teams and companies ("Sawtooth", "Front Row", "RCR")
+        self._link_org_short_forms(doc, entities, taken, add_mention)
 
         # 7. types from context, then drop names seen only in headings
         for ent in entities:
@@ -382,8 +397,10 @@ class EntityLinker:
 
     def _signatures(self, doc, entities, by_key, taken, entity_for, add_mention) -> None:
         handles: dict[str, DocEntity] = {}
-        for tok in doc:
-            if not tok.text.startswith("@") or len(tok.text) < 3:
+        at_tokens = [doc[i] for text, idx in self._by_text.items() if text.startswith("@")
+                     for i in idx]
+        for tok in at_tokens:
+            if len(tok.text) < 3:
                 continue
             i = tok.i
             if i >= 2 and doc[i - 1].text == "(":
@@ -408,13 +425,74 @@ class EntityLinker:
                     handles[tok.text.lower()] = m_ent
         if not handles:
             return
-        for tok in doc:
+        for tok in at_tokens:
             ent = handles.get(tok.text.lower())
             if ent is not None and not taken[tok.i]:
                 add_mention(ent, tok.i, tok.i + 1, "handle")
 
+    def _org_short_forms(self, entities) -> dict[str, DocEntity]:
+        """Short names of the document's organizations: the name without its last word
+        when that word is a suffix ("Sawtooth Racing" -> "Sawtooth"), "Team X" -> "X",
+        and initials ("Richard Childress Racing" -> "RCR")."""
+        people = {fold(e.name) for e in entities if e.is_person}
+        out: dict[str, list[DocEntity]] = {}
+        for ent in entities:
+            if ent.is_person or ent.type in {"Series", "Track"}:
+                continue
+            words = ent.name.split()
+            forms = []
+            if len(words) >= 2:
+                low = [w.lower() for w in words]
+                if " ".join(low[-2:]) in L.TEAM_SUFFIXES and len(words) >= 3:
+                    forms.append(" ".join(words[:-2]))
+                if low[-1] in L.TEAM_SUFFIXES or low[-1] in L.ORG_SUFFIXES:
+                    forms.append(" ".join(words[:-1]))
+                if low[0] in L.TEAM_PREFIXES and len(words) == 2:
+                    forms.append(words[1])
+                letters = [w[0] for part in words for w in part.split("-") if w[:1].isalpha()]
+                if len(letters) >= 3 and ent.type == "Team":
+                    forms.append("".join(letters).upper())
+            for f in forms:
+                if len(f) < 3 or fold(f) in people or f.lower() in L.GENERIC_CAPITALIZED:
+                    continue
+                if any(fold(f) == fold(p) for p in ()):
+                    continue
+                out.setdefault(f, []).append(ent)
+        return {f: ents[0] for f, ents in out.items() if len(set(map(id, ents))) == 1}
+
+    @staticmethod
+    def _team_context(doc, i: int, j: int) -> bool:
+        """Whether the name at tokens i..j is used as a team ("Halvorsen's No. 14")."""
+        k = j
+        if k < len(doc) and doc[k].lower_ in {"'s", "’s", "'", "’"}:
+            k += 1
+        nxt = doc[k].lower_ if k < len(doc) else ""
+        prv = doc[i - 1].lower_ if i > 0 else ""
+        return nxt in {"no.", "#", "team", "teams", "car", "cars", "driver", "drivers",
+                       "teammate", "crew", "engineer", "organization", "program", "shop",
+                       "lineup", "entry", "pit", "development", "technical", "co-owner",
+                       "owner", "president", "executive", "alliance", "truck", "trucks",
+                       "camp", "garage", "stable", "seat", "ride", "sponsor"} or \
+            nxt[:1].isdigit() or prv in {"at", "for", "with", "join", "joins", "joined",
+                                         "leave", "leaves", "left", "from"}
+
+    def _link_org_short_forms(self, doc, entities, taken, add_mention) -> None:
+        import re
+
+        forms = self._org_short_forms(entities)
+        text = doc.text
+        for form, ent in forms.items():
+            pattern = r"(?<![\w-])" + re.escape(form) + r"(?![\w-])"
+            for m in re.finditer(pattern, text):
+                span = doc.char_span(m.start(), m.end())
+                if span is None or any(taken[span.start:span.end]):
+                    continue
+                if form.isupper() and not span.text.isupper():
+                    continue
+                add_mention(ent, span.start, span.end, "short")
+
     def _link_short_forms(self, doc, sents, sent_of, entities, mentions, taken,
-                          add_mention) -> None:
+                          add_mention, org_short=None) -> None:
         surname: dict[str, list[DocEntity]] = {}
         first: dict[str, list[DocEntity]] = {}
         for ent in entities:
@@ -441,6 +519,9 @@ class EntityLinker:
             for m in starts.get(tok.i, ()):
                 last_seen[m.ent] = tok.i
             if taken[tok.i] or not tok.text[:1].isupper() or not tok.is_alpha:
+                continue
+            if org_short and tok.text in org_short and \
+                    self._team_context(doc, tok.i, tok.i + 1):
                 continue
             cands = surname.get(tok.text)
             if cands is None:
@@ -480,20 +561,20 @@ class EntityLinker:
 
     @staticmethod
     def _propn_runs(doc):
-        """Runs of 2-3 capitalized proper nouns inside a sentence (possible names)."""
+        """Runs of 2-3 capitalized words ending in a proper noun (possible names)."""
+        def ok(t):
+            return t.is_alpha and t.text[0].isupper() and not t.is_stop and \
+                t.lower_ not in L.GENERIC_CAPITALIZED and t.pos_ in {"PROPN", "NOUN", "ADJ"}
+
         runs, i, n = [], 0, len(doc)
         while i < n:
-            t = doc[i]
-            if t.pos_ == "PROPN" and t.is_alpha and t.text[0].isupper() and \
-                    t.lower_ not in L.GENERIC_CAPITALIZED and not t.is_stop:
-                j = i
-                while j < n and doc[j].pos_ == "PROPN" and doc[j].is_alpha and \
-                        doc[j].text[0].isupper() and doc[j].lower_ not in L.GENERIC_CAPITALIZED \
-                        and (j == i or not doc[j].is_sent_start):
+            if ok(doc[i]):
+                j = i + 1
+                while j < n and ok(doc[j]) and not doc[j].is_sent_start and j - i < 4:
                     j += 1
-                if 2 <= j - i <= 3:
+                if 2 <= j - i <= 3 and doc[j - 1].pos_ == "PROPN":
                     runs.append((i, j))
-                i = max(j, i + 1)
+                i = j
             else:
                 i += 1
         return runs
@@ -529,8 +610,9 @@ class EntityLinker:
         last = words[-1].text
         spans = {(s, e) for s, e, _ in occ}
         alone = verb = False
-        for tok in doc:
-            if tok.text != last or any(s <= tok.i < e for s, e in spans):
+        for i in self._by_text.get(last, ()):
+            tok = doc[i]
+            if any(s <= tok.i < e for s, e in spans):
                 continue
             if tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper():
                 continue

@@ -317,3 +317,16 @@ COORD_WORDS = frozenset({",", "and", "&", "or", "as well as", "plus"})
 
 QUOTE_CHARS = frozenset('"“”«»„')
 DASHES = frozenset({"—", "–", "-", "--", "―"})
+
+SWITCH_WORDS = frozenset({"switch", "move", "change", "jump", "defect", "transition",
+                          "shift", "convert"})
+"""Verbs and nouns of a team changing make ("switches to Chevrolet", "its move to Toyota")."""
+
+OWNER_TITLE_WORDS = frozenset({"owner", "co-owner", "owners", "co-owners", "founder",
+                               "co-founder", "principal"})
+TITLE_MODIFIERS = frozenset({"chief", "executive", "vice", "senior", "lead", "marketing",
+                             "general", "team", "race", "competition", "technical",
+                             "managing", "assistant", "deputy", "former", "longtime",
+                             "new", "interim", "co-", "sales", "communications", "public",
+                             "relations", "operations", "business", "development", "program",
+                             "brand", "head", "of", "the", "and", "director", "motorsports"})

@@ -192,6 +192,37 @@ class _Run:
         del si
         return []
 
+    def recent_team(self, tok) -> list[int]:
+        """The team "the team" refers to: the last team named before it, else the
+        document's most mentioned team."""
+        for m in reversed(self.de.mentions):
+            if m.start < tok.i and self.ent(m.ent).type == "Team":
+                return [m.ent]
+        teams = [e for e in self.de.entities if e.type == "Team"]
+        if teams:
+            return [max(teams, key=lambda e: len(e.mentions)).idx]
+        return []
+
+    def org_pronoun(self, tok) -> list[int]:
+        """"its", "their": the subject of the clause if an organization, else the last
+        organization named before in the sentence."""
+        t = tok
+        for _ in range(4):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            for c in t.children:
+                if c.dep_ in SUBJ_DEPS and c.i < tok.i:
+                    got = [e for e in self.ents_of(c) if not self.ent(e).is_person]
+                    if got:
+                        return got[:1]
+        sent = self.doc[tok.i].sent
+        for m in reversed(self.de.mentions):
+            if sent.start <= m.start < tok.i and self.ent(m.ent).type in {
+                    "Team", "Sponsor", "Organization", "Manufacturer"}:
+                return [m.ent]
+        return []
+
     def last_two_people(self, tok) -> list[int]:
         """Entities of "both drivers", "the two drivers", "the pair"."""
         found: list[int] = []
@@ -218,6 +249,18 @@ class _Run:
             return self.antecedent(tok)
         if low in L.PERSON_PRONOUNS:
             return self.pronoun(tok)
+        if low in {"its", "their", "it"}:
+            got = self.org_pronoun(tok)
+            if got:
+                return got
+        if low in {"team", "organization", "outfit", "squad", "operation"} and any(
+                c.lower_ in {"the", "this", "that", "its", "his", "her", "their", "whose"}
+                for c in tok.children) and not any(
+                c.dep_ == "compound" or c.dep_ == "poss" and self.men(c) is not None
+                for c in tok.children):
+            got = self.recent_team(tok)
+            if got:
+                return got
         if tok.pos_ in {"NOUN", "PROPN", "PRON", "DET", "NUM"}:
             words = {c.lower_ for c in tok.children} | {low}
             if words & L.PLURAL_PAIR_WORDS and (tok.tag_ in {"NNS", "NNPS"} or low in
@@ -346,10 +389,15 @@ class _Run:
         e = self.ent(idx)
         if not wanted or any(self.voc.is_a(e.type, w) for w in wanted):
             return True
-        if retype and not e.certain and e.is_person and e.type == "Person" and \
-                e.votes.get("Person", 0) == 0:
+        if retype and not e.certain and e.is_person and e.type in {"Person", "Driver"} and \
+                e.votes.get("Person", 0) == 0 and e.votes.get("Driver", 0) == 0:
             for w in wanted:
                 if w in PERSON_TYPES and w != "Person":
+                    e.type = w
+                    return True
+        if retype and not e.certain and e.type == "Organization":
+            for w in wanted:
+                if w in {"Team", "Sponsor"}:
                     e.type = w
                     return True
         return False
@@ -428,6 +476,18 @@ class _Run:
                     self.sponsor_noun(tok, si)
                 if low == "chief" and tok.i > 0 and self.doc[tok.i - 1].lower_ == "crew":
                     self.crew_chief_noun(tok, si)
+            if tok.text in {"No.", "No", "#"} and tok.i + 2 < sent.end and (
+                    self.doc[tok.i + 1].like_num or self.doc[tok.i + 1].text == "." and
+                    self.doc[tok.i + 2].like_num):
+                self.car_number(tok, si, sent)
+            if lemma in {"team", "teams", "organization", "outfit"} and pos == "NOUN":
+                self.make_team_noun(tok, si)
+            if lemma in L.SWITCH_WORDS:
+                self.switch(tok, si)
+            if lemma in L.TEAM_ALLIANCE_NOUNS and pos in {"NOUN", "PROPN"}:
+                self.alliance(tok, si)
+            if low in {"colors", "colours", "livery", "logo", "logos"}:
+                self.colors_of(tok, si)
         self.name_patterns(si, sent, ms)
         if "Manufacturer" in types:
             self.manufacturer_cooccurrence(si, sent, ms)
@@ -1091,6 +1151,213 @@ class _Run:
                     if self.negated(mroot.head) and mroot.head.pos_ == "VERB":
                         continue
                     self.emit(tm.ent, "affiliated_with", mk.ent, si, 0.65, "make-team-path")
+
+    # -- car numbers, makes, alliances, colors --------------------------------------
+    def _mention_near(self, start: int, end: int, step: int, types: set, sent, limit=4,
+                      stop_words=frozenset({"for", "at", "with", ",", "of", "by", "in"})):
+        """The first mention of one of ``types`` from ``start`` in direction ``step``,
+        passing only over ``stop_words`` and at most ``limit`` tokens."""
+        i, seen = start, 0
+        while sent.start <= i < sent.end and seen <= limit:
+            m = self.de.mention_at(i)
+            if m is not None:
+                return m if self.ent(m.ent).type in types or (
+                    "person" in types and self.ent(m.ent).is_person) else None
+            if self.doc[i].lower_ not in stop_words and not self.doc[i].lower_ in {"the"}:
+                return None
+            i += step
+            seen += 1
+        return None
+
+    def car_number(self, tok, si, sent) -> None:
+        """"X, in the No. 52 Chevrolet for T", "X (No. 19 Toyota, T)", "T's No. 14",
+        "the No. 21 for X": the driver drives for the team, the team runs the make."""
+        doc = self.doc
+        j = tok.i + 2 if doc[tok.i + 1].like_num else tok.i + 3
+        make = None
+        m = self.de.mention_at(j) if j < sent.end else None
+        if m is not None and self.ent(m.ent).type == "Manufacturer":
+            make, j = m, m.end
+        # skip a sponsor or series written into the car name ("BRANDT Chevrolet")
+        team = driver = None
+        after = self._mention_near(j, j, 1, {"Team", "person", "Organization"}, sent, limit=3)
+        if after is not None:
+            e = self.ent(after.ent)
+            if e.type in {"Team", "Organization"}:
+                team = after.ent
+            elif e.is_person and e.type != "CrewChief" and doc[after.start - 1].lower_ == "for":
+                driver = after.ent
+        # before "No.": "T's No. 14", "Zane Smith's No. 38", "the team's No. 22"
+        k = tok.i - 1
+        while k >= sent.start and doc[k].lower_ in {"the", "its", "a"}:
+            k -= 1
+        if k >= sent.start and doc[k].lower_ in {"'s", "’s", "'"}:
+            k -= 1
+        before = self.de.mention_at(k) if k >= sent.start else None
+        if before is not None:
+            e = self.ent(before.ent)
+            if e.type == "Team" and team is None:
+                team = before.ent
+            elif e.is_person and e.type != "CrewChief" and driver is None:
+                driver = before.ent
+        elif k >= sent.start and doc[k].lower_ in {"team", "organization"} and team is None:
+            got = self.recent_team(doc[k])
+            team = got[0] if got else None
+        if team is None:
+            # "for the team" after the make
+            for c in doc[j:min(sent.end, j + 3)]:
+                if c.lower_ in {"team", "organization"}:
+                    got = self.recent_team(c)
+                    team = got[0] if got else None
+                    break
+        if driver is None:
+            driver = self._car_driver(tok, sent)
+        conf = 0.75 * self.hedge(tok)
+        if self.negated(tok.head) or self._rumor(tok, sent):
+            return
+        if driver is not None and team is not None:
+            self.emit(driver, "drove_for", team, si, conf, "car-number")
+        if make is not None and team is not None:
+            self.emit(team, "affiliated_with", make.ent, si, 0.75, "car-number-make")
+
+    def _rumor(self, tok, sent) -> bool:
+        words = {t.lemma_.lower() for t in sent}
+        return bool(words & {"rumor", "rumour", "rumored", "rumoured", "link", "linked",
+                             "speculation", "candidate", "decline", "turn", "test"}) and \
+            bool(words & {"rumor", "rumour", "rumored", "rumoured", "linked", "speculation",
+                          "candidate", "decline", "test", "offer"})
+
+    def _car_driver(self, tok, sent):
+        """The person a car-number phrase belongs to: the nearest person named before it
+        in the sentence (not a crew chief), else the subject of the sentence."""
+        best = None
+        for m in self.de.mentions:
+            if m.start >= tok.i:
+                break
+            if m.start < sent.start:
+                continue
+            e = self.ent(m.ent)
+            if e.is_person and e.type != "CrewChief":
+                best = m.ent
+            elif e.type == "Team" and best is not None:
+                pass
+        if best is not None:
+            return best
+        # "He will drive the No. 58 ..."
+        t = tok
+        for _ in range(5):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            for c in t.children:
+                if c.dep_ in SUBJ_DEPS:
+                    got = [e for e in self.ents_of(c) if self.ent(e).is_person]
+                    if got:
+                        return got[0]
+        return None
+
+    def make_team_noun(self, tok, si) -> None:
+        """"Longleaf, a Toyota team", "as a Ford team", "McDowell moves to a Chevrolet team"."""
+        makes = [self.men(c).ent for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}
+                 and self.men(c) is not None and self.ent(self.men(c).ent).type == "Manufacturer"]
+        if not makes:
+            return
+        teams: list[int] = []
+        if tok.dep_ == "appos":
+            teams = self.ents_of(tok.head)
+        elif tok.dep_ == "attr":
+            teams = self.subjects(tok.head)
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "as":
+            v = tok.head.head
+            teams = self.subjects(v) if v.pos_ in {"VERB", "AUX"} else self.ents_of(v)
+        teams = [t for t in teams if self.ent(t).type in {"Team", "Organization"}]
+        for t in teams:
+            for mk in makes:
+                self.emit(t, "affiliated_with", mk, si, 0.75, "make-team-noun")
+
+    def switch(self, tok, si) -> None:
+        """"T will switch to Toyota", "its own move from Chevrolet to Toyota"."""
+        if self.negated(tok):
+            return
+        makes = [m for m in self.pobjs(tok, {"to", "from"}) if self.ent(m).type == "Manufacturer"]
+        if not makes:
+            return
+        if tok.pos_ in {"VERB", "AUX"}:
+            teams = self.subjects(tok)
+        else:
+            teams = [e for c in tok.children if c.dep_ == "poss" for e in self.ents_of(c)]
+            if not teams and tok.dep_ in {"dobj"}:
+                teams = self.subjects(tok.head)
+        for t in teams:
+            if self.ent(t).type in {"Team", "Organization"}:
+                for mk in makes:
+                    self.emit(t, "affiliated_with", mk, si, 0.7 * self.hedge(tok), "switch")
+
+    def alliance(self, tok, si) -> None:
+        """"its technical alliance with T", "engines and technical support from T",
+        "The team's technical partner is T", "The Wood Brothers, a Penske technical partner"."""
+        low = tok.lemma_.lower()
+        if low in {"partner"} and any(w in {t.lower_ for t in tok.sent}
+                                      for w in L.SPONSOR_STRONG | {"primary", "associate"}):
+            return
+        targets = self.pobjs(tok, {"with", "from"})
+        for c in tok.children:
+            if c.dep_ == "conj":
+                targets += self.pobjs(c, {"with", "from"})
+        holders: list[int] = [e for c in tok.children if c.dep_ == "poss"
+                              for e in self.ents_of(c)]
+        compound = [self.men(c).ent for c in tok.children if c.dep_ in {"compound", "nmod"}
+                    and self.men(c) is not None]
+        if tok.dep_ == "appos":
+            holders += self.ents_of(tok.head)
+            targets += compound
+        elif tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            targets += [e for c in tok.head.children if c.dep_ == "attr"
+                        for e in self.ents_of(c)]
+        elif tok.dep_ == "attr":
+            holders += self.subjects(tok.head)
+            targets += compound
+        if not holders and tok.dep_ in {"dobj", "pobj", "conj", "nsubj"}:
+            v = tok.head
+            while v.dep_ in {"prep", "conj", "pobj", "dobj"} and v.head.i != v.i and \
+                    v.pos_ not in {"VERB", "AUX"}:
+                v = v.head
+            if v.pos_ in {"VERB", "AUX"}:
+                holders = self.subjects(v)
+        if low in {"engines", "engine", "chassis", "cars", "equipment"} and tok.dep_ == "nsubj":
+            targets += self.pobjs(tok.head, {"from"})
+        orgs = {"Team", "Organization", "Manufacturer"}
+        for h in dict.fromkeys(holders):
+            if self.ent(h).type not in {"Team", "Organization"}:
+                continue
+            for t in dict.fromkeys(targets):
+                if self.ent(t).type in orgs and t != h:
+                    self.emit(h, "affiliated_with", t, si, 0.7, "alliance")
+
+    def colors_of(self, tok, si) -> None:
+        """"X's No. 8 will carry the colors of S", "carried Shell-Pennzoil colors"."""
+        sponsors = [e for e in self.pobjs(tok, {"of", "from"})
+                    if not self.ent(e).is_person and self.ent(e).type not in {
+                        "Team", "Manufacturer", "Series", "Track"}]
+        sponsors += [self.men(c).ent for c in tok.children if c.dep_ in {"compound", "nmod"}
+                     and self.men(c) is not None and self.ent(self.men(c).ent).type in {
+                         "Sponsor", "Organization"}]
+        if not sponsors:
+            return
+        targets: list[int] = []
+        v = tok.head
+        if tok.dep_ in {"dobj", "conj", "pobj"}:
+            while v.pos_ not in {"VERB", "AUX"} and v.head.i != v.i:
+                v = v.head
+            for c in v.children:
+                if c.dep_ in {"nsubj", "nsubjpass"}:
+                    targets += [e for g in c.subtree if self.men(g) is not None
+                                for e in [self.men(g).ent]
+                                if self.ent(e).is_person or self.ent(e).type == "Team"]
+        for sp in dict.fromkeys(sponsors):
+            for t in dict.fromkeys(targets):
+                if self._make_sponsor(sp):
+                    self.emit(sp, "sponsors", t, si, 0.75, "colors-of")
 
     def _path(self, a, b):
         """Token indices on the dependency path between a and b (excluding ends)."""
