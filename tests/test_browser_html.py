@@ -120,3 +120,39 @@ def test_hostile_text_is_shown_literally(browser, tmp_path):
     assert page.evaluate('document.querySelectorAll("script").length') == 3
     page.screenshot(ARTIFACTS / "browser-hostile.png")
     assert_offline_and_clean(page, url)
+
+
+def test_focus_is_selected_with_its_evidence_on_load(browser, tmp_path):
+    G = select(sample_graph(), focus="Corey Heim", depth=1)
+    page, url = open_graph(browser, G, tmp_path / "focus.html")
+    assert page.evaluate("kgGraph.network.getSelectedNodes()") == [HEIM]
+    details = page.evaluate('document.getElementById("details").textContent')
+    assert "Heim is Cup ready right now" in details and "lingering feud" in details
+    assert_offline_and_clean(page, url)
+
+
+def test_a_few_hundred_nodes_settle_in_seconds(browser, tmp_path):
+    import random
+    import time
+
+    from nascar_kg.graph.model import Document, EntityRef, Evidence, GraphBatch, Relation
+    from nascar_kg.graph.networkx import to_networkx
+
+    rnd = random.Random(7)
+    doc = Document("ab" * 32, "many.txt")
+    types = ["Driver", "Team", "CrewChief", "Sponsor", "Track"]
+    ents = [EntityRef(f"Entity {i}", types[i % len(types)]) for i in range(400)]
+    rels = [Relation(a, rnd.choice(["endorses", "feuded_with", "drove_for", "affiliated_with"]),
+                     b, [Evidence(doc, f"quote {j}", j, j + 7, 0.8)])
+            for j, (a, b) in enumerate(rnd.sample(ents, 2) for _ in range(800))]
+    G = to_networkx(GraphBatch(relations=rels))
+    out = write_html(G, tmp_path / "many.html")
+    start = time.monotonic()
+    page = browser.open(out.resolve().as_uri())
+    page.wait_for("window.kgGraph && kgGraph.settled", timeout=60)
+    elapsed = time.monotonic() - start
+    assert elapsed < 20, f"{G.number_of_nodes()} nodes took {elapsed:.1f}s to settle"
+    assert page.evaluate("kgGraph.nodes.length") == G.number_of_nodes()
+    assert page.evaluate("kgGraph.network.physics.physicsEnabled") is False  # then still
+    page.screenshot(ARTIFACTS / "browser-400-nodes.png")
+    assert page.errors() == []

@@ -188,7 +188,14 @@ def page_data(G, *, title: str = "nascar-kg", source_note: str = "") -> dict:
                   for p in voc.predicates.values() if pred_counts[p.name]]
     predicates += [{"name": p, "label": p, "color": "#999999", "symmetric": False, "count": c}
                    for p, c in pred_counts.items() if p not in voc.predicates]
+    focus = G.graph.get("focus")
+    if focus is not None and focus in G:
+        for node in nodes:
+            if node["id"] == str(focus):
+                node["borderWidth"] = 4
+                node["font"] = {**node.get("font", {}), "size": 18}
     return {"title": title, "sourceNote": source_note, "nodes": nodes, "edges": edges,
+            "focus": str(focus) if focus is not None and focus in G else None,
             "nodeInfo": info_nodes, "edgeInfo": info_edges, "types": types,
             "predicates": predicates,
             "options": physics_options(G.number_of_nodes(), G.number_of_edges())}
