@@ -90,7 +90,6 @@ def _initial_layout(G) -> dict:
     if U.number_of_nodes() <= 2:
         return {n: (float(i), 0.0) for i, n in enumerate(sorted(U.nodes, key=str))}
     comps = sorted(nx.connected_components(U), key=lambda c: (-len(c), sorted(map(str, c))))
-    singles = [next(iter(c)) for c in comps if len(c) == 1]
     parts = []  # each component laid out alone, scaled to its size
     for comp in (c for c in comps if len(c) > 1):
         sub = U.subgraph(comp)
@@ -102,11 +101,12 @@ def _initial_layout(G) -> dict:
         scale = math.sqrt(len(comp)) * 0.8  # bigger components get more room
         local = {n: ((x - min(xs)) / span * scale, (y - min(ys)) / span * scale)
                  for n, (x, y) in p.items()}
-        parts.append((local, (max(xs) - min(xs)) / span * scale, (max(ys) - min(ys)) / span * scale))
+        parts.append((local, (max(xs) - min(xs)) / span * scale,
+                      (max(ys) - min(ys)) / span * scale))
     # shelf packing: rows of components, about 1.5 times as wide as high overall
     area = sum((w + 0.5) * (h + 0.5) for _, w, h in parts)
     row_width = max([math.sqrt(area * 1.5)] + [w for _, w, _ in parts])
-    pos, x, y, row_h, width = {}, 0.0, 0.0, 0.0, 1.0
+    pos, x, y, row_h = {}, 0.0, 0.0, 0.0
     for local, w, h in parts:
         if x > 0 and x + w > row_width:
             x, y, row_h = 0.0, y - row_h - 0.5, 0.0
@@ -114,11 +114,9 @@ def _initial_layout(G) -> dict:
             pos[n] = (x + px, y - h + py)
         x += w + 0.5
         row_h = max(row_h, h)
-        width = max(width, x - 0.5)
-    bottom = y - row_h
-    per_row = max(1, int(math.ceil(math.sqrt(len(singles) * 2))))
-    for i, n in enumerate(sorted(singles, key=str)):  # entities with no relation: rows below
-        pos[n] = ((i % per_row) * width / per_row, bottom - 0.45 * (1 + i // per_row))
+    for comp in (c for c in comps if len(c) == 1):  # (the map puts these in rows itself)
+        pos[next(iter(comp))] = (x, y)
+        x += 1.0
     return pos
 
 
@@ -206,25 +204,53 @@ def edge_labels(boxes: dict, curves: list) -> list:
 
 
 def layout(G, *, focus: str | None = None):
-    """Node boxes for the map: ``{node: (x, y, w, h, text, bold)}`` in inches, no two overlapping."""
+    """Node boxes for the map: ``{node: (x, y, w, h, text, bold)}`` in inches, no two overlapping.
+
+    Related entities are laid out as a graph; entities with no relation in
+    ``G`` stand in tidy rows below it, grouped by type.
+    """
+    voc = vocabulary()
     nodes = list(G.nodes)
     texts = [wrap(G.nodes[n].get("name") or n) for n in nodes]
     bold = [n == focus for n in nodes]
     sizes = _measure(texts, bold)
-    wh = [(w + MARKER_W + 2 * PAD_X, h + 2 * PAD_Y) for w, h in sizes]
-    pos = _initial_layout(G)
-    if nodes:
+    wh = {n: (w + MARKER_W + 2 * PAD_X, h + 2 * PAD_Y) for n, (w, h) in zip(nodes, sizes)}
+    related = {n for u, v in G.edges() if u != v for n in (u, v)}
+    linked_nodes = [n for n in nodes if n in related]
+    singles = [n for n in nodes if n not in related]
+    centers = {}
+    if linked_nodes:
+        pos = _initial_layout(G.subgraph(linked_nodes))
         # spread so that edges are long enough to read: about three label widths apart
-        mean_w = sum(w for w, _ in wh) / len(wh)
+        mean_w = sum(wh[n][0] for n in linked_nodes) / len(linked_nodes)
         spread = max(1.9, 1.35 * mean_w)
-        xy = [(pos[n][0] * spread, pos[n][1] * spread) for n in nodes]
-        index = {n: i for i, n in enumerate(nodes)}
+        xy = [(pos[n][0] * spread, pos[n][1] * spread) for n in linked_nodes]
+        index = {n: i for i, n in enumerate(linked_nodes)}
         linked = {(index[u], index[v]) for u, v in G.edges() if u != v}
-        xy = _remove_overlaps(xy, wh, linked=linked)
-    else:
-        xy = []
-    return {n: (float(xy[i][0]), float(xy[i][1]), float(wh[i][0]), float(wh[i][1]), texts[i], bold[i])
-            for i, n in enumerate(nodes)}
+        xy = _remove_overlaps(xy, [wh[n] for n in linked_nodes], linked=linked)
+        centers = {n: (float(xy[i][0]), float(xy[i][1])) for i, n in enumerate(linked_nodes)}
+    if singles:
+        order = {name: i for i, name in enumerate(voc.entity_classes)}
+        singles.sort(key=lambda n: (order.get(G.nodes[n].get("type"), 99),
+                                    str(G.nodes[n].get("name") or n).lower()))
+        if centers:
+            left = min(x - wh[n][0] / 2 for n, (x, _) in centers.items())
+            right = max(x + wh[n][0] / 2 for n, (x, _) in centers.items())
+            top = min(y - wh[n][1] / 2 for n, (_, y) in centers.items()) - 3 * GAP
+        else:
+            left, right, top = 0.0, 0.0, 0.0
+        total = sum(wh[n][0] + GAP for n in singles)
+        row_width = max(right - left, 6.0, math.sqrt(total * 2.0))
+        x, y, row_h = left, top, 0.0
+        for n in singles:
+            w, h = wh[n]
+            if x > left and x + w > left + row_width:
+                x, y, row_h = left, y - row_h - GAP, 0.0
+            centers[n] = (x + w / 2, y - h / 2)
+            x += w + GAP
+            row_h = max(row_h, h)
+    return {n: (centers[n][0], centers[n][1], float(wh[n][0]), float(wh[n][1]), texts[i],
+                bold[i]) for i, n in enumerate(nodes)}
 
 
 def draw_map(G, *, title: str = "nascar-kg", source_note: str = "",
