@@ -121,73 +121,144 @@ SET d.sha256 = r.sha256, d.source = coalesce(d.source, r.source),
     d.date = coalesce(d.date, r.date), d.url = coalesce(d.url, r.url)
 """
 
-MERGE_ASSERTIONS = """
+# Assertions, evidence, season records and races are created (CREATE) only after the
+# same transaction has read which of their IRIs exist, together with the relationships
+# that hang them into the graph; for the ones that exist only changed values are SET.
+# So a second write of the same data reads and changes nothing.
+
+READ_ASSERTIONS = """
+UNWIND $iris AS i
+MATCH (a:Assertion {iri: i})
+RETURN a.iri AS iri
+"""
+
+CREATE_ASSERTIONS = """
 UNWIND $rows AS r
 MATCH (s:Entity {iri: r.s})
 MATCH (o:Entity {iri: r.o})
-MERGE (a:Assertion {iri: r.iri})
-SET a.predicate = r.p
-MERGE (a)-[:SUBJECT]->(s)
-MERGE (a)-[:OBJECT]->(o)
+CREATE (a:Assertion {iri: r.iri})
+SET a.predicate = r.p, a.confidence = r.confidence
+CREATE (a)-[:SUBJECT]->(s)
+CREATE (a)-[:OBJECT]->(o)
 """
 
-MERGE_EVIDENCE = """
+CREATE_EDGES = """
+UNWIND $rows AS r
+MATCH (s:Entity {{iri: r.s}})
+MATCH (o:Entity {{iri: r.o}})
+CREATE (s)-[x:{type}]->(o)
+SET x.iri = r.iri, x.confidence = r.confidence
+"""
+
+UPDATE_CONFIDENCE = """
+UNWIND $rows AS r
+MATCH (a:Assertion {{iri: r.iri}})
+OPTIONAL MATCH (a)-[:EVIDENCE]->(e:Evidence)
+WITH r, a, max(e.confidence) AS c
+SET a.confidence = c
+WITH r, c
+MATCH (s:Entity {{iri: r.s}})-[x:{type}]->(o:Entity {{iri: r.o}})
+SET x.confidence = c
+"""
+
+READ_EVIDENCE = """
+UNWIND $iris AS i
+MATCH (e:Evidence {iri: i})
+RETURN e.iri AS iri, e.text AS text, e.start AS start, e.end AS end,
+       e.confidence AS confidence, e.extractor AS extractor,
+       e.extractor_version AS extractor_version
+"""
+
+CREATE_EVIDENCE = """
 UNWIND $rows AS r
 MATCH (a:Assertion {iri: r.a})
 MATCH (d:Document {iri: r.doc})
-MERGE (e:Evidence {iri: r.iri})
+CREATE (e:Evidence {iri: r.iri})
 SET e.text = r.text, e.start = r.start, e.end = r.end, e.confidence = r.confidence,
     e.extractor = r.extractor, e.extractor_version = r.extractor_version
-MERGE (a)-[:EVIDENCE]->(e)
-MERGE (e)-[:FROM]->(d)
+CREATE (a)-[:EVIDENCE]->(e)
+CREATE (e)-[:FROM]->(d)
 """
 
-MERGE_SEASONS = """
+UPDATE_EVIDENCE = """
+UNWIND $rows AS r
+MATCH (e:Evidence {iri: r.iri})
+SET e.text = r.text, e.start = r.start, e.end = r.end, e.confidence = r.confidence,
+    e.extractor = r.extractor, e.extractor_version = r.extractor_version
+"""
+
+READ_SEASONS = """
+UNWIND $iris AS i
+MATCH (x:SeasonRecord {iri: i})
+RETURN x.iri AS iri, x.series AS series_name, x.season AS season, x.starts AS starts,
+       x.wins AS wins, x.top5 AS top5, x.top10 AS top10, x.laps_led AS laps_led,
+       x.best_finish AS best_finish, x.average_finish AS average_finish,
+       x.car_numbers AS car_numbers
+"""
+
+CREATE_SEASONS = """
 UNWIND $rows AS r
 MATCH (a:Assertion {iri: r.a})
 MATCH (s:Entity {iri: r.series})
-MERGE (x:SeasonRecord {iri: r.iri})
+CREATE (x:SeasonRecord {iri: r.iri})
 SET x.series = r.series_name, x.season = r.season, x.starts = r.starts, x.wins = r.wins,
     x.top5 = r.top5, x.top10 = r.top10, x.laps_led = r.laps_led,
     x.best_finish = r.best_finish, x.average_finish = r.average_finish,
     x.car_numbers = r.car_numbers
-MERGE (a)-[:SEASON]->(x)
-MERGE (x)-[:IN_SERIES]->(s)
+CREATE (a)-[:SEASON]->(x)
+CREATE (x)-[:IN_SERIES]->(s)
 """
 
-MERGE_EDGES = """
+UPDATE_SEASONS = """
 UNWIND $rows AS r
-MATCH (s:Entity {{iri: r.s}})
-MATCH (o:Entity {{iri: r.o}})
-MATCH (a:Assertion {{iri: r.iri}})
-MERGE (s)-[x:{type}]->(o)
-SET x.iri = r.iri
-WITH a, x
-OPTIONAL MATCH (a)-[:EVIDENCE]->(e:Evidence)
-WITH a, x, max(e.confidence) AS c
-SET x.confidence = c, a.confidence = c
+MATCH (x:SeasonRecord {iri: r.iri})
+SET x.series = r.series_name, x.season = r.season, x.starts = r.starts, x.wins = r.wins,
+    x.top5 = r.top5, x.top10 = r.top10, x.laps_led = r.laps_led,
+    x.best_finish = r.best_finish, x.average_finish = r.average_finish,
+    x.car_numbers = r.car_numbers
 """
 
-MERGE_RACES = """
+READ_RACES = """
+UNWIND $iris AS i
+MATCH (x:Race {iri: i})
+OPTIONAL MATCH (x)-[:AT_TRACK]->(t:Entity)
+OPTIONAL MATCH (x)-[:WON_BY]->(w:Entity)
+RETURN x.iri AS iri, x.name AS name, x.season AS season, x.number AS number,
+       t.iri AS track, w.iri AS winner
+"""
+
+CREATE_RACES = """
 UNWIND $rows AS r
 MATCH (s:Entity {iri: r.series})
-MERGE (x:Race {iri: r.iri})
+CREATE (x:Race {iri: r.iri})
 SET x.name = r.name, x.season = r.season, x.number = r.number
-MERGE (x)-[:IN_SERIES]->(s)
+CREATE (x)-[:IN_SERIES]->(s)
+"""
+
+UPDATE_RACES = """
+UNWIND $rows AS r
+MATCH (x:Race {iri: r.iri})
+SET x.name = r.name, x.season = r.season, x.number = r.number
+"""
+
+DELETE_RACE_LINKS = """
+UNWIND $rows AS r
+MATCH (x:Race {iri: r.iri})-[old:AT_TRACK|WON_BY]->(:Entity)
+DELETE old
 """
 
 RACE_TRACKS = """
 UNWIND $rows AS r
 MATCH (x:Race {iri: r.iri})
 MATCH (t:Entity {iri: r.track})
-MERGE (x)-[:AT_TRACK]->(t)
+CREATE (x)-[:AT_TRACK]->(t)
 """
 
 RACE_WINNERS = """
 UNWIND $rows AS r
 MATCH (x:Race {iri: r.iri})
 MATCH (w:Entity {iri: r.winner})
-MERGE (x)-[:WON_BY]->(w)
+CREATE (x)-[:WON_BY]->(w)
 """
 
 # -- reading everything back -------------------------------------------------------------

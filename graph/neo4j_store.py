@@ -222,31 +222,34 @@ class Neo4jStore(base.GraphStore):
                 documents.setdefault(ev.document.iri, ev.document)
         report = progress or (lambda rows: None)
         for chunk in _chunks(list(documents.values()), self.batch_size):
-            self._execute(_run_rows, cy.MERGE_DOCUMENTS, [_document_row(d) for d in chunk])
+            self._write_chunk(_run_rows, cy.MERGE_DOCUMENTS, [_document_row(d) for d in chunk])
             report(len(chunk))
         for chunk in _chunks(batch.entities, self.batch_size):
-            relabel = self._write_entity_chunk(chunk)
-            self._relabel(relabel)
+            self._relabel(self._write_chunk(self._write_entities, chunk))
             report(len(chunk))
         weight = lambda rel: 1 + len(rel.evidence) + len(rel.seasons)  # noqa: E731
         for chunk in _chunks(batch.relations, self.batch_size, weight):
-            self._execute(_write_relations, chunk)
+            self._write_chunk(_write_relations, chunk)
             report(sum(map(weight, chunk)))
         for chunk in _chunks(batch.races, self.batch_size):
-            self._execute(_write_races, chunk)
+            self._write_chunk(_write_races, chunk)
             report(len(chunk))
         return base.WriteSummary(
             entities=len(batch.entities), relations=len(batch.relations),
             evidence=sum(len(r.evidence) for r in batch.relations),
             documents=len(batch.documents), races=len(batch.races))
 
-    def _write_entity_chunk(self, chunk: list[Entity], attempts: int = 3):
-        """Write one chunk of entities; again if another writer created one of them meanwhile."""
+    def _write_chunk(self, work, *args, attempts: int = 3):
+        """Run one chunk's transaction function; again if another writer created a node meanwhile.
+
+        The functions read which IRIs exist before creating the others, so a
+        uniqueness violation means a concurrent writer; the next attempt sees its nodes.
+        """
         from neo4j.exceptions import ConstraintError
 
         for attempt in range(attempts):
             try:
-                return self.session.execute_write(self._write_entities, chunk)
+                return self.session.execute_write(work, *args)
             except ConstraintError as exc:
                 if attempt + 1 == attempts:
                     raise self._unavailable(exc, "write failed") from None
@@ -258,7 +261,8 @@ class Neo4jStore(base.GraphStore):
         """Create or update one chunk of entities; returns the relabelling still to do.
 
         As in the RDF store, the first name written stays the name (later spellings
-        become aliases) and of two types the ontology's precedence decides.
+        become aliases) and of two types the ontology's precedence decides; a track's
+        length and surface take the values last given (as a results load replaces them).
         """
         voc = vocabulary()
         stored = {r["iri"]: r for r in tx.run(cy.READ_ENTITIES, iris=[e.iri for e in entities])}
@@ -272,10 +276,8 @@ class Neo4jStore(base.GraphStore):
                 continue
             name = old["name"] if old["name"] is not None else ent.name
             aliases = list(old["aliases"] or []) + [ent.name, *ent.aliases]
-            props = dict(ent.properties)
-            for key in ("length", "surface"):
-                if old[key] is not None:
-                    props[key] = old[key]
+            props = {k: old[k] for k in ("length", "surface")}
+            props.update({k: v for k, v in ent.properties.items() if v not in (None, "")})
             row = _entity_row(ent.iri, name, aliases, old["wikidata"] or ent.wikidata, props)
             if any(row[k] != _stored(old[k], k) for k in _ENTITY_FIELDS):
                 updates.append(row)
@@ -408,35 +410,70 @@ def _label_statements(tx, template: str, groups: dict[str, list[str]]) -> None:
 
 
 def _write_relations(tx, relations: list[Relation]) -> None:
+    """One chunk of relations with their evidence and season records, in one transaction."""
     assertions, evidence, seasons = [], [], []
-    edges: dict[str, list[dict]] = defaultdict(list)
     for rel in relations:
         s, o = rel.ends
-        row = {"iri": str(rel.iri), "s": str(s.iri), "o": str(o.iri), "p": rel.predicate}
+        confidences = [float(ev.confidence) for ev in rel.evidence]
+        row = {"iri": str(rel.iri), "s": str(s.iri), "o": str(o.iri), "p": rel.predicate,
+               "confidence": max(confidences) if confidences else None}
         assertions.append(row)
-        edges[rel.predicate].append(row)
-        for ev in rel.evidence:
-            evidence.append({
-                "a": row["iri"], "iri": str(ev.iri_for(rel.iri)), "doc": str(ev.document.iri),
-                "text": ev.text, "start": _int(ev.start), "end": _int(ev.end),
-                "confidence": float(ev.confidence), "extractor": ev.extractor or None,
-                "extractor_version": (ev.extractor_version if ev.extractor else None)})
-        for st in rel.seasons:
-            seasons.append({
-                "a": row["iri"], "iri": str(st.iri_for(rel.iri)),
-                "series": str(entity_iri(st.series, "Series")), "series_name": st.series,
-                "season": int(st.season), "starts": int(st.starts), "wins": int(st.wins),
-                "top5": int(st.top5), "top10": int(st.top10), "laps_led": int(st.laps_led),
-                "best_finish": _int(st.best_finish),
-                "average_finish": None if st.average_finish is None else float(st.average_finish),
-                "car_numbers": sorted({str(n) for n in st.car_numbers})})
-    tx.run(cy.MERGE_ASSERTIONS, rows=assertions).consume()
-    if evidence:
-        tx.run(cy.MERGE_EVIDENCE, rows=evidence).consume()
-    if seasons:
-        tx.run(cy.MERGE_SEASONS, rows=seasons).consume()
-    for predicate, rows in edges.items():
-        tx.run(cy.MERGE_EDGES.format(type=cy.rel_type(predicate)), rows=rows).consume()
+        evidence += [_evidence_row(row["iri"], rel.iri, ev) for ev in rel.evidence]
+        seasons += [_season_row(row["iri"], rel.iri, st) for st in rel.seasons]
+    known = {r["iri"] for r in tx.run(cy.READ_ASSERTIONS, iris=[a["iri"] for a in assertions])}
+    new = [a for a in assertions if a["iri"] not in known]
+    if new:
+        tx.run(cy.CREATE_ASSERTIONS, rows=new).consume()
+    touched = set()  # existing assertions whose evidence changed: their confidence too
+    for rows, read, create, update, fields in (
+            (evidence, cy.READ_EVIDENCE, cy.CREATE_EVIDENCE, cy.UPDATE_EVIDENCE, _EVIDENCE_FIELDS),
+            (seasons, cy.READ_SEASONS, cy.CREATE_SEASONS, cy.UPDATE_SEASONS, _SEASON_FIELDS)):
+        if not rows:
+            continue
+        stored = {r["iri"]: r for r in tx.run(read, iris=[x["iri"] for x in rows])}
+        created = [x for x in rows if x["iri"] not in stored]
+        changed = [x for x in rows if x["iri"] in stored
+                   and any(x[f] != _stored(stored[x["iri"]][f], f) for f in fields)]
+        if created:
+            tx.run(create, rows=created).consume()
+        if changed:
+            tx.run(update, rows=changed).consume()
+        if rows is evidence:
+            touched = {x["a"] for x in created + changed} & known
+    for predicate, rows in _by_predicate(new).items():
+        tx.run(cy.CREATE_EDGES.format(type=cy.rel_type(predicate)), rows=rows).consume()
+    updated = [a for a in assertions if a["iri"] in touched]
+    for predicate, rows in _by_predicate(updated).items():
+        tx.run(cy.UPDATE_CONFIDENCE.format(type=cy.rel_type(predicate)), rows=rows).consume()
+
+
+def _by_predicate(rows: list[dict]) -> dict[str, list[dict]]:
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        groups[row["p"]].append(row)
+    return groups
+
+
+_EVIDENCE_FIELDS = ("text", "start", "end", "confidence", "extractor", "extractor_version")
+_SEASON_FIELDS = ("series_name", "season", "starts", "wins", "top5", "top10", "laps_led",
+                  "best_finish", "average_finish", "car_numbers")
+
+
+def _evidence_row(assertion: str, rel_iri, ev: Evidence) -> dict:
+    return {"a": assertion, "iri": str(ev.iri_for(rel_iri)), "doc": str(ev.document.iri),
+            "text": ev.text, "start": _int(ev.start), "end": _int(ev.end),
+            "confidence": float(ev.confidence), "extractor": ev.extractor or None,
+            "extractor_version": ev.extractor_version if ev.extractor else None}
+
+
+def _season_row(assertion: str, rel_iri, st: SeasonStats) -> dict:
+    return {"a": assertion, "iri": str(st.iri_for(rel_iri)),
+            "series": str(entity_iri(st.series, "Series")), "series_name": st.series,
+            "season": int(st.season), "starts": int(st.starts), "wins": int(st.wins),
+            "top5": int(st.top5), "top10": int(st.top10), "laps_led": int(st.laps_led),
+            "best_finish": _int(st.best_finish),
+            "average_finish": None if st.average_finish is None else float(st.average_finish),
+            "car_numbers": sorted({str(n) for n in st.car_numbers})}
 
 
 def _write_races(tx, races: list[Race]) -> None:
@@ -444,11 +481,23 @@ def _write_races(tx, races: list[Race]) -> None:
              "season": int(r.season), "number": int(r.number),
              "track": str(r.track.iri) if r.track else None,
              "winner": str(r.winner.iri) if r.winner else None} for r in races]
-    tx.run(cy.MERGE_RACES, rows=rows).consume()
-    tracks = [r for r in rows if r["track"]]
+    stored = {r["iri"]: r for r in tx.run(cy.READ_RACES, iris=[x["iri"] for x in rows])}
+    created = [x for x in rows if x["iri"] not in stored]
+    changed = [x for x in rows if x["iri"] in stored
+               and any(x[f] != stored[x["iri"]][f] for f in ("name", "season", "number"))]
+    relinked = [x for x in rows if x["iri"] in stored
+                and any(x[f] != stored[x["iri"]][f] for f in ("track", "winner"))]
+    if created:
+        tx.run(cy.CREATE_RACES, rows=created).consume()
+    if changed:
+        tx.run(cy.UPDATE_RACES, rows=changed).consume()
+    if relinked:
+        tx.run(cy.DELETE_RACE_LINKS, rows=relinked).consume()
+    linked = created + relinked
+    tracks = [x for x in linked if x["track"]]
     if tracks:
         tx.run(cy.RACE_TRACKS, rows=tracks).consume()
-    winners = [r for r in rows if r["winner"]]
+    winners = [x for x in linked if x["winner"]]
     if winners:
         tx.run(cy.RACE_WINNERS, rows=winners).consume()
 
