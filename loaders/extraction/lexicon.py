@@ -329,4 +329,5 @@ TITLE_MODIFIERS = frozenset({"chief", "executive", "vice", "senior", "lead", "ma
                              "managing", "assistant", "deputy", "former", "longtime",
                              "new", "interim", "co-", "sales", "communications", "public",
                              "relations", "operations", "business", "development", "program",
-                             "brand", "head", "of", "the", "and", "director", "motorsports"})
+                             "brand", "head", "of", "the", "and", "director", "motorsports",
+                             "co", "-", "minority", "majority", "principal", "part"})

