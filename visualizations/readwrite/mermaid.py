@@ -10,6 +10,7 @@ the file, not drawn.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from nascar_kg.ontology import vocabulary
@@ -44,7 +45,9 @@ def comment(text: str) -> str:
 def mermaid_text(G, *, title: str = "nascar-kg") -> str:
     voc = vocabulary()
     ids = {n: f"n{i}" for i, n in enumerate(G.nodes)}
-    lines = ["---", f"title: {label(title)}", "---", "flowchart LR"]
+    # YAML front matter: a double-quoted (JSON) string, so "#" starts no comment
+    lines = ["---", f"title: {json.dumps(' '.join(str(title).split()), ensure_ascii=False)}",
+             "---", "flowchart LR"]
     for n, d in G.nodes(data=True):
         cls = voc.entity_classes.get(d.get("type", ""))
         left, right = _SHAPES.get(cls.shape if cls else "dot", _SHAPES["dot"])
