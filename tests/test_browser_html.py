@@ -128,6 +128,12 @@ def test_focus_is_selected_with_its_evidence_on_load(browser, tmp_path):
     assert page.evaluate("kgGraph.network.getSelectedNodes()") == [HEIM]
     details = page.evaluate('document.getElementById("details").textContent')
     assert "Heim is Cup ready right now" in details and "lingering feud" in details
+    page.move(*node_point(page, HEIM))  # the tooltip: relations with a quote and its source
+    tip = page.wait_for("""(function () { var t = document.querySelector("div.vis-tooltip");
+        return t && t.style.visibility == "visible" ? t.textContent : ""; })()""")
+    assert "Corey Heim" in tip and "← endorses Bootie Barker" in tip
+    assert "veteran crew chief" in tip and "heim-cup-ready.txt" in tip
+    page.screenshot(ARTIFACTS / "browser-tooltip.png")
     assert_offline_and_clean(page, url)
 
 
