@@ -21,12 +21,14 @@ from test_viz_sample import HOSTILE, HOSTILE_NAME, HOSTILE_QUOTE, hostile_graph,
 ARTIFACTS = Path(__file__).parent / "artifacts"
 HEIM = "https://w3id.org/nascar-kg/id/person/corey-heim"
 
-if find_chromium() is None:
-    if os.environ.get("NASCAR_KG_REQUIRE_CHROMIUM"):
-        raise RuntimeError("NASCAR_KG_REQUIRE_CHROMIUM is set but no Chromium is installed")
-    pytestmark = pytest.mark.skip(reason="no Chromium on this machine (apt-get install chromium)")
+NO_CHROMIUM = find_chromium() is None
+if NO_CHROMIUM and os.environ.get("NASCAR_KG_REQUIRE_CHROMIUM"):
+    raise RuntimeError("NASCAR_KG_REQUIRE_CHROMIUM is set but no Chromium is installed")
 
-pytestmark = [*([pytestmark] if "pytestmark" in globals() else []), pytest.mark.timeout(180)]
+pytestmark = [
+    pytest.mark.skipif(NO_CHROMIUM, reason="no Chromium on this machine (apt-get install chromium)"),
+    pytest.mark.timeout(180),
+]
 
 
 @pytest.fixture(scope="module")
