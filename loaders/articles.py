@@ -109,27 +109,46 @@ def ingest(store, paths, extractor=None, on_error=None, on_document=None,
     skipped; the others are still ingested.
     """
     from nascar_kg.loaders.documents import iter_documents
-    from nascar_kg.loaders.extraction import EXTRACTOR_NAME, EXTRACTOR_VERSION, Extractor
 
-    extractor = extractor or Extractor()
-    report = IngestReport()
     items = iter_documents(paths)
     if progress:
         from tqdm import tqdm
 
         items = tqdm(items, unit="doc", desc="ingest", leave=False)
-    for item in items:
-        if isinstance(item, Exception):
-            report.errors.append(str(item))
-            if on_error:
-                on_error(str(item))
-            continue
-        extraction = extractor.extract(item.text, document=item.source)
-        batch = article_batch(item, extraction, EXTRACTOR_NAME, EXTRACTOR_VERSION)
-        summary = store.write(batch)
+    return ingest_documents(store, items, extractor, on_error, on_document)
+
+
+def ingest_documents(store, items, extractor=None, on_error=None,
+                     on_document=None) -> IngestReport:
+    """Ingest read documents; ``items`` may mix documents and the errors of unreadable ones.
+
+    Documents are parsed in one stream (spaCy's ``nlp.pipe``) and each is written
+    to the store as soon as it is extracted, in one write of its own.
+    """
+    from collections import deque
+
+    from nascar_kg.loaders.extraction import EXTRACTOR_NAME, EXTRACTOR_VERSION, Extractor
+
+    extractor = extractor or Extractor()
+    report = IngestReport()
+    pending = deque()
+
+    def readable():
+        for item in items:
+            if isinstance(item, Exception):
+                report.errors.append(str(item))
+                if on_error:
+                    on_error(str(item))
+                continue
+            pending.append(item)
+            yield item
+
+    for extraction in extractor.extract_many(readable()):
+        doc = pending.popleft()
+        summary = store.write(article_batch(doc, extraction, EXTRACTOR_NAME, EXTRACTOR_VERSION))
         report.documents += 1
         report.entities += summary.entities
         report.relations += summary.relations
         if on_document:
-            on_document(item, summary)
+            on_document(doc, summary)
     return report

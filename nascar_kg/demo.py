@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -19,7 +20,8 @@ def run_demo(out_dir: str | Path, echo=print, note=print) -> dict:
     """Build ``out_dir/db`` from the sample, write ``out_dir/graph.html``, print answers."""
     from nascar_kg.graph.networkx import to_networkx
     from nascar_kg.graph.rdf_store import RDFStore
-    from nascar_kg.loaders.articles import ingest
+    from nascar_kg.loaders.articles import ingest_documents
+    from nascar_kg.loaders.documents import read_document
     from nascar_kg.queries import find_paths, stats, who_endorses
     from nascar_kg.queries.paths import format_path
     from nascar_kg.visualizations.html import write_html
@@ -27,7 +29,9 @@ def run_demo(out_dir: str | Path, echo=print, note=print) -> dict:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     with RDFStore(out / "db") as store:
-        ingest(store, [str(sample_path())])
+        # the sample is known by its name, not by where the package is installed
+        sample = replace(read_document(str(sample_path())), source=SAMPLE)
+        ingest_documents(store, [sample])
         counts = stats(store)
         endorsements = who_endorses(store, DEMO_ENDORSED)
         paths = find_paths(store, *DEMO_PATH)
