@@ -349,8 +349,7 @@ class EntityLinker:
 
         # 7. types from context, then drop names seen only in headings
         for ent in entities:
-            if not ent.certain:
-                self._vote_types(doc, ent)
+            self._vote_types(doc, ent)
         kept = []
         for ent in entities:
             if ent.source in {"ner"} and all(m.sent in headings for m in ent.mentions):
@@ -423,6 +422,8 @@ class EntityLinker:
                         add_mention(m_ent, j, end, "name")
                 if m_ent is not None and m_ent.is_person:
                     handles[tok.text.lower()] = m_ent
+                    m_ent.votes["Person"] += 1  # the author of a post: a person, unless
+                    # the text says more (a driver's own post)
         if not handles:
             return
         for tok in at_tokens:
@@ -596,6 +597,10 @@ class EntityLinker:
             score += 2
         for s, e, label in occ:
             score += 1 if label == "PERSON" else 0 if label == "PROPN" else -1
+            prev = [t.lower_ for t in doc[max(0, s - 2):s]]
+            if prev and (prev[-1] in L.ROLE_DRIVER | L.ROLE_OWNER | L.ROLE_PERSON or
+                         " ".join(prev[-2:]) in L.ROLE_CREW_CHIEF):
+                score += 3
             nxt = [t.lower_ for t in doc[e:e + 2]]
             if nxt[:1] in (["who"], ["whom"]) or nxt[:2] in ([",", "who"], [",", "whose"]):
                 score += 2
@@ -652,6 +657,13 @@ class EntityLinker:
         return None
 
     @staticmethod
+    def _sentence_sponsor_cue(sent) -> bool:
+        words = {t.lower_ for t in sent}
+        return bool(words & L.SPONSOR_STRONG or words & {"colors", "colours", "backed",
+                                                          "backer", "partnership"}
+                    or {"primary", "associate"} & words and {"partner", "sponsor"} & words)
+
+    @staticmethod
     def _org_supported(ent) -> bool:
         return ent.votes.get("Sponsor", 0) > 0 or ent.votes.get("Organization", 0) > 0 \
             or len(ent.mentions) >= 2 or len(ent.name.split()) >= 2
@@ -695,11 +707,21 @@ class EntityLinker:
                 cue = self._org_cue(doc, m.start, m.end)
                 if cue:
                     votes[cue] += 2
+                elif self._sentence_sponsor_cue(sent):
+                    votes["Sponsor"] += 1
+                if self._team_context(doc, m.start, m.end) and cue != "Sponsor":
+                    votes["Team"] += 1
         if ent.type in PERSON_TYPES:
-            if votes:
-                best = max(("CrewChief", "Driver", "Person"), key=lambda t: (votes[t], t == "Driver"))
-                if votes[best] > 0:
-                    ent.type = best
-        else:
+            best = max(("CrewChief", "Driver", "Person"), key=lambda t: (votes[t], t == "Driver"))
+            if not ent.certain:
+                # people named in NASCAR news are drivers unless a role says otherwise
+                ent.type = best if votes[best] > 0 else "Driver"
+            elif ent.type == "Driver" and ent.source != "signature" and \
+                    votes["Person"] >= 2 and votes["Driver"] == 0 and votes["CrewChief"] == 0:
+                # a known driver introduced here only as an owner or executive
+                ent.type = "Person"
+        elif not ent.certain:
             if votes.get("Sponsor", 0) > 0:
                 ent.type = "Sponsor"
+            elif votes.get("Team", 0) > 0:
+                ent.type = "Team"

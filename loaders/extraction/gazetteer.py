@@ -71,6 +71,28 @@ class Gazetteer:
             if any(c.source == "registry" for c in self.entries.get(key, ())):
                 continue
             add(name, Candidate(" ".join(name.split()), type_, "extra"))
+        # a series is also called by its distinctive word ("Cup", "Xfinity", "Trucks"),
+        # unless that word is part of another known name ("Busch")
+        name_words: set[str] = set()
+        for bucket in self.entries.values():
+            for cand in bucket:
+                if cand.type != "Series":
+                    name_words.update(w.lower() for w in cand.name.split())
+        generic = {"nascar", "series", "national", "grand", "the", "&", "racing"}
+        for key, bucket in list(self.entries.items()):
+            series = [c for c in bucket if c.type == "Series" and c.source == "registry"]
+            if not series:
+                continue
+            words = [w for w in key.split() if w not in generic]
+            canonical_words = set(fold(series[0].name).split())
+            if len(words) == 1 and words[0] not in name_words and words[0].isalpha() and \
+                    words[0] in canonical_words:
+                short = words[0]
+                if short not in self.entries:
+                    self.entries[short] = [Candidate(series[0].name, "Series", "derived")]
+                    if short.endswith("truck"):
+                        self.entries[short + "s"] = [Candidate(series[0].name, "Series",
+                                                               "derived")]
         # plural of a make ("Toyotas", "Fords") names the make
         for key, bucket in list(self.entries.items()):
             for cand in bucket:

@@ -439,6 +439,16 @@ class _Run:
 
     def finish(self) -> list[Edge]:
         edges = list(self.edges.values())
+        # a person typed only by default who owns or works for an organization and is
+        # not said to drive is a Person
+        driving = {e.subject for e in edges if e.predicate in {"drove_for", "feuded_with"}}
+        driving |= {e.object for e in edges if e.predicate in {"crew_chief_for", "feuded_with"}}
+        for e in edges:
+            ent = self.ent(e.subject)
+            if e.predicate in {"owns", "affiliated_with"} and not ent.certain and \
+                    ent.type == "Driver" and not ent.votes and e.subject not in driving and \
+                    self.ent(e.object).type != "Manufacturer":
+                ent.type = "Person"
         # affiliated_with only where no more specific tie links the same pair
         specific = {(e.subject, e.object) for e in edges if e.predicate != "affiliated_with"}
         specific |= {(o, s) for s, o in specific}
