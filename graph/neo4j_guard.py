@@ -56,7 +56,8 @@ def write_clauses(text: str) -> list[str]:
     """The write clauses the Cypher ``text`` contains, in order (empty for a read query).
 
     A word counts as a clause keyword unless it is a property key (after ``.``),
-    a label or type or map key (next to ``:``), or a variable bound with ``AS``.
+    a label or type or map key (next to ``:``), or the name an ``AS`` binds. A
+    variable named like a write keyword is taken for one (refused, to be safe).
     """
     toks = tokens(text)
     found = []

@@ -38,6 +38,7 @@ from nascar_kg.ontology.registry import fold
 
 DEFAULT_BATCH_SIZE = 5000
 DEFAULT_RETRY_SECONDS = 15.0
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 RETRY_ENV = "NASCAR_KG_NEO4J_RETRY_SECONDS"
 """Environment variable: how long the driver retries a transaction on transient errors."""
 
@@ -121,6 +122,10 @@ class Neo4jStore(base.GraphStore):
         from neo4j import exceptions as nx
 
         auth = (self.user, self._password) if self._password is not None else None
+        scheme = self.uri.partition("://")[0].lower()
+        if scheme not in BOLT_SCHEMES:
+            raise UsageError(f"{safe_uri(self.uri)}: not a Bolt URI; use bolt://HOST:PORT or "
+                             "neo4j://HOST:PORT (+s or +ssc for TLS)")
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 self.uri, auth=auth, max_transaction_retry_time=self.retry_seconds,
