@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -16,7 +14,7 @@ from nascar_kg.visualizations.exports import EXPORT_FORMATS, export
 from nascar_kg.visualizations.files import atomic_path
 from nascar_kg.visualizations.filters import select
 
-from test_viz_sample import (HOSTILE, HOSTILE_NAME, HOSTILE_QUOTE, hostile_batch, hostile_graph,
+from test_viz_sample import (HOSTILE_NAME, HOSTILE_QUOTE, hostile_batch, hostile_graph,
                              sample_batch, sample_graph)
 
 CONTRACT_FORMATS = ("graphml", "gexf", "csv", "cytoscape", "jsonld", "turtle", "ntriples",

@@ -16,7 +16,7 @@ from nascar_kg.visualizations.exports import export
 from nascar_kg.visualizations.filters import select
 from nascar_kg.visualizations.readwrite.staticmap import STATIC_MAX_NODES, draw_map
 
-from test_viz_sample import HOSTILE_NAME, hostile_graph, sample_graph
+from test_viz_sample import hostile_graph, sample_graph
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 

@@ -83,6 +83,7 @@ class Chromium:
         self._cond = threading.Condition()
         self._reader: threading.Thread | None = None
         self._closed = False
+        self._closed_pipe = False
 
     # -- process ---------------------------------------------------------
 
@@ -193,7 +194,7 @@ class Chromium:
         deadline = time.monotonic() + (timeout or self.timeout)
         with self._cond:
             while msg_id not in self._responses:
-                if getattr(self, "_closed_pipe", False):
+                if self._closed_pipe:
                     raise BrowserError(f"Chromium exited during {method}: {self.log_tail()}")
                 left = deadline - time.monotonic()
                 if left <= 0:
