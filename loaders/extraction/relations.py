@@ -533,6 +533,12 @@ class _Run:
         if lemma in {"join", "rejoin", "leave", "exit", "depart", "sign", "re-sign", "ink"}:
             teams += [t for t in self.dobjs(tok, poss=False) if self.ent(t).type == "Team"]
         drivers = self.subjects(tok)
+        if lemma in {"drive", "race", "run", "win", "pilot", "compete"}:
+            for cc in self.pobjs(tok, {"with"}):
+                if self.ent(cc).type == "CrewChief":
+                    for d in drivers:
+                        if self.ent(d).is_person and self.ent(d).type != "CrewChief":
+                            self.emit(cc, "crew_chief_for", d, si, 0.8, "drives-with-chief")
         passive = self.passive_subjects(tok)
         if passive:
             # "D was signed by T" / "D, signed by T"
@@ -681,7 +687,8 @@ class _Run:
                     ea.is_person and eb.is_person):
                 cc_words = [w for w in words if w not in {",", "the", "his", "her", "longtime",
                                                           "veteran", "new"}]
-                if cc_words in (["'s", "crew", "chief"], ["’s", "crew", "chief"]):
+                if cc_words in (["'s", "crew", "chief"], ["’s", "crew", "chief"],
+                                ["'", "crew", "chief"], ["’", "crew", "chief"]):
                     self.emit(b.ent, "crew_chief_for", a.ent, si, 0.85, "s-crew-chief")
                 elif cc_words in (["and", "crew", "chief"], ["with", "crew", "chief"]):
                     self.emit(b.ent, "crew_chief_for", a.ent, si, 0.85, "and-crew-chief")
@@ -941,6 +948,13 @@ class _Run:
                      for d in self.pobjs(c, {"for"})]
         symmetric = lemma in {"work", "pair", "team", "reunite", "partner", "join"}
         parts = subj + passive + objs
+        calls_races = lemma == "call" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in {"race", "shot"} for c in tok.children)
+        if calls_races:
+            for p in subj:
+                e = self.ent(p)
+                if e.is_person and not e.certain and e.votes.get("Driver", 0) == 0:
+                    e.type = "CrewChief"
         chiefs = [p for p in dict.fromkeys(subj + (passive + objs if symmetric else []))
                   if self.ent(p).type == "CrewChief"]
         if len(chiefs) != 1:
@@ -965,6 +979,15 @@ class _Run:
             chiefs += self.ents_of(tok.head)
         if tok.dep_ == "attr":
             chiefs += self.subjects(tok.head)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as":
+            # "(in her second season) as crew chief for X", "promoted X to crew chief"
+            v = tok.head.head
+            while v.pos_ not in {"VERB", "AUX"} and v.head.i != v.i:
+                v = v.head
+            chiefs += self.subjects(v)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "to" and \
+                tok.head.head.lemma_.lower() in {"promote", "move", "name", "elevate"}:
+            chiefs += self.dobjs(tok.head.head, poss=False)
         if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
             # "his crew chief was X"
             for c in tok.head.children:
@@ -1060,47 +1083,50 @@ class _Run:
         e = self.ent(idx)
         if e.type == "Sponsor":
             return True
-        if not e.certain and (e.type == "Organization" or e.type == "Person" and
-                              not e.votes.get("Person") and e.source == "ner"):
+        if not e.certain and (e.type == "Organization" or e.is_person and
+                              not e.votes.get("Person") and not e.votes.get("Driver") and
+                              not e.votes.get("CrewChief") and e.source == "ner"):
             e.type = "Sponsor"
             return True
         return False
 
+    def _sponsorable(self, idx: int) -> bool:
+        e = self.ent(idx)
+        return e.type in {"Sponsor", "Organization"} or (
+            not e.certain and e.is_person and e.source == "ner" and not e.votes)
+
     def sponsor_verb(self, tok, lemma, si) -> None:
+        """"S will sponsor D", "S, which backed D", "D's car is sponsored by S",
+        "X's No. 5, backed by S", "S sponsored his Xfinity car"."""
         if self.negated(tok):
             return
         low = tok.lower_
-        is_sponsor_word = low.startswith("sponsor")
-        if not is_sponsor_word:
-            # "X returns as primary partner of D", "X backs D": need a sponsor noun near
-            window = {t.lower_ for t in tok.subtree}
-            if not window & (L.SPONSOR_STRONG | {"partner", "primary", "associate"}):
-                return
+        strong = low.startswith("sponsor") or lemma == "sponsor"
+        if not strong and lemma not in {"back", "support", "fund", "bankroll", "underwrite",
+                                        "finance", "partner"}:
+            return
         subj = self.subjects(tok)
-        objs = self.dobjs(tok, poss=False) + self.pobjs(tok, {"of", "for", "with", "on"})
+        objs = self.dobjs(tok) + self.pobjs(tok, {"with"} if lemma == "partner" else set())
         passive = self.passive_subjects(tok)
-        if passive:
-            subj, objs = self.agent(tok), passive
-        elif tok.tag_ == "VBN":
-            # "Whitaker's truck is sponsored by X"
-            for c in tok.children:
-                if c.dep_ == "nsubjpass":
-                    objs += [e for g in c.children if g.dep_ == "poss" for e in self.ents_of(g)]
-            if objs:
-                subj = self.agent(tok)
-        if tok.tag_ == "VBN" and tok.dep_ in {"amod", "acl"} and not passive:
-            # "the X-sponsored D", "D, sponsored by X"
+        if passive or (tok.tag_ == "VBN" and self.agent(tok)):
             subj = self.agent(tok)
-            objs = self.ents_of(tok.head)
-        for s in subj:
-            for o in objs:
+            objs = list(passive)
+            heads = [c for c in tok.children if c.dep_ in {"nsubjpass", "nsubj"}]
+            if tok.dep_ in {"acl", "amod", "relcl"}:
+                heads.append(tok.head)
+            for h in heads:
+                objs += [e for g in h.children if g.dep_ == "poss" for e in self.ents_of(g)]
+                objs += self.ents_of(h)
+        for s_ in dict.fromkeys(subj):
+            if not self._sponsorable(s_) and self.ent(s_).type != "Sponsor":
+                continue
+            for o in dict.fromkeys(objs):
+                if o == s_:
+                    continue
                 if self.ent(o).is_person or self.ent(o).type == "Team":
-                    if self._make_sponsor(s):
-                        self.emit(s, "sponsors", o, si, 0.8 * self.hedge(tok), "sponsor-verb")
-        # "X-sponsored" written as one token before a name
-        if low.endswith("-sponsored") or low == "sponsored" and tok.i > 0 and \
-                self.doc[tok.i - 1].text == "-":
-            pass
+                    if self._make_sponsor(s_):
+                        self.emit(s_, "sponsors", o, si, (0.85 if strong else 0.7) *
+                                  self.hedge(tok), "sponsor-verb")
 
     def sponsor_noun(self, tok, si) -> None:
         """"X, the primary sponsor of D", "sponsorship from X", "D's sponsor X"."""
@@ -1120,10 +1146,17 @@ class _Run:
             sponsors += self.subjects(tok.head)
         if tok.dep_ == "pobj" and tok.head.lower_ == "as":
             v = tok.head.head
+            while v.pos_ not in {"VERB", "AUX"} and v.head.i != v.i:
+                v = v.head
             sponsors += self.subjects(v)
             targets += self.pobjs(tok, {"for", "of", "on"})
             if not targets:
                 targets += [t for t in self.dobjs(v, poss=False)]
+                targets += self.pobjs(v, {"with", "to", "on"})
+            for c in tok.subtree:
+                if c.dep_ == "prep" and c.lower_ == "on":
+                    for p in c.children:
+                        targets += self.subtree_ents(p, 2)
         for c in tok.children:
             if c.dep_ in {"appos", "compound"} and self.men(c) is not None:
                 got = self.ents_of(c)
@@ -1143,9 +1176,11 @@ class _Run:
         if sponsors and not targets and tok.dep_ in {"dobj", "attr"}:
             targets = self.subjects(tok.head)
         for s in dict.fromkeys(sponsors):
-            if self.ent(s).is_person:
+            if self.ent(s).is_person and not self._sponsorable(s):
                 continue
             for t in dict.fromkeys(targets):
+                if t == s:
+                    continue
                 e = self.ent(t)
                 if (e.is_person or e.type == "Team") and self._make_sponsor(s):
                     self.emit(s, "sponsors", t, si, 0.75, "sponsor-noun")
@@ -1406,6 +1441,13 @@ class _Run:
         if low in {"engines", "engine", "chassis", "cars", "equipment"} and tok.dep_ == "nsubj":
             targets += self.pobjs(tok.head, {"from"})
         orgs = {"Team", "Organization", "Manufacturer"}
+        if low in {"partnership", "partner", "deal", "agreement", "relationship"}:
+            for h in dict.fromkeys(holders):
+                if self.ent(h).type == "Sponsor":
+                    for t in dict.fromkeys(targets):
+                        if self.ent(t).type == "Team" or self.ent(t).is_person:
+                            self.emit(h, "sponsors", t, si, 0.7, "sponsor-partnership")
+                    return
         for h in dict.fromkeys(holders):
             if self.ent(h).type not in {"Team", "Organization"}:
                 continue
@@ -1415,9 +1457,8 @@ class _Run:
 
     def colors_of(self, tok, si) -> None:
         """"X's No. 8 will carry the colors of S", "carried Shell-Pennzoil colors"."""
-        sponsors = [e for e in self.pobjs(tok, {"of", "from"})
-                    if not self.ent(e).is_person and self.ent(e).type not in {
-                        "Team", "Manufacturer", "Series", "Track"}]
+        sponsors = [e for e in self.pobjs(tok, {"of", "from"}) if self._sponsorable(e)
+                    or self.ent(e).type == "Sponsor"]
         sponsors += [self.men(c).ent for c in tok.children if c.dep_ in {"compound", "nmod"}
                      and self.men(c) is not None and self.ent(self.men(c).ent).type in {
                          "Sponsor", "Organization"}]
