@@ -220,3 +220,17 @@ def test_mermaid_escapes_names_and_keeps_evidence_as_comments(tmp_path):
     assert not any(c.strip().startswith("%%{") for c in comments)
     assert "classDef Driver fill:#1f77b4" in text
     assert text.count("linkStyle") == hostile_graph().number_of_edges()
+
+
+def test_property_names_that_formats_reserve_do_not_clash(tmp_path):
+    from nascar_kg.visualizations.readwrite.gexf import read_gexf
+    from nascar_kg.visualizations.readwrite.graphml import read_graphml
+
+    G = sample_graph()
+    heim = "https://w3id.org/nascar-kg/id/person/corey-heim"
+    G.nodes[heim].update(id="not-an-id", label="L", length=1.5)
+    for reader, fmt in ((read_graphml, "graphml"), (read_gexf, "gexf")):
+        (path,) = export(G, fmt, tmp_path / f"g.{fmt}")
+        R = reader(path)
+        assert set(R.nodes) == set(G.nodes)
+        assert R.nodes[heim]["property_id"] == "not-an-id" and R.nodes[heim]["length"] == 1.5

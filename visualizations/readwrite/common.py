@@ -22,6 +22,13 @@ LIST_NODE_ATTRS = ("aliases",)
 LIST_EDGE_ATTRS = ("evidence", "sources", "seasons")
 _NODE_SKIP = {"name", "type", "aliases", "wikidata", "color", "shape"}
 _EDGE_SKIP = {"predicate", "color", "confidence", "evidence", "seasons"}
+# attribute names that GraphML/GEXF writers or readers treat specially
+_RESERVED = {"id", "label", "viz", "pid", "start", "end", "key", "networkx_key", "weight",
+             "source", "target", "value"}
+
+
+def _safe_key(key: str) -> str:
+    return f"property_{key}" if key in _RESERVED else key
 
 
 def assertion_iri(u: str, predicate: str, v: str) -> str:
@@ -78,7 +85,7 @@ def node_record(n, d: dict) -> dict:
            "iri": str(n)}
     for k, v in d.items():
         if k not in _NODE_SKIP and k not in rec and v is not None:
-            rec[k] = scalar(v)
+            rec[_safe_key(k)] = scalar(v)
     return rec
 
 
@@ -98,7 +105,7 @@ def edge_record(u, v, k, d: dict) -> dict:
            "seasons": to_json(list(d.get("seasons") or []))}
     for key, value in d.items():
         if key not in _EDGE_SKIP and key not in rec and value is not None:
-            rec[key] = scalar(value)
+            rec[_safe_key(key)] = scalar(value)
     return rec
 
 
