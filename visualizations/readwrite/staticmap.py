@@ -81,6 +81,51 @@ def _measure(labels: list[str], bold: list[bool],
     return sizes
 
 
+def stress_layout(U, *, iterations: int = 300) -> dict:
+    """Positions of a connected graph by stress majorization (SMACOF), numpy only.
+
+    Graph distances become drawing distances as closely as can be (the
+    Kamada-Kawai idea, without needing scipy); classical MDS gives the start,
+    so the result is deterministic.
+    """
+    import networkx as nx
+    import numpy as np
+
+    nodes = sorted(U.nodes, key=str)
+    n = len(nodes)
+    if n == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    idx = {v: i for i, v in enumerate(nodes)}
+    D = np.zeros((n, n))
+    for s, lengths in nx.all_pairs_shortest_path_length(U):
+        for t, d in lengths.items():
+            D[idx[s], idx[t]] = d
+    D[(D == 0) & ~np.eye(n, dtype=bool)] = D.max() + 1  # (not connected: keep apart)
+    J = np.eye(n) - 1.0 / n
+    vals, vecs = np.linalg.eigh(-0.5 * J @ (D ** 2) @ J)
+    top = np.argsort(vals)[::-1][:2]
+    X = vecs[:, top] * np.sqrt(np.maximum(vals[top], 1e-9))
+    X += np.random.default_rng(7).normal(0.0, 1e-3, X.shape)
+    W = np.zeros_like(D)
+    off = ~np.eye(n, dtype=bool)
+    W[off] = D[off] ** -2.0
+    V = -W
+    np.fill_diagonal(V, W.sum(axis=1))
+    V_pinv = np.linalg.pinv(V)
+    for _ in range(iterations):
+        dist = np.sqrt(((X[:, None, :] - X[None, :, :]) ** 2).sum(axis=-1))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            B = np.where(dist > 1e-12, -W * D / dist, 0.0)
+        np.fill_diagonal(B, 0.0)
+        np.fill_diagonal(B, -B.sum(axis=1))
+        new = V_pinv @ B @ X
+        done = np.abs(new - X).max() < 1e-6
+        X = new
+        if done:
+            break
+    return {v: (float(X[idx[v], 0]), float(X[idx[v], 1])) for v in nodes}
+
+
 def _initial_layout(G) -> dict:
     import networkx as nx
 
@@ -93,8 +138,7 @@ def _initial_layout(G) -> dict:
     parts = []  # each component laid out alone, scaled to its size
     for comp in (c for c in comps if len(c) > 1):
         sub = U.subgraph(comp)
-        p = nx.kamada_kawai_layout(sub) if len(comp) <= 150 else \
-            nx.spring_layout(sub, seed=7, iterations=200)
+        p = stress_layout(sub)
         xs = [x for x, _ in p.values()]
         ys = [y for _, y in p.values()]
         span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
