@@ -85,6 +85,8 @@ def test_hostile_names_are_plain_text():
     assert any("onerror=alert(1)" in t.get_text() for t in texts)
     assert fig.texts[0].get_text() == "cost $5 and $10 <b>"
     assert all(not t.get_parse_math() for t in [*texts, *fig.texts])
+    ARTIFACTS.mkdir(exist_ok=True)
+    export(hostile_graph(), "png", ARTIFACTS / "map-hostile.png", title="cost $5 and $10 <b>")
 
 
 def test_png_and_svg_files(tmp_path):
