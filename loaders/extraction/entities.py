@@ -424,6 +424,18 @@ class EntityLinker:
                     handles[tok.text.lower()] = m_ent
                     m_ent.votes["Person"] += 1  # the author of a post: a person, unless
                     # the text says more (a driver's own post)
+        # "@ConnorZilisch": a handle spelling out a person's name is that person's
+        people = [e for e in entities if e.is_person and len(e.name.split()) >= 2]
+        for tok in at_tokens:
+            key = tok.text.lower()
+            if key in handles or len(key) < 5:
+                continue
+            letters = "".join(ch for ch in key if ch.isalpha())
+            found = [e for e in people if all(
+                "".join(ch for ch in part.lower() if ch.isalpha()) in letters
+                for part in e.name.split()[:2])]
+            if len(found) == 1:
+                handles[key] = found[0]
         if not handles:
             return
         for tok in at_tokens:

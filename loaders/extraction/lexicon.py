@@ -331,3 +331,17 @@ TITLE_MODIFIERS = frozenset({"chief", "executive", "vice", "senior", "lead", "ma
                              "relations", "operations", "business", "development", "program",
                              "brand", "head", "of", "the", "and", "director", "motorsports",
                              "co", "-", "minority", "majority", "principal", "part"})
+
+QUOTE_PRAISE = frozenset({
+    "racer", "clean", "coachable", "winner", "ally", "taught", "complete", "deserves",
+    "smartest", "best", "ready", "champion", "talent", "talented", "special", "future",
+    "good", "great", "proud", "smart", "win", "winning", "fit", "drive", "elite", "star",
+    "deserve", "earned", "incredible", "impressive", "legit", "natural", "awesome",
+    "amazing", "fantastic", "tremendous", "phenomenal", "excellent", "outstanding",
+    "brilliant", "gifted", "quick", "fast", "strong", "mature", "wanted", "trust",
+    "believe", "learned", "respect", "anybody", "anyone", "control", "straight",
+})
+"""Words of praise in a quotation: the quoted speaker vouches for whom it is about."""
+
+QUOTE_NEGATION = frozenset({"not", "n't", "never", "unsure", "don't", "doesn't", "isn't",
+                            "wasn't", "can't", "won't", "ain't", "hardly", "lacks"})

@@ -65,6 +65,8 @@ class RelationExtractor:
             if not ms:
                 continue
             run.sentence(si, sent, ms)
+        run.quotations()
+        run.posts()
         return run.finish()
 
 
@@ -719,6 +721,130 @@ class _Run:
             self.emit(b.ent, "owns", team[0], si, 0.65, "team-owner-implicit")
         else:
             self.emit(b.ent, "affiliated_with", team[0], si, 0.6, "team-title-implicit")
+
+    # -- quotations and posts ------------------------------------------------------
+    def _quote_spans(self) -> list[tuple[int, int]]:
+        """Token ranges inside quotation marks (curly pairs or straight toggles)."""
+        doc = self.doc
+        spans, open_at, straight_open = [], None, None
+        for t in doc:
+            if t.text in {"“", "«"}:
+                open_at = t.i + 1
+            elif t.text in {"”", "»"} and open_at is not None:
+                spans.append((open_at, t.i))
+                open_at = None
+            elif t.text == '"' or t.text == "''" or t.text == "``":
+                if straight_open is None:
+                    straight_open = t.i + 1
+                else:
+                    spans.append((straight_open, t.i))
+                    straight_open = None
+            elif "\n" in t.text and open_at is None:
+                straight_open = None  # a stray mark does not run across paragraphs
+        return spans
+
+    def _praise(self, start: int, end: int) -> bool:
+        doc = self.doc
+        pos = False
+        for t in doc[start:end]:
+            w, lem = t.lower_, t.lemma_.lower()
+            if w in L.QUOTE_PRAISE or lem in L.QUOTE_PRAISE or w in L.POSITIVE_WORDS:
+                window = {x.lower_ for x in doc[max(start, t.i - 3):t.i]}
+                if window & L.QUOTE_NEGATION:
+                    return False
+                pos = True
+        return pos
+
+    def _speaker_near(self, start: int, end: int) -> tuple[list[int], object]:
+        """Speaker of a quotation: subject of a "said" right after it (or right before)."""
+        doc = self.doc
+        sent_end = doc[end - 1].sent.end if end > 0 else end
+        windows = [range(end, min(end + 8, len(doc), sent_end + 6)),
+                   range(max(0, start - 8), start)]
+        for rng in windows:
+            for i in rng:
+                t = doc[i]
+                if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in L.SAY_VERBS | {"add"}:
+                    who = [e for e in self.subjects(t) if self.ent(e).is_person]
+                    if who:
+                        return who[:1], t
+                if "\n" in t.text:
+                    break
+        return [], None
+
+    def _about(self, start: int, end: int, speaker: int, verb) -> list[int]:
+        """Whom a quotation is about: people named in it, "said of Y", else the person
+        named last before it (for "he", "she", "that kid")."""
+        doc = self.doc
+        named = [m.ent for m in self.de.mentions if start <= m.start < end
+                 and self.ent(m.ent).is_person and m.ent != speaker]
+        if named:
+            return list(dict.fromkeys(named))
+        if verb is not None:
+            of = [e for e in self.pobjs(verb, {"of", "about"}) if self.ent(e).is_person]
+            if of:
+                return of
+        words = {t.lower_ for t in doc[start:end]}
+        if words & {"he", "she", "him", "her", "kid", "he's", "she's"}:
+            for m in reversed(self.de.mentions):
+                if m.start < start and self.ent(m.ent).is_person and m.ent != speaker and \
+                        self.ent(m.ent).type != "CrewChief" or (
+                        m.start < start and self.ent(m.ent).type == "CrewChief" and
+                        m.ent != speaker and "crew" in words):
+                    if start - m.start > 120:
+                        break
+                    return [m.ent]
+        return []
+
+    def quotations(self) -> None:
+        for start, end in self._quote_spans():
+            if end - start < 3 or not self._praise(start, end):
+                continue
+            speaker, verb = self._speaker_near(start, end)
+            if not speaker:
+                continue
+            for o in self._about(start, end, speaker[0], verb):
+                si = next((k for k, s in enumerate(self.de.sents)
+                           if s.start <= start < s.end), 0)
+                self.emit(speaker[0], "endorses", o, si, 0.7, "quotation")
+
+    def posts(self) -> None:
+        """Social posts: "text\n— Name (@handle) date": the author vouches for whom the
+        post praises (named in it, else the driver the article is about)."""
+        doc, de = self.doc, self.de
+        for m in de.mentions:
+            if m.kind != "name" or not self.ent(m.ent).is_person:
+                continue
+            if m.start == 0 or doc[m.start - 1].text not in L.DASHES:
+                continue
+            if m.end + 1 >= len(doc) or doc[m.end].text != "(" or \
+                    not doc[m.end + 1].text.startswith("@"):
+                continue
+            # the post: the lines before the signature, back to a blank line or a heading
+            si = next(k for k, s in enumerate(de.sents) if s.start <= m.start < s.end)
+            lo = doc[m.start - 1].i
+            k = si - 1
+            start = lo
+            while k >= 0:
+                s = de.sents[k]
+                if "\n\n" in s.text_with_ws[-3:] or k in de.headings:
+                    break
+                start = s.start
+                if "\n\n" in doc[max(0, s.start - 1)].text_with_ws or \
+                        (s.start > 0 and "\n\n" in doc[s.start - 1].text):
+                    break
+                k -= 1
+            if start >= lo or not self._praise(start, lo):
+                continue
+            author = m.ent
+            about = [x.ent for x in de.mentions if start <= x.start < lo
+                     and self.ent(x.ent).is_person and x.ent != author]
+            if not about:
+                drivers = [e for e in de.entities if e.type == "Driver" and e.idx != author]
+                if drivers:
+                    about = [max(drivers, key=lambda e: len(e.mentions)).idx]
+            for o in dict.fromkeys(about):
+                self.emit(author, "endorses", o, si, 0.6, "post")
 
     # -- endorses ------------------------------------------------------------------
     def _positive(self, head) -> bool:
