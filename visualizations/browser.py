@@ -10,7 +10,7 @@ Examples
 ::
 
     with Chromium() as browser:
-        page = browser.open("file:///tmp/graph.html")
+        page = browser.open(Path("graph.html").resolve().as_uri())
         page.evaluate("kgGraph.nodes.length")
         page.screenshot("graph.png")
         page.errors()      # console errors and uncaught exceptions
