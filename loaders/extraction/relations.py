@@ -820,25 +820,30 @@ class _Run:
             if m.end + 1 >= len(doc) or doc[m.end].text != "(" or \
                     not doc[m.end + 1].text.startswith("@"):
                 continue
-            # the post: the lines before the signature, back to a blank line or a heading
+            # the post: the line just before the signature line
             si = next(k for k, s in enumerate(de.sents) if s.start <= m.start < s.end)
             lo = doc[m.start - 1].i
-            k = si - 1
-            start = lo
-            while k >= 0:
-                s = de.sents[k]
-                if "\n\n" in s.text_with_ws[-3:] or k in de.headings:
-                    break
-                start = s.start
-                if "\n\n" in doc[max(0, s.start - 1)].text_with_ws or \
-                        (s.start > 0 and "\n\n" in doc[s.start - 1].text):
-                    break
-                k -= 1
+            start = lo - 1
+            while start >= 0 and not ("\n" in doc[start].text or
+                                      "\n" in doc[start].whitespace_):
+                start -= 1
+            while start >= 0 and ("\n" in doc[start].text or doc[start].is_space):
+                start -= 1
+            while start >= 0 and not ("\n" in doc[start].text or
+                                      "\n" in doc[start].whitespace_):
+                start -= 1
+            start += 1
+            reported = any(t.lemma_.lower() in L.SAY_VERBS and t.pos_ == "VERB" and any(
+                self.ent(e).is_person for e in self.subjects(t)) for t in doc[start:lo])
+            if reported:
+                continue  # a reporter relaying what someone else said
             if start >= lo or not self._praise(start, lo):
                 continue
             author = m.ent
             about = [x.ent for x in de.mentions if start <= x.start < lo
                      and self.ent(x.ent).is_person and x.ent != author]
+            if len(set(about)) > 2:
+                continue
             if not about:
                 drivers = [e for e in de.entities if e.type == "Driver" and e.idx != author]
                 if drivers:
