@@ -36,7 +36,8 @@ def to_networkx(batch: GraphBatch):
                    **{k: v for k, v in ent.properties.items() if v is not None})
     for rel in batch.relations:
         s, o = rel.ends
-        evidence = [{"document": e.document.source, "title": e.document.title or "",
+        evidence = [{"document": e.document.source, "sha256": e.document.sha256,
+                     "title": e.document.title or "",
                      "text": e.text, "start": e.start, "end": e.end,
                      "confidence": e.confidence, "extractor": e.extractor} for e in rel.evidence]
         G.add_edge(s.iri, o.iri, key=rel.predicate, predicate=rel.predicate,

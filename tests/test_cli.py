@@ -237,3 +237,30 @@ def test_unexpected_errors_are_one_line(tmp_path, monkeypatch):
     assert result.exit_code == 70
     assert result.stderr.strip() == (
         "Error: unexpected RuntimeError: kaboom (set NASCAR_KG_DEBUG=1 for details)")
+
+
+def test_viz_and_export_commands(hand_store, tmp_path):
+    html = tmp_path / "heim.html"
+    result = run("--db", hand_store, "viz", "--focus", "Corey Heim", "--depth", "1", "--out", html)
+    assert result.exit_code == 0, result.stderr
+    page = html.read_text(encoding="utf-8")
+    assert "Bootie Barker" in page and "Sam Hunt Racing" in page
+    out = tmp_path / "csv"
+    result = run("--db", hand_store, "export", "--format", "csv", "--out", out,
+                 "--focus", "23xi", "--depth", "1")
+    assert result.exit_code == 0, result.stderr
+    nodes = (out / "nodes.csv").read_text(encoding="utf-8").splitlines()
+    assert nodes[0].startswith("Id,Label,")
+    labels = {line.split(",")[1] for line in nodes[1:]}
+    assert labels == {"23XI Racing", "Corey Heim", "Toyota", "Denny Hamlin"}
+    edges = (out / "edges.csv").read_text(encoding="utf-8").splitlines()
+    assert edges[0].startswith("Source,Target,Type,Label")
+    assert len(edges) == 1 + 3
+    ttl = tmp_path / "g.ttl"
+    assert run("--db", hand_store, "export", "--format", "turtle", "--out", ttl).exit_code == 0
+    import rdflib
+
+    g = rdflib.Graph().parse(ttl)
+    assert len(g) > 100
+    bad = run("--db", hand_store, "viz", "--focus", "Nobody Known", "--out", html)
+    assert bad.exit_code == 2 and "Nobody Known" in bad.stderr

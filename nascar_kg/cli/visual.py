@@ -1,4 +1,4 @@
-"""Commands that draw and export the graph: viz."""
+"""Commands that draw and export the graph: viz, export."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import click
 from nascar_kg.cli.common import opened_store
 from nascar_kg.cli.output import message
 from nascar_kg.cli.options import store_options
+from nascar_kg.visualizations.exports import EXPORT_FORMATS  # a light module: names only
 
 
 def parse_seasons(value: str | None) -> tuple[int, int] | None:
@@ -28,13 +29,15 @@ def parse_seasons(value: str | None) -> tuple[int, int] | None:
 
 
 def selected_graph(store, focus, depth, relations, seasons):
-    """The store's graph as networkx, narrowed by the selection options."""
+    """The store's graph as networkx narrowed by the selection options, and its batch."""
     from nascar_kg.graph.networkx import to_networkx
     from nascar_kg.visualizations.filters import select
 
-    G = to_networkx(store.read_all())
+    batch = store.read_all()
+    G = to_networkx(batch)
     rels = [p.strip() for p in relations.split(",") if p.strip()] if relations else None
-    return select(G, focus=focus, depth=depth, relations=rels, seasons=parse_seasons(seasons))
+    return select(G, focus=focus, depth=depth, relations=rels,
+                  seasons=parse_seasons(seasons)), batch
 
 
 def selection_options(fn):
@@ -62,9 +65,36 @@ def viz(out_path, title, max_nodes, focus, depth, relations, seasons):
     from nascar_kg.visualizations.html import write_html
 
     with opened_store(read_only=True) as store:
-        G = selected_graph(store, focus, depth, relations, seasons)
+        G, _ = selected_graph(store, focus, depth, relations, seasons)
     path = write_html(G, out_path, title=title, max_nodes=max_nodes)
     message(f"Wrote {path} ({G.number_of_nodes()} entities, {G.number_of_edges()} relations).")
 
 
-COMMANDS = [viz]
+
+
+@click.command()
+@click.option("--format", "fmt", required=True, type=click.Choice(EXPORT_FORMATS),
+              help="Output format (csv writes nodes.csv and edges.csv into the folder --out).")
+@click.option("--out", "out_path", required=True, type=click.Path(),
+              help="File to write (a folder for csv).")
+@click.option("--title", default="nascar-kg", show_default=True,
+              help="Title of the PNG/SVG map.")
+@selection_options
+@store_options
+def export(fmt, out_path, title, focus, depth, relations, seasons):
+    """Export the graph for other tools: Gephi, Cytoscape, Neo4j, RDF, Mermaid, print.
+
+    Evidence and provenance travel with every format that can carry them.
+    Files are written atomically.
+    """
+    from nascar_kg.visualizations.exports import export as write_export
+
+    with opened_store(read_only=True) as store:
+        G, batch = selected_graph(store, focus, depth, relations, seasons)
+    paths = write_export(G, fmt, out_path, title=title, batch=batch)
+    for path in paths:
+        message(f"Wrote {path}")
+    message(f"{G.number_of_nodes()} entities, {G.number_of_edges()} relations.")
+
+
+COMMANDS = [viz, export]
