@@ -417,7 +417,10 @@ class EntityLinker:
                         j -= 1
                     if end - j >= 2 and j - 1 >= 0 and doc[j - 1].text in L.DASHES \
                             and not any(taken[j:end]):
-                        m_ent = entity_for(_clean_name(doc[j:end].text), "Person", True,
+                        last = doc[end - 1].lower_
+                        org = last in L.ORG_SUFFIXES or last in L.TEAM_SUFFIXES
+                        m_ent = entity_for(_clean_name(doc[j:end].text),
+                                           "Organization" if org else "Person", not org,
                                            "signature")
                         add_mention(m_ent, j, end, "name")
                 if m_ent is not None and m_ent.is_person:

@@ -338,8 +338,8 @@ QUOTE_PRAISE = frozenset({
     "good", "great", "proud", "smart", "win", "winning", "fit", "drive", "elite", "star",
     "deserve", "earned", "incredible", "impressive", "legit", "natural", "awesome",
     "amazing", "fantastic", "tremendous", "phenomenal", "excellent", "outstanding",
-    "brilliant", "gifted", "quick", "fast", "strong", "mature", "wanted", "trust",
-    "believe", "learned", "respect", "anybody", "anyone", "control", "straight",
+    "brilliant", "gifted", "quick", "fast", "strong", "mature", "trust",
+    "learned", "anybody", "anyone", "straight",
 })
 """Words of praise in a quotation: the quoted speaker vouches for whom it is about."""
 

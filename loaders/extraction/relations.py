@@ -172,6 +172,20 @@ class _Run:
         """The person a personal pronoun refers to: the nearest one named before it."""
         de, doc = self.de, self.doc
         sent = doc[tok.i].sent
+        if tok.lower_ in {"his", "her", "himself", "herself"}:
+            # "X ... added his own endorsement": the subject of the clause
+            t = tok.head
+            for _ in range(4):
+                if t.pos_ in {"VERB", "AUX"}:
+                    for c in t.children:
+                        if c.dep_ in {"nsubj", "nsubjpass"} and c.i < tok.i:
+                            mm = self.men(c)
+                            if mm is not None and self.ent(mm.ent).is_person:
+                                return [mm.ent]
+                    break
+                if t.head.i == t.i:
+                    break
+                t = t.head
         best = None
         for m in de.mentions:
             if m.start >= tok.i:
@@ -278,8 +292,8 @@ class _Run:
                 return got
         if tok.pos_ in {"NOUN", "PROPN", "PRON", "DET", "NUM"}:
             words = {c.lower_ for c in tok.children} | {low}
-            if words & L.PLURAL_PAIR_WORDS and (tok.tag_ in {"NNS", "NNPS"} or low in
-                                                L.PLURAL_PAIR_WORDS):
+            if low in {"both", "pair", "duo", "tandem"} or words & {"both", "two"} and \
+                    tok.lemma_.lower() in {"driver", "racer", "brother", "teammate", "rival"}:
                 return self.last_two_people(tok)
             # "the driver, X" / "X, the driver"
             for c in tok.children:
@@ -748,11 +762,12 @@ class _Run:
         pos = False
         for t in doc[start:end]:
             w, lem = t.lower_, t.lemma_.lower()
+            if w in L.QUOTE_NEGATION or t.dep_ == "neg":
+                return False  # "isn't ready", "didn't even try to pass me clean"
             if w in L.QUOTE_PRAISE or lem in L.QUOTE_PRAISE or w in L.POSITIVE_WORDS:
-                window = {x.lower_ for x in doc[max(start, t.i - 3):t.i]}
-                if window & L.QUOTE_NEGATION:
-                    return False
                 pos = True
+            if lem == "want" and t.i + 1 < end and doc[t.i + 1].lower_ in {"him", "her"}:
+                pos = True  # "I wanted him and I got him"
         return pos
 
     def _speaker_near(self, start: int, end: int) -> tuple[list[int], object]:
@@ -786,14 +801,17 @@ class _Run:
                 return of
         words = {t.lower_ for t in doc[start:end]}
         if words & {"he", "she", "him", "her", "kid", "he's", "she's"}:
-            for m in reversed(self.de.mentions):
-                if m.start < start and self.ent(m.ent).is_person and m.ent != speaker and \
-                        self.ent(m.ent).type != "CrewChief" or (
-                        m.start < start and self.ent(m.ent).type == "CrewChief" and
-                        m.ent != speaker and "crew" in words):
-                    if start - m.start > 120:
-                        break
-                    return [m.ent]
+            # the person the passage is about: of those named in the last sentences,
+            # the one the document names most
+            first_sent = doc[start].sent.start
+            sents = [k for k, s in enumerate(self.de.sents) if s.start <= first_sent]
+            k0 = sents[-1] if sents else 0
+            cands = [m.ent for m in self.de.mentions
+                     if self.de.sents[max(0, k0 - 3)].start <= m.start < start
+                     and self.ent(m.ent).is_person and m.ent != speaker]
+            if cands:
+                return [max(dict.fromkeys(cands),
+                            key=lambda e: (len(self.ent(e).mentions), cands[::-1].index(e) * -1))]
         return []
 
     def quotations(self) -> None:
@@ -858,9 +876,7 @@ class _Run:
         for t in head.subtree:
             low, lemma = t.lower_, t.lemma_.lower()
             if t.dep_ == "neg" or low in {"not", "never", "n't"}:
-                # negation close to the praise
-                if t.head.i == head.i or t.head.dep_ in {"acomp", "attr"}:
-                    neg = True
+                neg = True
             if low in L.POSITIVE_WORDS or lemma in L.POSITIVE_WORDS:
                 pos = True
         return pos and not neg
