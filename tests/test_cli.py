@@ -253,9 +253,18 @@ def test_viz_and_export_commands(hand_store, tmp_path):
     assert nodes[0].startswith("Id,Label,")
     labels = {line.split(",")[1] for line in nodes[1:]}
     assert labels == {"23XI Racing", "Corey Heim", "Toyota", "Denny Hamlin"}
-    edges = (out / "edges.csv").read_text(encoding="utf-8").splitlines()
-    assert edges[0].startswith("Source,Target,Type,Label")
-    assert len(edges) == 1 + 3
+    import csv
+
+    with open(out / "edges.csv", encoding="utf-8", newline="") as handle:
+        edges = list(csv.DictReader(handle))
+    assert list(edges[0])[:4] == ["Source", "Target", "Type", "Label"]
+    name = {line.split(",")[0]: line.split(",")[1] for line in nodes[1:]}
+    assert sorted((name[e["Source"]], e["Predicate"], name[e["Target"]]) for e in edges) == [
+        ("23XI Racing", "affiliated_with", "Toyota"),
+        ("Corey Heim", "affiliated_with", "Toyota"),
+        ("Corey Heim", "drove_for", "23XI Racing"),
+        ("Denny Hamlin", "endorses", "Corey Heim"),
+        ("Denny Hamlin", "owns", "23XI Racing")]
     ttl = tmp_path / "g.ttl"
     assert run("--db", hand_store, "export", "--format", "turtle", "--out", ttl).exit_code == 0
     import rdflib
