@@ -10,7 +10,7 @@ Matching rules (as the gold README states them)
 ------------------------------------------------
 * Names: an extracted name matches a gold entity when it equals the gold ``name`` or one
   of its ``aliases``, case-insensitively (and ignoring a possessive ending and curly
-  versus straight apostrophes).
+  versus straight apostrophes, and periods: "A.J. Allmendinger" is "AJ Allmendinger").
 * Relations: ``(subject, predicate, object)`` with both ends matched as above.
   ``feuded_with`` (every symmetric predicate of the ontology) matches in either
   direction. A gold relation with ``optional: true`` is neither required nor penalised:
@@ -73,7 +73,7 @@ class GoldDocument:
 
 
 def _key(name: str) -> str:
-    name = " ".join(str(name).replace("’", "'").casefold().split())
+    name = " ".join(str(name).replace("’", "'").replace(".", " ").casefold().split())
     if name.endswith("'s"):
         name = name[:-2]
     return name.rstrip("'").strip()

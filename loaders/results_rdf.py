@@ -298,30 +298,58 @@ def _replace_stale_values(ox_store, batch: GraphBatch) -> int:
 def write_results(store, graph, progress: bool = False) -> int:
     """Write a :class:`~nascar_kg.loaders.results.ResultsGraph` into an :class:`RDFStore`.
 
-    Returns the number of triples handed to the store.
+    Text is made in this thread while a second one hands the previous chunk to
+    Oxigraph, whose bulk loader releases the GIL. Returns the number of triples
+    handed to the store.
     """
+    import queue
+    import threading
+
+    import pyoxigraph as ox
+
     ox_store = store.ox_store
     batch = graph.to_batch()
     if not is_empty(ox_store):
         store._reconcile(batch)   # the store's own rule for names and types
         _replace_stale_values(ox_store, batch)
-    chunks = ntriples_chunks(batch)
     bar = None
     if progress:
         from tqdm import tqdm
 
         bar = tqdm(desc="write", unit=" triples", unit_scale=True, leave=False)
-    written = 0
-    import pyoxigraph as ox
+    pending: queue.Queue = queue.Queue(maxsize=2)
+    failure: list[BaseException] = []
+    written = [0]
 
-    try:
-        for chunk in chunks:
-            ox_store.bulk_load(chunk, format=ox.RdfFormat.N_TRIPLES)
+    def writer() -> None:
+        while True:
+            chunk = pending.get()
+            if chunk is None:
+                return
+            if failure:
+                continue  # drain after an error
+            try:
+                ox_store.bulk_load(chunk, format=ox.RdfFormat.N_TRIPLES)
+            except BaseException as exc:  # reported in the calling thread
+                failure.append(exc)
+                continue
             lines = chunk.count(b"\n")
-            written += lines
+            written[0] += lines
             if bar is not None:
                 bar.update(lines)
+
+    thread = threading.Thread(target=writer, name="nascar-kg-bulk-load", daemon=True)
+    thread.start()
+    try:
+        for chunk in ntriples_chunks(batch):
+            if failure:
+                break
+            pending.put(chunk)
     finally:
+        pending.put(None)
+        thread.join()
         if bar is not None:
             bar.close()
-    return written
+    if failure:
+        raise failure[0]
+    return written[0]

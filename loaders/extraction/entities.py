@@ -335,10 +335,14 @@ class EntityLinker:
                                org_short)
 
         # 6. organizations found by NER only (after linking: a linked surname is a person)
+        short_forms = self._org_short_forms(entities)
         for s, e, label in ner_orgs:
             if any(taken[s:e]):
                 continue
             name = _clean_name(doc[s:e].text)
+            if name in short_forms:
+                add_mention(short_forms[name], s, e, "short")
+                continue
             if not self._plausible_org(doc, s, e, label):
                 continue
             ent = entity_for(name, "Organization", False, "ner")

@@ -209,10 +209,11 @@ class _Run:
         return []
 
     def recent_team(self, tok) -> list[int]:
-        """The team "the team" refers to: the last team named before it, else the
-        document's most mentioned team."""
+        """The team "the team" refers to: the last team named before it in the same
+        sentence, else the document's most mentioned team."""
+        sent = self.doc[tok.i].sent
         for m in reversed(self.de.mentions):
-            if m.start < tok.i and self.ent(m.ent).type == "Team":
+            if sent.start <= m.start < tok.i and self.ent(m.ent).type == "Team":
                 return [m.ent]
         teams = [e for e in self.de.entities if e.type == "Team"]
         if teams:
@@ -432,11 +433,13 @@ class _Run:
         return False
 
     def emit(self, s: int, pred: str, o: int, si: int, conf: float, rule: str,
-             retype: bool = True) -> bool:
+             retype: bool = True, keep_direction: bool = False) -> bool:
         if s == o:
             return False
         p = self.voc.predicates[pred]
-        if pred == "affiliated_with":
+        if pred == "affiliated_with" and not (
+                keep_direction and self.ent(s).type in {"Team", "Organization"} and
+                self.ent(o).type in {"Team", "Organization"}):
             ts, to = self.ent(s).type, self.ent(o).type
             if _rank(ts) > _rank(to):
                 s, o = o, s
@@ -546,6 +549,12 @@ class _Run:
         for c in tok.children:
             if c.dep_ in {"dobj", "npadvmod"}:
                 teams += [t for t in self.pobjs(c, preps) if self.ent(t).type == "Team"]
+                # "won all seven of his titles with T"
+                for g in c.children:
+                    if g.dep_ == "prep" and g.lower_ == "of":
+                        for p in g.children:
+                            teams += [t for t in self.pobjs(p, {"with", "for"})
+                                      if self.ent(t).type == "Team"]
         if lemma in {"join", "rejoin", "leave", "exit", "depart", "sign", "re-sign", "ink"}:
             teams += [t for t in self.dobjs(tok, poss=False) if self.ent(t).type == "Team"]
         drivers = self.subjects(tok)
@@ -654,7 +663,8 @@ class _Run:
                 poss = words[:1] in (["'s"], ["’s"], ["'"], ["’"])
                 rest = words[1:] if poss else words
                 if "crew" in rest and "chief" in rest:
-                    if ea.type == "Team":
+                    if ea.type == "Team" and [w for w in rest if w != ","] in (
+                            ["crew", "chief"], ["veteran", "crew", "chief"]):
                         self.emit(b.ent, "affiliated_with", a.ent, si, 0.6, "team-crew-chief")
                     continue
                 if any(w in L.OWNER_TITLE_WORDS for w in rest) and ea.type in {
@@ -1014,8 +1024,12 @@ class _Run:
                 parties += self.ents_of(tok.head)
             elif tok.dep_ == "attr":
                 parties += self.subjects(tok.head)
+        named = {m.ent for m in self.de.in_sentence(self.de.mention_at(tok.i).sent)} \
+            if self.de.mention_at(tok.i) else {m.ent for m in self.de.mentions
+                                              if m.sent == self._sent_index(tok)}
         parties = [p for p in dict.fromkeys(parties)
-                   if self.ent(p).is_person or self.ent(p).type == "Team"]
+                   if self.ent(p).is_person or self.ent(p).type == "Team" and p in named and
+                   low not in {"rival", "rivals", "enemy", "foe", "nemesis"}]
         if len(parties) < 2:
             head = tok.head
             others: list[int] = []
@@ -1050,14 +1064,20 @@ class _Run:
                 for b in parties[i + 1:]:
                     self.emit(a, "feuded_with", b, si, conf, "feud-between")
 
+    def _sent_index(self, tok) -> int:
+        return next((k for k, s in enumerate(self.de.sents) if s.start <= tok.i < s.end), -1)
+
     def feud_verb(self, tok, lemma, si) -> None:
         if self.negated(tok):
             return
+        named = {m.ent for m in self.de.in_sentence(si)}
         strong = lemma in L.FEUD_VERBS_STRONG
         subj = [s for s in self.subjects(tok) if self.ent(s).is_person or
                 self.ent(s).type == "Team"]
         objs = self.dobjs(tok, poss=False) + self.pobjs(tok, {"with", "at", "against", "on"})
-        objs = [o for o in objs if self.ent(o).is_person or self.ent(o).type == "Team"]
+        objs = [o for o in objs if self.ent(o).is_person or
+                self.ent(o).type == "Team" and o in named]
+        subj = [x for x in subj if self.ent(x).is_person or x in named]
         if not strong:
             window = {t.lower_ for t in tok.sent} | {t.lemma_.lower() for t in tok.sent}
             anger = window & (L.FEUD_ADJ | {"retaliation", "payback", "revenge", "intentionally",
@@ -1600,7 +1620,8 @@ class _Run:
                 continue
             for t in dict.fromkeys(targets):
                 if self.ent(t).type in orgs and t != h:
-                    self.emit(h, "affiliated_with", t, si, 0.7, "alliance")
+                    self.emit(h, "affiliated_with", t, si, 0.7, "alliance",
+                              keep_direction=True)
 
     def colors_of(self, tok, si) -> None:
         """"X's No. 8 will carry the colors of S", "carried Shell-Pennzoil colors"."""
