@@ -292,10 +292,13 @@ class EntityLinker:
         # 3. statistical NER for the rest: people now, organizations after linking
         ner_orgs = []
         groups: dict[str, list[tuple[int, int, str]]] = {}
+        early_short = self._org_short_forms(entities)
         for s, e, label in self._ner_spans(doc):
             if any(taken[s:e]):
                 continue
             name = _clean_name(doc[s:e].text)
+            if name in early_short:
+                continue  # "Stewart-Haas" of "Stewart-Haas Racing": linked below
             known = self.gaz.lookup(name)
             if known:
                 cand = self._choose(known)

@@ -531,10 +531,32 @@ class _Run:
             if low in {"colors", "colours", "livery", "logo", "logos"}:
                 self.colors_of(tok, si)
         self.name_patterns(si, sent, ms)
+        if "Team" in types or "Organization" in types:
+            self.drive_surface(si, sent, ms)
         if "Manufacturer" in types:
             self.manufacturer_cooccurrence(si, sent, ms)
 
     # -- drove_for -----------------------------------------------------------------
+    def teamish(self, idx: int) -> bool:
+        e = self.ent(idx)
+        return e.type == "Team" or (e.type == "Organization" and not e.certain)
+
+    def _deep_teams(self, tok, preps, depth: int = 3) -> list[int]:
+        """Teams in "with/for" phrases under a phrase ("made 19 starts with T")."""
+        out, stack = [], [(tok, 0)]
+        while stack:
+            t, d = stack.pop()
+            for c in t.children:
+                if c.dep_ in CLAUSE_DEPS:
+                    continue
+                if c.dep_ == "prep" and c.lower_ in preps:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out += [x for x in self.ents_of(p) if self.teamish(x)]
+                if d < depth:
+                    stack.append((c, d + 1))
+        return out
+
     def drive_verb(self, tok, lemma, si) -> None:
         if self.negated(tok):
             return
@@ -544,19 +566,15 @@ class _Run:
         if strong or lemma in {"move", "transition", "jump", "graduate", "switch", "come",
                                "return", "step"}:
             preps |= {"to", "at", "from"}
-        teams = [t for t in self.pobjs(tok, preps) if self.ent(t).type == "Team"]
+        teams = [t for t in self.pobjs(tok, preps) if self.teamish(t)]
         # "made waves with T", "made his debut for T", "earned his first win with T"
         for c in tok.children:
             if c.dep_ in {"dobj", "npadvmod"}:
-                teams += [t for t in self.pobjs(c, preps) if self.ent(t).type == "Team"]
-                # "won all seven of his titles with T"
-                for g in c.children:
-                    if g.dep_ == "prep" and g.lower_ == "of":
-                        for p in g.children:
-                            teams += [t for t in self.pobjs(p, {"with", "for"})
-                                      if self.ent(t).type == "Team"]
+                teams += [t for t in self.pobjs(c, preps) if self.teamish(t)]
+                # "won all seven of his titles with T", "made 19 Xfinity starts with T"
+                teams += self._deep_teams(c, {"with", "for"})
         if lemma in {"join", "rejoin", "leave", "exit", "depart", "sign", "re-sign", "ink"}:
-            teams += [t for t in self.dobjs(tok, poss=False) if self.ent(t).type == "Team"]
+            teams += [t for t in self.dobjs(tok, poss=False) if self.teamish(t)]
         drivers = self.subjects(tok)
         if lemma in {"drive", "race", "run", "win", "pilot", "compete"}:
             for cc in self.pobjs(tok, {"with"}):
@@ -567,13 +585,13 @@ class _Run:
         passive = self.passive_subjects(tok)
         if passive:
             # "D was signed by T" / "D, signed by T"
-            agents = [t for t in self.agent(tok) if self.ent(t).type == "Team"]
+            agents = [t for t in self.agent(tok) if self.teamish(t)]
             for d in passive:
                 for t in agents + teams:
                     self.emit(d, "drove_for", t, si, conf, "passive-drive")
         if lemma in L.TEAM_HIRE_VERBS:
             # "T signed D", "T will field D in the No. 8"
-            subj_teams = [t for t in drivers if self.ent(t).type == "Team"]
+            subj_teams = [t for t in drivers if self.teamish(t)]
             if subj_teams:
                 objs = self.dobjs(tok, poss=False)
                 objs += self.pobjs(tok, {"in"}) if lemma == "field" else []
@@ -599,6 +617,50 @@ class _Run:
             for t in teams:
                 self.emit(d, "drove_for", t, si, conf, "drive-verb")
 
+    def drive_surface(self, si, sent, ms) -> None:
+        """Fallback over the words when the parse is wrong: "<driver> ... made 19 starts
+        with <team>", "he spent 13 seasons at <team>": a driving word shortly before
+        "with/for/at <team>", the driver the nearest person named before it."""
+        doc = self.doc
+        words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        if words & {"never", "not", "n't", "rumored", "rumoured", "offer", "tested",
+                    "linked", "interest", "interested", "candidate", "speculation", "if"}:
+            return
+        for m in ms:
+            if not self.teamish(m.ent) or m.start - 1 < sent.start:
+                continue
+            prep = doc[m.start - 1]
+            if prep.lower_ not in {"with", "for", "at"}:
+                continue
+            cue = None
+            for t in doc[max(sent.start, prep.i - 6):prep.i]:
+                lem, low = t.lemma_.lower(), t.lower_
+                if low in {"starts", "start", "seasons", "season", "stint", "tenure", "debut",
+                           "campaign", "ride", "seat", "career", "wins", "win", "titles",
+                           "championships", "years"} or lem in {
+                           "drive", "race", "pilot", "compete", "spend", "debut"}:
+                    cue = t
+            if cue is None:
+                continue
+            if prep.lower_ == "at" and cue.lower_ not in {"seasons", "season", "stint",
+                                                          "tenure", "years", "starts"} and \
+                    cue.lemma_.lower() not in {"spend", "drive", "race"}:
+                continue
+            driver = None
+            for x in ms:
+                if x.start >= cue.i:
+                    break
+                e = self.ent(x.ent)
+                if e.is_person and e.type != "CrewChief" and not e.votes.get("Person"):
+                    driver = x.ent
+            if driver is None:
+                first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+                if first is not None and first.lower_ in {"he", "she"} and first.i < cue.i:
+                    got = self.pronoun(first)
+                    driver = got[0] if got else None
+            if driver is not None:
+                self.emit(driver, "drove_for", m.ent, si, 0.6, "drive-surface")
+
     def drive_noun(self, tok, si) -> None:
         """"his starts with T", "a ride with T", "the T seat", "his tenure at T"."""
         if tok.dep_ == "compound":
@@ -608,14 +670,14 @@ class _Run:
             if c.dep_ == "prep" and c.lower_ in {"for", "with", "at"}:
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        teams += [t for t in self.ents_of(p) if self.ent(t).type == "Team"]
+                        teams += [t for t in self.ents_of(p) if self.teamish(t)]
                         # "finish at <track> with T": the preposition may hang lower
                         for g in p.children:
                             if g.dep_ == "prep" and g.lower_ in {"with", "for"}:
                                 teams += [t for t in self.pobjs(p, {"with", "for"})
-                                          if self.ent(t).type == "Team"]
+                                          if self.teamish(t)]
             if c.dep_ == "compound" and self.men(c) is not None and \
-                    self.ent(self.men(c).ent).type == "Team":
+                    self.teamish(self.men(c).ent):
                 teams.append(self.men(c).ent)
         if not teams:
             return
