@@ -472,6 +472,10 @@ class EntityLinker:
                     forms.append(" ".join(words[:-1]))
                 if low[0] in L.TEAM_PREFIXES and len(words) == 2:
                     forms.append(words[1])
+                if ent.type == "Team" and low[0] not in L.TEAM_PREFIXES and \
+                        len(words[0]) >= 4 and words[0] not in self.gaz.first_names and \
+                        words[0].isalpha() and low[0] not in L.GENERIC_CAPITALIZED:
+                    forms.append(words[0])  # "Palmetto" of "Palmetto Speed Group"
                 letters = [w[0] for part in words for w in part.split("-") if w[:1].isalpha()]
                 if len(letters) >= 3 and ent.type == "Team":
                     forms.append("".join(letters).upper())

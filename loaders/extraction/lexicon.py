@@ -302,7 +302,19 @@ TEAM_ALLIANCE_NOUNS = frozenset({"alliance", "partnership", "affiliate", "satell
                                  "collaboration", "cooperation", "merger", "support",
                                  "affiliation", "relationship", "pact", "agreement",
                                  "customer", "partner", "technical", "equipment", "chassis",
-                                 "engines", "cars"})
+                                 "engines", "engine", "cars"})
+
+ROLE_NOUNS = frozenset({
+    "driver", "drivers", "engineer", "adviser", "advisor", "consultant", "executive",
+    "president", "vice", "director", "manager", "official", "spokesman", "spokeswoman",
+    "spokesperson", "spotter", "analyst", "reporter", "journalist", "writer", "columnist",
+    "broadcaster", "commentator", "correspondent", "chairman", "ceo", "employee", "member",
+    "mechanic", "brand", "company", "firm", "business", "employer", "partner", "ambassador",
+    "prospect", "protege", "protégé", "talent", "regular", "coach", "mentor", "owner",
+    "co-owner", "founder", "teammate",
+})
+"""Nouns of a role held with an organization ("X, a Toyota development driver",
+"as a race engineer at T", "an adviser to T", "Ram, the Stellantis truck brand")."""
 
 DEVELOPMENT_WORDS = frozenset({"development", "developmental", "prospect", "program",
                                "driver", "pipeline", "academy", "camp", "stable", "family",

@@ -524,6 +524,8 @@ class _Run:
                 self.car_number(tok, si, sent)
             if lemma in {"team", "teams", "organization", "outfit"} and pos == "NOUN":
                 self.make_team_noun(tok, si)
+            if (low in L.ROLE_NOUNS or lemma in L.ROLE_NOUNS) and pos in {"NOUN", "PROPN"}:
+                self.role_noun(tok, si)
             if lemma in L.SWITCH_WORDS:
                 self.switch(tok, si)
             if lemma in L.TEAM_ALLIANCE_NOUNS and pos in {"NOUN", "PROPN"}:
@@ -753,8 +755,8 @@ class _Run:
                         for g in (self.group_of(b) if rest and rest[-1] == "drivers" else
                                   [b.ent]):
                             self.emit(g, "drove_for", a.ent, si, 0.8, "team-driver-name")
-                    elif poss and ea.type in {"Organization", "Sponsor"} and \
-                            eb.type == "Person":
+                    elif poss and ea.type in {"Organization", "Sponsor"} and (
+                            eb.type == "Person" or not eb.certain and not eb.votes):
                         self.emit(b.ent, "affiliated_with", a.ent, si, 0.65, "org-s-person")
                     continue
             if eb.is_person and not words and False:
@@ -1190,6 +1192,10 @@ class _Run:
             return
         c = chiefs[0]
         conf = 0.8 * self.hedge(tok)
+        if lemma in {"call", "guide", "lead", "work", "spend"}:
+            for t in self._deep_teams(tok, {"at", "with", "for"}):
+                if self.ent(t).type == "Team":
+                    self.emit(c, "affiliated_with", t, si, 0.6, "crew-chief-team-at")
         for d in dict.fromkeys(parts):
             e = self.ent(d)
             if d == c:
@@ -1239,6 +1245,8 @@ class _Run:
                         got = self.ents_of(p)
                         drivers += [g for g in got if self.ent(g).is_person]
                         teams += [g for g in got if self.ent(g).type == "Team"]
+                        # "crew chief for X and the No. 31 Toyota at T"
+                        teams += [g for g in self.subtree_ents(p, 4) if self.ent(g).type == "Team"]
         m = self.men(tok.head) if tok.dep_ == "compound" else None
         if m is not None:
             chiefs += [m.ent]
@@ -1532,6 +1540,9 @@ class _Run:
                 driver = after.ent
         # before "No.": "T's No. 14", "Zane Smith's No. 38", "the team's No. 22"
         k = tok.i - 1
+        if k >= sent.start and doc[k].lower_ in {"its", "their"} and team is None:
+            got = self.org_pronoun(doc[k])
+            team = got[0] if got and self.teamish(got[0]) else None
         while k >= sent.start and doc[k].lower_ in {"the", "its", "a"}:
             k -= 1
         if k >= sent.start and doc[k].lower_ in {"'s", "’s", "'"}:
@@ -1599,6 +1610,75 @@ class _Run:
                         return got[0]
         return None
 
+    def _holder_of_role(self, tok) -> list[int]:
+        """Who holds the role a noun names: "X, a driver" (apposition), "X is a driver"
+        (attribute), "X spent six years as an engineer" (as-phrase)."""
+        if tok.dep_ == "appos":
+            return self.ents_of(tok.head)
+        if tok.dep_ == "attr":
+            return self.subjects(tok.head)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as":
+            v = tok.head.head
+            while v.pos_ not in {"VERB", "AUX"} and v.head.i != v.i:
+                v = v.head
+            return self.subjects(v) if v.pos_ in {"VERB", "AUX"} else []
+        if tok.dep_ in {"conj"} and tok.head.dep_ in {"appos", "attr"}:
+            return self._holder_of_role(tok.head)
+        return []
+
+    def role_noun(self, tok, si) -> None:
+        """"X, a Toyota development driver", "X is a Hendrick development driver",
+        "as a race engineer at T", "an adviser to T", "Ram, the Stellantis truck brand",
+        "Natarajan's company, Vantage Grid"."""
+        low = tok.lemma_.lower()
+        orgs: list[int] = []
+        for c in tok.children:
+            if c.dep_ in {"compound", "nmod", "poss", "amod"} and self.men(c) is not None:
+                e = self.men(c).ent
+                if not self.ent(e).is_person:
+                    orgs.append(e)
+            if c.dep_ == "prep" and c.lower_ in {"at", "for", "with", "of", "to", "on", "in"}:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        orgs += [e for e in self.ents_of(p) if not self.ent(e).is_person and
+                                 self.ent(e).type not in {"Series", "Track"}]
+        orgs = [o for o in dict.fromkeys(orgs) if self.ent(o).type not in {"Series", "Track"}]
+        if low in {"company", "firm", "business", "employer"}:
+            # "Natarajan's company, Vantage Grid"
+            owners = [e for c in tok.children if c.dep_ == "poss" for e in self.ents_of(c)
+                      if self.ent(e).is_person]
+            named = [e for c in tok.children if c.dep_ == "appos" for e in self.ents_of(c)]
+            for p in owners:
+                for o in named:
+                    if not self.ent(o).is_person:
+                        self.emit(p, "affiliated_with", o, si, 0.65, "company-of")
+            return
+        if not orgs:
+            return
+        holders = self._holder_of_role(tok)
+        if not holders:
+            return
+        words = {c.lower_ for c in tok.children}
+        development = bool(words & {"development", "developmental"}) or low in {
+            "prospect", "protege", "protégé", "talent"}
+        for h in dict.fromkeys(holders):
+            eh = self.ent(h)
+            for o in orgs:
+                eo = self.ent(o)
+                if h == o:
+                    continue
+                if low in {"driver", "drivers", "teammate"} and eh.is_person:
+                    if eo.type == "Team" and not development:
+                        self.emit(h, "drove_for", o, si, 0.75, "role-driver")
+                    else:
+                        self.emit(h, "affiliated_with", o, si, 0.75, "role-development")
+                elif low in {"owner", "co-owner", "founder"} and eo.type == "Team":
+                    self.emit(h, "owns", o, si, 0.8, "role-owner")
+                elif low == "brand" and not eh.is_person:
+                    self.emit(h, "affiliated_with", o, si, 0.7, "role-brand")
+                elif eh.is_person:
+                    self.emit(h, "affiliated_with", o, si, 0.7, "role-title")
+
     def make_team_noun(self, tok, si) -> None:
         """"Longleaf, a Toyota team", "as a Ford team", "McDowell moves to a Chevrolet team"."""
         makes = [self.men(c).ent for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}
@@ -1612,6 +1692,9 @@ class _Run:
             teams = self.subjects(tok.head)
         elif tok.dep_ == "pobj" and tok.head.lower_ == "as":
             v = tok.head.head
+            while v.pos_ not in {"VERB", "AUX"} and v.head.i != v.i and \
+                    self.men(v) is None:
+                v = v.head
             teams = self.subjects(v) if v.pos_ in {"VERB", "AUX"} else self.ents_of(v)
         teams = [t for t in teams if self.ent(t).type in {"Team", "Organization"}]
         for t in teams:
@@ -1623,6 +1706,11 @@ class _Run:
         if self.negated(tok):
             return
         makes = [m for m in self.pobjs(tok, {"to", "from"}) if self.ent(m).type == "Manufacturer"]
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in {"to", "from"}:
+                for p in c.children:
+                    makes += [m for m in self.pobjs(p, {"to", "from"})
+                              if self.ent(m).type == "Manufacturer"]
         if not makes:
             return
         if tok.pos_ in {"VERB", "AUX"}:
