@@ -225,7 +225,7 @@ FEUD_NOUNS = frozenset({
     "retaliation", "clash", "quarrel", "squabble", "brawl", "fracas", "melee", "skirmish",
     "war", "stare", "exchange", "bad blood", "dustup", "dust-up", "scrap", "row", "rift",
     "friction", "enmity", "hostility", "vendetta", "antagonism", "shove", "shoving",
-    "punch", "confrontations", "rival", "rivals", "nemesis", "foe", "enemy",
+    "punch", "confrontations", "rival", "rivals", "nemesis", "foe", "enemy", "match",
 })
 """Nouns of an open conflict between people or teams."""
 
@@ -245,6 +245,7 @@ FEUD_VERBS_STRONG = frozenset({
 """Conflict verbs that are a conflict without any other cue."""
 
 FEUD_ADJ = frozenset({"angry", "furious", "heated", "icy", "bitter", "livid", "irate",
+                      "shouting", "shoving", "screaming", "yelling", "cursing",
                       "upset", "frustrated", "lingering", "simmering", "fiery", "tense",
                       "hostile", "intentional", "retaliatory", "payback", "rival"})
 

@@ -279,6 +279,11 @@ class _Run:
             return self.antecedent(tok)
         if low in L.PERSON_PRONOUNS:
             return self.pronoun(tok)
+        if low in {"them", "they", "their"} and tok.pos_ == "PRON":
+            people = self.last_two_people(tok)
+            if low != "their" or people:
+                if people:
+                    return people
         if low in {"its", "their", "it"}:
             got = self.org_pronoun(tok)
             if got:
@@ -479,9 +484,12 @@ class _Run:
     # ---------------------------------------------------------------- sentence rules
     def sentence(self, si, sent, ms) -> None:
         types = {self.ent(m.ent).type for m in ms}
+        tok2men = self.de.tok2men
         for tok in sent:
             if tok.is_space or tok.is_punct:
                 continue
+            if tok2men[tok.i] >= 0 and tok.text not in {"No.", "No", "#"}:
+                continue  # a word inside a name ("Front Row") is no cue
             lemma = tok.lemma_.lower()
             low = tok.lower_
             pos = tok.pos_
@@ -1073,6 +1081,8 @@ class _Run:
             elif low in {"exchange", "fight", "clash"} and not (mods & L.FEUD_ADJ or any(
                     c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children)):
                 return
+        if low == "match" and not ({c.lower_ for c in tok.children} & L.FEUD_ADJ):
+            return
         parties: list[int] = []
         for c in tok.children:
             if c.dep_ == "poss":
@@ -1088,6 +1098,27 @@ class _Run:
                 parties += self.ents_of(tok.head)
             elif tok.dep_ == "attr":
                 parties += self.subjects(tok.head)
+        if not any(self.ent(p).is_person for p in parties):
+            # "a garage confrontation at Phoenix with X": the with-phrase may hang lower
+            for c in tok.children:
+                if c.dep_ == "prep":
+                    for p in c.children:
+                        for g in p.children:
+                            if g.dep_ == "prep" and g.lower_ in {"with", "between"}:
+                                parties += self.pobjs(p, {"with", "between"})
+        if tok.dep_ == "dobj":
+            # "gave Tully an icy stare"
+            for c in tok.head.children:
+                if c.dep_ in {"dative", "iobj"}:
+                    parties += self.ents_of(c)
+        if len(parties) < 2 and tok.dep_ in {"dobj", "pobj", "attr"}:
+            # "Their tangle ... led to a well-known feud"
+            v = tok.head if tok.dep_ != "pobj" else tok.head.head
+            for c in v.children:
+                if c.dep_ in SUBJ_DEPS:
+                    for g in c.subtree:
+                        if g.lower_ in {"their", "they"}:
+                            parties += self.last_two_people(g)
         named = {m.ent for m in self.de.in_sentence(self.de.mention_at(tok.i).sent)} \
             if self.de.mention_at(tok.i) else {m.ent for m in self.de.mentions
                                               if m.sent == self._sent_index(tok)}
@@ -1107,10 +1138,23 @@ class _Run:
             conf = 0.75
             if not others and len(parties) == 1:
                 prev = self._previous_person(si, set(parties))
-                sent_people = [m.ent for m in self.de.in_sentence(si)
-                               if self.ent(m.ent).is_person and m.ent not in parties]
+                sent_people = list(dict.fromkeys(
+                    m.ent for m in self.de.in_sentence(si)
+                    if self.ent(m.ent).is_person and m.ent not in parties))
                 if not sent_people and prev is not None:
                     others, conf = [prev], 0.55
+                elif len(sent_people) == 1:
+                    others, conf = sent_people, 0.6
+            elif not others and not parties and tok.dep_ in {"dobj"}:
+                # "X waited for Y and threw a punch"
+                subj = [p for p in self.subjects(tok.head) if self.ent(p).is_person]
+                sent_people = list(dict.fromkeys(
+                    m.ent for m in self.de.in_sentence(si)
+                    if self.ent(m.ent).is_person and m.ent not in subj))
+                if len(subj) == 1 and len(sent_people) == 1 and low in {
+                        "punch", "shove", "fight", "feud", "confrontation", "altercation",
+                        "scuffle", "brawl", "stare"}:
+                    parties, others, conf = subj, sent_people, 0.6
             parties += others
             if len(parties) < 2:
                 return
