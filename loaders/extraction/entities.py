@@ -351,6 +351,18 @@ class EntityLinker:
             ent = entity_for(name, "Organization", False, "ner")
             add_mention(ent, s, e, "name")
 
+        # 6a. company names the NER missed, in sentences about sponsorship
+        for s, e in self._sponsor_runs(doc, taken):
+            name = _clean_name(doc[s:e].text)
+            known = self.gaz.lookup(name)
+            if known:
+                cand = self._choose(known)
+                add_mention(entity_for(cand.name, cand.type, True, cand.source), s, e, "name")
+            else:
+                ent = entity_for(name, "Sponsor", False, "ner")
+                ent.votes["Sponsor"] += 2
+                add_mention(ent, s, e, "name")
+
         # 6b. short names of teams and companies ("Sawtooth", "Front Row", "RCR")
         self._link_org_short_forms(doc, entities, taken, add_mention)
 
@@ -681,6 +693,63 @@ class EntityLinker:
         if window & L.MEDIA_CUES or ({"told", "to"} <= window):
             return "Organization"
         return None
+
+    def _sponsor_runs(self, doc, taken):
+        """Capitalized runs ("Bayou Gold Hot Sauce", "BRANDT", "Mobil 1",
+        "HendrickCars.com") that a sponsorship word governs in their sentence."""
+        cues = {"sponsor", "sponsors", "sponsored", "sponsoring", "sponsorship", "backed",
+                "backs", "back", "colors", "colours", "livery", "partner", "partnership",
+                "backer"}
+        out = []
+        for sent in doc.sents:
+            words = {t.lower_ for t in sent}
+            if not words & cues:
+                continue
+            i = sent.start
+            while i < sent.end:
+                t = doc[i]
+                if taken[i] or not self._capword(t):
+                    i += 1
+                    continue
+                j = i + 1
+                while j < sent.end and not taken[j] and (
+                        self._capword(doc[j]) or doc[j].like_num and j == i + 1
+                        or doc[j].text == "-" and j + 1 < sent.end and
+                        self._capword(doc[j + 1])):
+                    j += 1
+                run = doc[i:j]
+                ok = len(run) <= 5 and not (len(run) == 1 and not (
+                    t.is_upper and len(t.text) >= 3 or ".com" in t.lower_))
+                if ok and (t.is_sent_start and len(run) == 1):
+                    ok = False
+                if ok and run[0].text in self.gaz.first_names and \
+                        run[-1].lower_ not in L.ORG_SUFFIXES:
+                    ok = False
+                if ok:
+                    root = run.root
+                    near = {root.head.lower_, root.head.head.lower_, root.lower_} | {
+                        c.lower_ for c in root.children}
+                    gov = root.head
+                    lemmas = {gov.lemma_.lower(), gov.head.lemma_.lower()}
+                    nxt = doc[j:j + 3].text.lower()
+                    if near & cues or lemmas & {"sponsor", "back", "partner", "carry",
+                                                "serve", "become", "join", "sign"} or \
+                            nxt.startswith(", which") or nxt.startswith(", the primary") or \
+                            nxt.startswith(", a "):
+                        out.append((i, j))
+                i = j
+        return out
+
+    @staticmethod
+    def _capword(t) -> bool:
+        text = t.text
+        if not text or t.is_space or t.is_punct:
+            return ".com" in text.lower()
+        if t.is_stop and not t.is_upper:
+            return False
+        if t.lower_ in L.GENERIC_CAPITALIZED or t.like_num and not t.is_alpha:
+            return False
+        return text[0].isupper() and (any(c.isalpha() for c in text))
 
     @staticmethod
     def _sentence_sponsor_cue(sent) -> bool:
