@@ -722,9 +722,14 @@ class EntityLinker:
                     t.is_upper and len(t.text) >= 3 or ".com" in t.lower_))
                 if ok and (t.is_sent_start and len(run) == 1):
                     ok = False
-                if ok and run[0].text in self.gaz.first_names and \
-                        run[-1].lower_ not in L.ORG_SUFFIXES:
-                    ok = False
+                org_word = run[-1].lower_ in L.ORG_SUFFIXES
+                if ok and not org_word and (run[0].text in self.gaz.first_names or any(
+                        x.ent_type_ == "PERSON" for x in run)):
+                    ok = False  # a person's name
+                if ok and org_word and len(run) >= 2:
+                    out.append((i, j))
+                    i = j
+                    continue
                 if ok:
                     root = run.root
                     near = {root.head.lower_, root.head.head.lower_, root.lower_} | {

@@ -338,7 +338,8 @@ class _Run:
         for c in verb.children:
             if c.dep_ == "nsubjpass":
                 out += self.ents_of(c)
-        if not out and verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN":
+        if not out and verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN" and not any(
+                c.dep_ in {"nsubj", "aux"} for c in verb.children):
             out = self.ents_of(verb.head)
         return out
 
