@@ -10,7 +10,7 @@ Matching rules (as the gold README states them)
 ------------------------------------------------
 * Names: an extracted name matches a gold entity when it equals the gold ``name`` or one
   of its ``aliases``, case-insensitively (and ignoring a possessive ending and curly
-  versus straight apostrophes, and periods: "A.J. Allmendinger" is "AJ Allmendinger").
+  versus straight apostrophes, and periods: "A.J. Quill" is "AJ Quill").
 * Relations: ``(subject, predicate, object)`` with both ends matched as above.
   ``feuded_with`` (every symmetric predicate of the ontology) matches in either
   direction. A gold relation with ``optional: true`` is neither required nor penalised:

@@ -12,10 +12,10 @@ Sources of names, by priority: the gazetteer (registry names and aliases, names 
 race results: canonical name and type come from there), name patterns ("X Racing",
 "Team X", "X Motor Speedway"), and spaCy's statistical NER for other people and
 organizations. Names outside the gazetteer are typed from their context ("crew chief X",
-"X, the team owner", "the No. 11 Toyota of X", "sponsored by X").
+"X, the team owner", "the No. 11 <make> of X", "sponsored by X").
 
-Linking within the document: a surname or first name ("Heim", "Heim's") refers to the
-one person of the document with that name; two people sharing it (two Busches) are told
+Linking within the document: a surname or first name ("Quill", "Quill's") refers to the
+one person of the document with that name; two people sharing it (two brothers) are told
 apart by which was named last, or the mention is left out. A social handle in a signature
 line ("— Name (@handle)") is that person's alias everywhere in the document.
 """
@@ -298,7 +298,7 @@ class EntityLinker:
                 continue
             name = _clean_name(doc[s:e].text)
             if name in early_short:
-                continue  # "Stewart-Haas" of "Stewart-Haas Racing": linked below
+                continue  # "Ames-Lowe" of "Ames-Lowe Racing": linked below
             known = self.gaz.lookup(name)
             if known:
                 cand = self._choose(known)
@@ -332,7 +332,7 @@ class EntityLinker:
         self._signatures(doc, entities, by_key, taken, entity_for, add_mention)
 
         # 5. surnames, first names of the people named in full (not a team's short name
-        #    in a team context: "Halvorsen's No. 14 team")
+        #    in a team context: "Kestrel's No. 14 team")
         org_short = self._org_short_forms(entities)
         self._link_short_forms(doc, sents, sent_of, entities, mentions, taken, add_mention,
                                org_short)
@@ -363,7 +363,7 @@ class EntityLinker:
                 ent.votes["Sponsor"] += 2
                 add_mention(ent, s, e, "name")
 
-        # 6b. short names of teams and companies ("Sawtooth", "Front Row", "RCR")
+        # 6b. short names of teams and companies ("Kestrel", "Blue Ridge", "KMR")
         self._link_org_short_forms(doc, entities, taken, add_mention)
 
         # 7. types from context, then drop names seen only in headings
@@ -446,7 +446,7 @@ class EntityLinker:
                     handles[tok.text.lower()] = m_ent
                     m_ent.votes["Person"] += 1  # the author of a post: a person, unless
                     # the text says more (a driver's own post)
-        # "@ConnorZilisch": a handle spelling out a person's name is that person's
+        # "@AlanQuill": a handle spelling out a person's name is that person's
         people = [e for e in entities if e.is_person and len(e.name.split()) >= 2]
         for tok in at_tokens:
             key = tok.text.lower()
@@ -467,8 +467,8 @@ class EntityLinker:
 
     def _org_short_forms(self, entities) -> dict[str, DocEntity]:
         """Short names of the document's organizations: the name without its last word
-        when that word is a suffix ("Sawtooth Racing" -> "Sawtooth"), "Team X" -> "X",
-        and initials ("Richard Childress Racing" -> "RCR")."""
+        when that word is a suffix ("Kestrel Racing" -> "Kestrel"), "Team X" -> "X",
+        and initials ("Kestrel Motor Racing" -> "KMR")."""
         people = {fold(e.name) for e in entities if e.is_person}
         out: dict[str, list[DocEntity]] = {}
         for ent in entities:
@@ -487,7 +487,7 @@ class EntityLinker:
                 if ent.type == "Team" and low[0] not in L.TEAM_PREFIXES and \
                         len(words[0]) >= 4 and words[0] not in self.gaz.first_names and \
                         words[0].isalpha() and low[0] not in L.GENERIC_CAPITALIZED:
-                    forms.append(words[0])  # "Palmetto" of "Palmetto Speed Group"
+                    forms.append(words[0])  # "Kestrel" of "Kestrel Speed Group"
                 letters = [w[0] for part in words for w in part.split("-") if w[:1].isalpha()]
                 if len(letters) >= 3 and ent.type == "Team":
                     forms.append("".join(letters).upper())
@@ -501,7 +501,7 @@ class EntityLinker:
 
     @staticmethod
     def _team_context(doc, i: int, j: int) -> bool:
-        """Whether the name at tokens i..j is used as a team ("Halvorsen's No. 14")."""
+        """Whether the name at tokens i..j is used as a team ("Kestrel's No. 14")."""
         k = j
         if k < len(doc) and doc[k].lower_ in {"'s", "’s", "'", "’"}:
             k += 1
@@ -695,8 +695,8 @@ class EntityLinker:
         return None
 
     def _sponsor_runs(self, doc, taken):
-        """Capitalized runs ("Bayou Gold Hot Sauce", "BRANDT", "Mobil 1",
-        "HendrickCars.com") that a sponsorship word governs in their sentence."""
+        """Capitalized runs ("Polar Peak Water", "ZENTRIX", "Fuel 9",
+        "QuillCars.com") that a sponsorship word governs in their sentence."""
         cues = {"sponsor", "sponsors", "sponsored", "sponsoring", "sponsorship", "backed",
                 "backs", "back", "colors", "colours", "livery", "partner", "partnership",
                 "backer"}

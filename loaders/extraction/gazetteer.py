@@ -72,7 +72,7 @@ class Gazetteer:
                 continue
             add(name, Candidate(" ".join(name.split()), type_, "extra"))
         # a series is also called by its distinctive word ("Cup", "Xfinity", "Trucks"),
-        # unless that word is part of another known name ("Busch")
+        # unless that word is part of another known name (a surname)
         name_words: set[str] = set()
         for bucket in self.entries.values():
             for cand in bucket:
@@ -93,7 +93,7 @@ class Gazetteer:
                     if short.endswith("truck"):
                         self.entries[short + "s"] = [Candidate(series[0].name, "Series",
                                                                "derived")]
-        # plural of a make ("Toyotas", "Fords") names the make
+        # plural of a make ("<make>s") names the make
         for key, bucket in list(self.entries.items()):
             for cand in bucket:
                 if cand.type == "Manufacturer" and not key.endswith("s") and " " not in key:
@@ -138,7 +138,7 @@ class Gazetteer:
             # a name with capitals must be written with capitals in the text
             if text == text.lower() and any(ch.isupper() for ch in cands[0].name):
                 continue
-            # a short all-capitals alias ("TRD") only matches capitals
+            # a short all-capitals alias ("ABC") only matches capitals
             if key in self.caps_only and not text.isupper():
                 continue
             found.append((start, end, key, tuple(cands)))

@@ -314,7 +314,7 @@ ROLE_NOUNS = frozenset({
     "prospect", "protege", "protégé", "talent", "regular", "coach", "mentor", "owner",
     "co-owner", "founder", "teammate",
 })
-"""Nouns of a role held with an organization ("X, a Toyota development driver",
+"""Nouns of a role held with an organization ("X, a <make> development driver",
 "as a race engineer at T", "an adviser to T", "Ram, the Stellantis truck brand")."""
 
 DEVELOPMENT_WORDS = frozenset({"development", "developmental", "prospect", "program",
@@ -333,7 +333,7 @@ DASHES = frozenset({"—", "–", "-", "--", "―"})
 
 SWITCH_WORDS = frozenset({"switch", "move", "change", "jump", "defect", "transition",
                           "shift", "convert"})
-"""Verbs and nouns of a team changing make ("switches to Chevrolet", "its move to Toyota")."""
+"""Verbs and nouns of a team changing make ("switches to <make>", "its move to <make>")."""
 
 OWNER_TITLE_WORDS = frozenset({"owner", "co-owner", "owners", "co-owners", "founder",
                                "co-founder", "principal"})

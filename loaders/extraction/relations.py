@@ -490,7 +490,7 @@ class _Run:
             if tok.is_space or tok.is_punct:
                 continue
             if tok2men[tok.i] >= 0 and tok.text not in {"No.", "No", "#"}:
-                continue  # a word inside a name ("Front Row") is no cue
+                continue  # a word inside a name ("Blue Ridge Racing") is no cue
             lemma = tok.lemma_.lower()
             low = tok.lower_
             pos = tok.pos_
@@ -716,7 +716,7 @@ class _Run:
 
     def name_patterns(self, si, sent, ms) -> None:
         """Patterns over adjacent names: "<team> driver <person>", "<org>'s <person>",
-        "<org> <title> <person>" ("Copperline CEO X", "TRD vice president X"),
+        "<org> <title> <person>" ("<company> CEO X", "<org> vice president X"),
         "team owner <person>", "<person> (<team>)", "<make> team <team>",
         "<make> drivers A, B and C", "<driver> and crew chief <person>",
         "<driver>'s crew chief(,) <person>", "<driver> at <team>"."""
@@ -965,7 +965,7 @@ class _Run:
         return pos and not neg
 
     def reported_speech(self, tok, lemma, si) -> None:
-        """"X says Y is Cup ready", "X told me Y would have won", "X called Y the best"."""
+        """"X says Y is ready", "X told me Y would have won", "X called Y the best"."""
         if self.negated(tok):
             return
         speakers = [s for s in self.subjects(tok) if self.ent(s).is_person]
@@ -1108,7 +1108,7 @@ class _Run:
                             if g.dep_ == "prep" and g.lower_ in {"with", "between"}:
                                 parties += self.pobjs(p, {"with", "between"})
         if tok.dep_ == "dobj":
-            # "gave Tully an icy stare"
+            # "gave Y an icy stare"
             for c in tok.head.children:
                 if c.dep_ in {"dative", "iobj"}:
                     parties += self.ents_of(c)
@@ -1290,7 +1290,7 @@ class _Run:
                         got = self.ents_of(p)
                         drivers += [g for g in got if self.ent(g).is_person]
                         teams += [g for g in got if self.ent(g).type == "Team"]
-                        # "crew chief for X and the No. 31 Toyota at T"
+                        # "crew chief for X and the No. 31 <make> at T"
                         teams += [g for g in self.subtree_ents(p, 4) if self.ent(g).type == "Team"]
         m = self.men(tok.head) if tok.dep_ == "compound" else None
         if m is not None:
@@ -1522,8 +1522,8 @@ class _Run:
                 self.emit(h, "affiliated_with", t, si, 0.7, "affiliation-noun")
 
     def manufacturer_cooccurrence(self, si, sent, ms) -> None:
-        """A team and a make in one phrase: "T's Toyotas", "T fields Fords", "the No. 5
-        Chevrolet of T", "T switched to Ford"."""
+        """A team and a make in one phrase: "T's <make>s", "T fields <make>s", "the No. 5
+        <make> of T", "T switched to <make>"."""
         doc = self.doc
         makes = [m for m in ms if self.ent(m.ent).type == "Manufacturer"]
         teams = [m for m in ms if self.ent(m.ent).type == "Team"]
@@ -1566,7 +1566,7 @@ class _Run:
         return None
 
     def car_number(self, tok, si, sent) -> None:
-        """"X, in the No. 52 Chevrolet for T", "X (No. 19 Toyota, T)", "T's No. 14",
+        """"X, in the No. 52 <make> for T", "X (No. 19 <make>, T)", "T's No. 14",
         "the No. 21 for X": the driver drives for the team, the team runs the make."""
         doc = self.doc
         j = tok.i + 2 if doc[tok.i + 1].like_num else tok.i + 3
@@ -1574,7 +1574,7 @@ class _Run:
         m = self.de.mention_at(j) if j < sent.end else None
         if m is not None and self.ent(m.ent).type == "Manufacturer":
             make, j = m, m.end
-        # skip a sponsor or series written into the car name ("BRANDT Chevrolet")
+        # skip a sponsor or series written into the car name ("<SPONSOR> <make>")
         team = driver = None
         after = self._mention_near(j, j, 1, {"Team", "person", "Organization"}, sent, limit=3)
         if after is not None:
@@ -1672,9 +1672,9 @@ class _Run:
         return []
 
     def role_noun(self, tok, si) -> None:
-        """"X, a Toyota development driver", "X is a Hendrick development driver",
-        "as a race engineer at T", "an adviser to T", "Ram, the Stellantis truck brand",
-        "Natarajan's company, Vantage Grid"."""
+        """"X, a <make> development driver", "X is a <team> development driver",
+        "as a race engineer at T", "an adviser to T", "M, the <group> truck brand",
+        "X's company, <company>"."""
         low = tok.lemma_.lower()
         orgs: list[int] = []
         for c in tok.children:
@@ -1689,7 +1689,7 @@ class _Run:
                                  self.ent(e).type not in {"Series", "Track"}]
         orgs = [o for o in dict.fromkeys(orgs) if self.ent(o).type not in {"Series", "Track"}]
         if low in {"company", "firm", "business", "employer"}:
-            # "Natarajan's company, Vantage Grid"
+            # "X's company, <company>"
             owners = [e for c in tok.children if c.dep_ == "poss" for e in self.ents_of(c)
                       if self.ent(e).is_person]
             named = [e for c in tok.children if c.dep_ == "appos" for e in self.ents_of(c)]
@@ -1725,7 +1725,7 @@ class _Run:
                     self.emit(h, "affiliated_with", o, si, 0.7, "role-title")
 
     def make_team_noun(self, tok, si) -> None:
-        """"Longleaf, a Toyota team", "as a Ford team", "McDowell moves to a Chevrolet team"."""
+        """"T, a <make> team", "as a <make> team", "X moves to a <make> team"."""
         makes = [self.men(c).ent for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}
                  and self.men(c) is not None and self.ent(self.men(c).ent).type == "Manufacturer"]
         if not makes:
@@ -1747,7 +1747,7 @@ class _Run:
                 self.emit(t, "affiliated_with", mk, si, 0.75, "make-team-noun")
 
     def switch(self, tok, si) -> None:
-        """"T will switch to Toyota", "its own move from Chevrolet to Toyota"."""
+        """"T will switch to <make>", "its own move from <make> to <make>"."""
         if self.negated(tok):
             return
         makes = [m for m in self.pobjs(tok, {"to", "from"}) if self.ent(m).type == "Manufacturer"]
@@ -1771,7 +1771,7 @@ class _Run:
 
     def alliance(self, tok, si) -> None:
         """"its technical alliance with T", "engines and technical support from T",
-        "The team's technical partner is T", "The Wood Brothers, a Penske technical partner"."""
+        "The team's technical partner is T", "T, a <team> technical partner"."""
         low = tok.lemma_.lower()
         if low in {"partner"} and any(w in {t.lower_ for t in tok.sent}
                                       for w in L.SPONSOR_STRONG | {"primary", "associate"}):
