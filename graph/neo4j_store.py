@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections import defaultdict
 from urllib.parse import urlsplit, urlunsplit
 
@@ -41,6 +42,10 @@ DEFAULT_RETRY_SECONDS = 15.0
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 RETRY_ENV = "NASCAR_KG_NEO4J_RETRY_SECONDS"
 """Environment variable: how long the driver retries a transaction on transient errors."""
+
+PROBE_DELAY = 1.0
+WRITE_CUT = ("write cut off (the chunks committed before stay; writing again completes it, "
+             "without duplicates)")
 
 logging.getLogger("neo4j").addHandler(logging.NullHandler())  # no retry chatter on stderr
 
@@ -162,7 +167,12 @@ class Neo4jStore(base.GraphStore):
         return self._session
 
     def _unavailable(self, exc: Exception, doing: str) -> Exception:
-        """The error for ``exc``: BackendUnavailableError (exit 3) unless it is the query's fault."""
+        """The error for ``exc``: BackendUnavailableError (exit 3) unless it is the query's fault.
+
+        A statement the server rejects as such (syntax, semantics, a missing
+        parameter) is a :class:`QueryError`; every other failure means the backend
+        could not do its work (down, going down, refusing writes).
+        """
         from neo4j import exceptions as nx
 
         where = self.describe()
@@ -175,15 +185,14 @@ class Neo4jStore(base.GraphStore):
             return BackendUnavailableError(
                 f"{where}: no database named {self.database!r} on this server "
                 "(check --neo4j-database or NEO4J_DATABASE)")
-        if isinstance(exc, (nx.ServiceUnavailable, nx.SessionExpired, nx.SessionError,
-                            nx.TransactionError, nx.ResultError, OSError, nx.DriverError)) \
-                or isinstance(exc, nx.TransientError) or code.startswith("Neo.TransientError"):
-            reason = one_line(getattr(exc, "message", None) or exc, 160)
+        reason = one_line(getattr(exc, "message", None) or exc, 200)
+        if code.startswith("Neo.ClientError.Statement.") or isinstance(exc, nx.CypherSyntaxError):
+            return QueryError(f"{where}: {doing}: {reason}")  # the query's fault, not the server's
+        if isinstance(exc, (nx.ServiceUnavailable, nx.SessionExpired, OSError)):
             return BackendUnavailableError(f"{where}: {doing}: server unreachable ({reason})")
-        if isinstance(exc, nx.Neo4jError):
-            message = one_line(getattr(exc, "message", None) or exc, 240)
-            return QueryError(f"{where}: {doing}: {message}")
-        return BackendUnavailableError(f"{where}: {doing}: {one_line(exc, 200)}")
+        # anything else the server answered (shutting down, out of memory, read-only...)
+        detail = f"{code}: {reason}" if code and code not in reason else reason
+        return BackendUnavailableError(f"{where}: {doing}: {detail}")
 
     # -- running ----------------------------------------------------------------
     def _execute(self, work, *args, write: bool = True, doing: str = "write failed"):
@@ -259,7 +268,24 @@ class Neo4jStore(base.GraphStore):
                 if attempt + 1 == attempts:
                     raise self._unavailable(exc, "write failed") from None
             except Exception as exc:
-                raise self._unavailable(exc, "write failed") from None
+                raise self._write_error(exc) from None
+
+    def _write_error(self, exc: Exception) -> Exception:
+        """The error for a failed write: if the server has gone away, say so."""
+        from neo4j import exceptions as nx
+
+        error = self._unavailable(exc, WRITE_CUT)
+        if isinstance(exc, (nx.ServiceUnavailable, nx.SessionExpired, OSError)):
+            return error
+        time.sleep(PROBE_DELAY)  # a server going down answers oddly before it stops answering
+        try:
+            with self._driver.session(database=self.database) as probe:
+                list(probe.run("RETURN 1"))
+        except Exception as gone:
+            reason = one_line(getattr(gone, "message", None) or gone, 160)
+            return BackendUnavailableError(
+                f"{self.describe()}: {WRITE_CUT}: server unreachable ({reason})")
+        return error
 
     @staticmethod
     def _write_entities(tx, entities: list[Entity]) -> list[tuple[str, str, list[str]]]:

@@ -46,8 +46,10 @@ class Walker:
             if edge not in seen:
                 seen.add(edge)
                 found.append(edge)
+        # sorted, so answers do not depend on a store's row order or on set order
+        found.sort(key=lambda e: (e.subject, e.predicate, e.object))
         self._edges[node] = found
         return found
 
     def expand(self, frontier: set[str]) -> dict[str, list[Edge]]:
-        return {node: self.edges(node) for node in frontier}
+        return {node: self.edges(node) for node in sorted(frontier)}
