@@ -216,9 +216,22 @@ def test_read_all_is_the_same_graph(stores):
         assert got[part] == expected[part], part
 
 
-def test_career_and_roster(stores):
-    careers = pytest.importorskip("nascar_kg.queries.careers")
-    for fn_name, name in (("career", "Corey Heim"), ("roster", "TRICON Garage")):
-        fn = getattr(careers, fn_name)
-        result = same(stores, fn, name)
-        assert result
+@pytest.mark.parametrize("name", ["Corey Heim", "heim", "William Byron", HOSTILE_DRIVER])
+def test_career(stores, name):
+    from nascar_kg.queries.careers import career
+
+    result = same(stores, career, name)
+    if name == "heim":
+        assert [(s["season"], s["team"], s["car_numbers"]) for s in result["seasons"]] == [
+            (2024, "Tricon Garage", ["5", "11"]), (2025, "Tricon Garage", ["11"]),
+            (2025, "23XI Racing", ["67"])]  # by season, then series (Truck before Cup)
+
+
+@pytest.mark.parametrize("team,options", [
+    ("TRICON Garage", {}), ("tricon", {"season": 2025}), ("Tricon Garage", {"series": "truck"}),
+    ("23XI Racing", {"series": "cup"}), (HOSTILE_TEAM, {}),
+])
+def test_roster(stores, team, options):
+    from nascar_kg.queries.careers import roster
+
+    same(stores, roster, team, **options)
