@@ -171,8 +171,8 @@ def _plain_term(value):
 def query_sparql(text, params, fmt):
     """Run SPARQL TEXT (or - for stdin) on the embedded store (--db), read-only.
 
-    The prefixes nkg:, rdf:, dcterms:, schema: and xsd: are predefined.
-    A VALUE written <...> binds an IRI.
+    The prefixes nkg:, rdf:, dcterms:, schema: and xsd: are predefined. A VALUE
+    written <...> binds an IRI; a bound ?NAME must be among the selected variables.
     """
     from nascar_kg.graph.model import IRI
     from nascar_kg.graph.rdf_store import RDFStore
