@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import http.client
 import os
 import tempfile
 import urllib.error
@@ -112,7 +113,7 @@ def _download(url: str, target: Path, progress: bool, timeout: float) -> int:
                 raise DownloadError(f"cannot download {url}: HTTP {exc.code} {exc.reason}") from None
             except urllib.error.URLError as exc:
                 raise DownloadError(f"cannot reach {url}: {_reason(exc.reason)}") from None
-            except (TimeoutError, OSError, ValueError) as exc:
+            except (TimeoutError, OSError, ValueError, http.client.HTTPException) as exc:
                 raise DownloadError(f"cannot download {url}: {_reason(exc)}") from None
             with response:
                 total = response.headers.get("Content-Length")
@@ -133,7 +134,12 @@ def _download(url: str, target: Path, progress: bool, timeout: float) -> int:
                         size += len(block)
                         if bar is not None:
                             bar.update(len(block))
-                except (TimeoutError, OSError) as exc:
+                except http.client.IncompleteRead as exc:
+                    expected = f"{total:,}" if total is not None else "?"
+                    raise DownloadError(
+                        f"cannot download {url}: the connection ended after "
+                        f"{size + len(exc.partial):,} of {expected} bytes") from None
+                except (TimeoutError, OSError, http.client.HTTPException) as exc:
                     raise DownloadError(f"cannot download {url}: {_reason(exc)}") from None
                 finally:
                     if bar is not None:
