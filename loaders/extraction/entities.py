@@ -108,6 +108,16 @@ def _strip_span(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _name_base(name: str) -> tuple[str, bool]:
+    """A person's name without its generational suffix, and whether it had one."""
+    parts = name.replace(",", " ").split()
+    suffixed = False
+    while len(parts) > 2 and parts[-1].lower().rstrip(".") in {
+            s.rstrip(".") for s in L.NAME_SUFFIXES}:
+        parts, suffixed = parts[:-1], True
+    return fold(" ".join(parts)) if len(parts) >= 2 else "", suffixed
+
+
 def _clean_name(text: str) -> str:
     text = " ".join(text.split())
     for suffix in ("'s", "’s"):
@@ -116,6 +126,14 @@ def _clean_name(text: str) -> str:
     if text.endswith("'") or text.endswith("’"):
         text = text[:-1]
     return text.strip(" ,;:")
+
+
+def _car_word(tok) -> bool:
+    """A word naming a race car: "No." (with its number), "the 48", "hood", "car"."""
+    if tok.lower_ in {"hood", "car", "truck", "machine", "ride", "no", "no.", "#"}:
+        return True
+    return tok.like_num and tok.is_digit and len(tok.text) <= 3 and any(
+        c.lower_ in {"the", "his", "her"} for c in tok.children)
 
 
 class EntityLinker:
@@ -244,6 +262,8 @@ class EntityLinker:
         mentions: list[EntMention] = []
         taken = bytearray(len(doc))
 
+        by_base: dict[str, list[int]] = {}
+
         def entity_for(name: str, typ: str, certain: bool, source: str) -> DocEntity:
             key = fold(name)
             if key in by_key:
@@ -251,9 +271,23 @@ class EntityLinker:
                 if certain and not ent.certain:
                     ent.type, ent.certain, ent.source = typ, True, source
                 return ent
+            base, suffixed = _name_base(name)
+            if typ in PERSON_TYPES and base:
+                # "X Y" and "X Y Jr." in one article: one person (two suffixes: two people)
+                same = [k for k in by_base.get(base, ()) if entities[k].is_person]
+                if len(same) == 1:
+                    ent = entities[same[0]]
+                    other_suffixed = _name_base(ent.name)[1]
+                    if suffixed != other_suffixed:
+                        if suffixed and not ent.certain:
+                            ent.name = _clean_name(name)
+                        by_key[key] = ent.idx
+                        return ent
             ent = DocEntity(len(entities), name, typ, certain, source)
             entities.append(ent)
             by_key[key] = ent.idx
+            if typ in PERSON_TYPES and base:
+                by_base.setdefault(base, []).append(ent.idx)
             return ent
 
         def add_mention(ent: DocEntity, start: int, end: int, kind: str) -> None:
@@ -366,11 +400,37 @@ class EntityLinker:
         # 6b. short names of teams and companies ("Kestrel", "Blue Ridge", "KMR")
         self._link_org_short_forms(doc, entities, taken, add_mention)
 
+        # 6c. a company written into a car's name ("the No. 13 <company> <make>")
+        for s, e in self._car_name_runs(doc, entities, mentions, taken):
+            name = _clean_name(doc[s:e].text)
+            known = self.gaz.lookup(name)
+            if known:
+                cand = self._choose(known)
+                add_mention(entity_for(cand.name, cand.type, True, cand.source), s, e, "name")
+            else:
+                ent = entity_for(name, "Sponsor", False, "ner")
+                ent.votes["Sponsor"] += 2
+                add_mention(ent, s, e, "name")
+
+        # 6d. a name the NER found alone that is the short form of a longer name found
+        #     later ("<Word>'s" of "<Word>'s Scratch Kitchen"): one entity
+        forms = self._org_short_forms(entities)
+        for ent in entities:
+            target = forms.get(ent.name)
+            if ent.source == "ner" and not ent.certain and target is not None and \
+                    target is not ent and ent.mentions:
+                for m in ent.mentions:
+                    m.ent, m.kind = target.idx, "short"
+                    target.mentions.append(m)
+                ent.mentions = []
+
         # 7. types from context, then drop names seen only in headings
         for ent in entities:
             self._vote_types(doc, ent)
         kept = []
         for ent in entities:
+            if not ent.mentions:
+                continue
             if ent.source in {"ner"} and all(m.sent in headings for m in ent.mentions):
                 continue
             if ent.source == "ner" and ent.type in ORG_TYPES and not self._org_supported(ent):
@@ -484,6 +544,9 @@ class EntityLinker:
                     forms.append(" ".join(words[:-1]))
                 if low[0] in L.TEAM_PREFIXES and len(words) == 2:
                     forms.append(words[1])
+                if low[0].endswith(("'s", "’s")) and len(words[0]) >= 5 and \
+                        ent.type not in {"Team"}:
+                    forms.append(words[0][:-2])  # "<Word>'s" of "<Word>'s Scratch Kitchen"
                 if ent.type == "Team" and low[0] not in L.TEAM_PREFIXES and \
                         len(words[0]) >= 4 and words[0] not in self.gaz.first_names and \
                         words[0].isalpha() and low[0] not in L.GENERIC_CAPITALIZED:
@@ -694,12 +757,54 @@ class EntityLinker:
             return "Organization"
         return None
 
+    SPONSOR_CUES = frozenset({
+        "sponsor", "sponsors", "sponsored", "sponsoring", "sponsorship", "backed", "backs",
+        "back", "colors", "colours", "livery", "partner", "partnership", "backer", "hood",
+        "scheme", "paint"})
+    SPONSOR_HEADS = frozenset({"colors", "colours", "livery", "scheme", "logo", "logos",
+                               "decals", "paint"})
+
+    @staticmethod
+    def _sponsor_noun(t) -> bool:
+        """"sponsor", "backer", "primary partner" (a partner needs its modifier)."""
+        low = t.lower_
+        if low in {"sponsor", "sponsors", "sponsorship", "backer", "backers"}:
+            return True
+        return low in {"partner", "partners"} and any(
+            c.lower_ in {"primary", "associate", "official", "founding", "marketing"}
+            for c in t.children)
+
+    def _strong_sponsor_cue(self, doc, run, j) -> bool:
+        """Whether the parse makes the run a sponsor on its own: "<S> colors", "<S> will
+        return as a primary partner", "<S>, which served as primary sponsor", "<S>, his
+        longtime backer"."""
+        root = run.root
+        if root.dep_ in {"compound", "poss", "nmod", "amod"} and \
+                root.head.lower_ in self.SPONSOR_HEADS:
+            return True
+        if root.dep_ == "appos" and self._sponsor_noun(root.head):
+            return True
+        if any(c.dep_ == "appos" and self._sponsor_noun(c) for c in root.children):
+            return True
+        clause = None
+        if root.dep_ in {"nsubj", "nsubjpass"}:
+            clause = root.head
+        elif any(c.dep_ == "relcl" for c in root.children):
+            clause = next(c for c in root.children if c.dep_ == "relcl")
+        if clause is not None:
+            for t in clause.subtree:
+                if t.i >= j and self._sponsor_noun(t):
+                    return True  # "which will not return as a primary sponsor": one still
+                if t.i >= j and t.dep_ == "prep" and t.lower_ == "on" and t.head.i == \
+                        clause.i and clause.lemma_ in {"be", "remain", "stay", "return"} and \
+                        any(_car_word(p) for p in t.children if p.dep_ == "pobj"):
+                    return True  # "<S>, which has been on the 48", "<S> was on the hood"
+        return False
+
     def _sponsor_runs(self, doc, taken):
         """Capitalized runs ("Polar Peak Water", "ZENTRIX", "Fuel 9",
         "QuillCars.com") that a sponsorship word governs in their sentence."""
-        cues = {"sponsor", "sponsors", "sponsored", "sponsoring", "sponsorship", "backed",
-                "backs", "back", "colors", "colours", "livery", "partner", "partnership",
-                "backer"}
+        cues = self.SPONSOR_CUES
         out = []
         for sent in doc.sents:
             words = {t.lower_ for t in sent}
@@ -718,19 +823,24 @@ class EntityLinker:
                         self._capword(doc[j + 1])):
                     j += 1
                 run = doc[i:j]
-                ok = len(run) <= 5 and not (len(run) == 1 and not (
-                    t.is_upper and len(t.text) >= 3 or ".com" in t.lower_))
-                if ok and (t.is_sent_start and len(run) == 1):
-                    ok = False
+                weak = len(run) == 1 and not (
+                    t.is_upper and len(t.text) >= 3 or ".com" in t.lower_)
+                weak = weak or (t.is_sent_start and len(run) == 1)
+                ok = len(run) <= 5
                 org_word = run[-1].lower_ in L.ORG_SUFFIXES
                 if ok and not org_word and (run[0].text in self.gaz.first_names or any(
                         x.ent_type_ == "PERSON" for x in run)):
                     ok = False  # a person's name
+                if ok and len(run) == 1 and (len(t.text) < 3 or t.lower_ in
+                                             L.GENERIC_CAPITALIZED or self.gaz.lookup(t.text)):
+                    ok = False
                 if ok and org_word and len(run) >= 2:
                     out.append((i, j))
                     i = j
                     continue
-                if ok:
+                if ok and self._strong_sponsor_cue(doc, run, j):
+                    out.append((i, j))
+                elif ok and not weak:
                     root = run.root
                     near = {root.head.lower_, root.head.head.lower_, root.lower_} | {
                         c.lower_ for c in root.children}
@@ -744,6 +854,52 @@ class EntityLinker:
                         out.append((i, j))
                 i = j
         return out
+
+    def _car_name_runs(self, doc, entities, mentions, taken):
+        """Capitalized words between a car number (or "the", "his") and a make: "the No. 13
+        <COMPANY> <make>", "the <Company Name> <make>" (a team's short name is no sponsor)."""
+        out = []
+        people_words = {w for e in entities if e.is_person for w in e.name.split()}
+        for m in list(mentions):
+            if entities[m.ent].type != "Manufacturer":
+                continue
+            j = m.start - 1
+            while j >= 0 and m.start - j <= 4 and not taken[j] and not doc[j].is_sent_start \
+                    and (self._capword(doc[j]) or doc[j].text in {"&", "-"} and j - 1 >= 0
+                         and self._capword(doc[j - 1])):
+                j -= 1
+            start = j + 1
+            if start >= m.start or j < 0 or doc[start].text in {"&", "-"}:
+                continue
+            run = doc[start:m.start]
+            prev = doc[j]
+            numbered = prev.like_num and j >= 1 and doc[j - 1].text in {".", "No.", "#", "No"}
+            if not numbered and prev.lower_ not in {"the", "his", "her", "their", "its", "'s",
+                                                    "’s"}:
+                continue
+            if not numbered and len(run) == 1 and not (run[0].is_upper and len(run[0]) >= 3):
+                continue
+            first = run[0].text
+            if first.lower() in self.gaz.team_words or first in self.gaz.first_names or \
+                    first in people_words or self._person_inside(run):
+                continue
+            if all(t.lower_ in L.GENERIC_CAPITALIZED or not t.is_alpha for t in run):
+                continue
+            if len(self.gaz.lookup(run.text)) == 0 and any(
+                    self.gaz.lookup(t.text) for t in run if t.is_alpha):
+                continue  # a known name inside ("the Cup Series <make>")
+            out.append((start, m.start))
+        return out
+
+    @staticmethod
+    def _person_inside(run) -> bool:
+        """Whether the NER marks a person's name within the run (not a wider span that
+        also takes in the words around it: "Y's <COMPANY> <make>")."""
+        doc = run.doc
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and run.start <= ent.start and ent.end <= run.end:
+                return True
+        return False
 
     @staticmethod
     def _capword(t) -> bool:

@@ -106,6 +106,13 @@ class Gazetteer:
                 parts = cand.name.split()
                 if cand.type in person_types and len(parts) >= 2 and parts[0][:1].isupper():
                     self.first_names.add(parts[0])
+        # first words of the known teams ("<word> Racing"): a car called "the <word>
+        # <make>" is the team's, not a sponsor's
+        self.team_words: set[str] = set()
+        for bucket in self.entries.values():
+            for cand in bucket:
+                if cand.type == "Team" and cand.name.split():
+                    self.team_words.add(cand.name.split()[0].lower())
         self.canonical: dict[str, Candidate] = {}
         for bucket in self.entries.values():
             for cand in bucket:

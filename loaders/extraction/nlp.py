@@ -8,7 +8,9 @@ Added component (runs before the parser):
 ``nkg_line_breaks``
     in: a tokenized ``Doc``; out: the same ``Doc`` with a sentence start on every token
     that follows a line break, so headings, bylines and signature lines are sentences of
-    their own instead of being glued to the next paragraph.
+    their own instead of being glued to the next paragraph; and no sentence start inside
+    a car number ("the No. 10 <team> <make>": the parser would break after "No." or
+    after the number).
 """
 
 from __future__ import annotations
@@ -29,6 +31,14 @@ def mark_line_breaks(doc):
             after_break = False
         if "\n" in token.text or "\n" in token.whitespace_:
             after_break = True
+    n = len(doc)
+    for i in range(n - 2):
+        if doc[i].text in {"No", "no"} and doc[i + 1].text == "." and doc[i + 2].like_num \
+                and "\n" not in doc[i + 1].whitespace_:
+            doc[i + 1].is_sent_start = False
+            doc[i + 2].is_sent_start = False
+            if i + 3 < n and not doc[i + 3].is_punct and "\n" not in doc[i + 2].whitespace_:
+                doc[i + 3].is_sent_start = False
     return doc
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import lexicon as L
+from .cars import CarRules
 from .entities import PERSON_TYPES, DocEntities, DocEntity
 
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis"})
@@ -70,7 +71,7 @@ class RelationExtractor:
         return run.finish()
 
 
-class _Run:
+class _Run(CarRules):
     def __init__(self, voc, de: DocEntities):
         self.voc = voc
         self.de = de
@@ -327,6 +328,10 @@ class _Run:
             return out
         if verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:
             return self.subjects(verb.head, depth + 1)
+        if verb.dep_ == "dep" and verb.pos_ == "VERB" and verb.head.pos_ in {"VERB", "AUX"} \
+                and verb.head.i < verb.i:
+            # "He drove ..., then spent a season at T": a conjunct the parser missed
+            return self.subjects(verb.head, depth + 1)
         if verb.dep_ in {"relcl", "acl"}:
             return self.ents_of(verb.head)
         if verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}:
@@ -541,11 +546,14 @@ class _Run:
                 self.alliance(tok, si)
             if low in {"colors", "colours", "livery", "logo", "logos"}:
                 self.colors_of(tok, si)
+            if low == "on" and tok.dep_ == "prep":
+                self.on_car(tok, si)
         self.name_patterns(si, sent, ms)
         if "Team" in types or "Organization" in types:
             self.drive_surface(si, sent, ms)
         if "Manufacturer" in types:
             self.manufacturer_cooccurrence(si, sent, ms)
+            self.team_make(si, sent, ms)
 
     # -- drove_for -----------------------------------------------------------------
     def teamish(self, idx: int) -> bool:
@@ -1399,6 +1407,8 @@ class _Run:
             for h in heads:
                 objs += [e for g in h.children if g.dep_ == "poss" for e in self.ents_of(g)]
                 objs += self.ents_of(h)
+                if not objs:
+                    objs += self.car_refs(h, 2)  # "the No. 56 <make> sponsored by S"
         for s_ in dict.fromkeys(subj):
             if not self._sponsorable(s_) and self.ent(s_).type != "Sponsor":
                 continue
@@ -1436,9 +1446,12 @@ class _Run:
                 targets += [t for t in self.dobjs(v, poss=False)]
                 targets += self.pobjs(v, {"with", "to", "on"})
             for c in tok.subtree:
-                if c.dep_ == "prep" and c.lower_ == "on":
+                if c.dep_ == "prep" and c.lower_ in {"on", "of"}:
                     for p in c.children:
-                        targets += self.subtree_ents(p, 2)
+                        got = self.subtree_ents(p, 2)
+                        targets += got
+                        if not any(self.ent(g).is_person for g in got):
+                            targets += self.car_refs(p)
         for c in tok.children:
             if c.dep_ in {"appos", "compound"} and self.men(c) is not None:
                 got = self.ents_of(c)
@@ -1455,6 +1468,8 @@ class _Run:
                         sponsors += got
                     elif c.lower_ in {"of", "for", "on", "with", "to"}:
                         targets += got
+                        if not any(self.ent(g).is_person for g in got):
+                            targets += self.car_refs(p)  # "primary sponsor of the No. 8"
         if sponsors and not targets and tok.dep_ in {"dobj", "attr"}:
             targets = self.subjects(tok.head)
         for s in dict.fromkeys(sponsors):
@@ -1549,112 +1564,6 @@ class _Run:
                     self.emit(tm.ent, "affiliated_with", mk.ent, si, 0.65, "make-team-path")
 
     # -- car numbers, makes, alliances, colors --------------------------------------
-    def _mention_near(self, start: int, end: int, step: int, types: set, sent, limit=4,
-                      stop_words=frozenset({"for", "at", "with", ",", "of", "by", "in"})):
-        """The first mention of one of ``types`` from ``start`` in direction ``step``,
-        passing only over ``stop_words`` and at most ``limit`` tokens."""
-        i, seen = start, 0
-        while sent.start <= i < sent.end and seen <= limit:
-            m = self.de.mention_at(i)
-            if m is not None:
-                return m if self.ent(m.ent).type in types or (
-                    "person" in types and self.ent(m.ent).is_person) else None
-            if self.doc[i].lower_ not in stop_words and not self.doc[i].lower_ in {"the"}:
-                return None
-            i += step
-            seen += 1
-        return None
-
-    def car_number(self, tok, si, sent) -> None:
-        """"X, in the No. 52 <make> for T", "X (No. 19 <make>, T)", "T's No. 14",
-        "the No. 21 for X": the driver drives for the team, the team runs the make."""
-        doc = self.doc
-        j = tok.i + 2 if doc[tok.i + 1].like_num else tok.i + 3
-        make = None
-        m = self.de.mention_at(j) if j < sent.end else None
-        if m is not None and self.ent(m.ent).type == "Manufacturer":
-            make, j = m, m.end
-        # skip a sponsor or series written into the car name ("<SPONSOR> <make>")
-        team = driver = None
-        after = self._mention_near(j, j, 1, {"Team", "person", "Organization"}, sent, limit=3)
-        if after is not None:
-            e = self.ent(after.ent)
-            if e.type in {"Team", "Organization"}:
-                team = after.ent
-            elif e.is_person and e.type != "CrewChief" and doc[after.start - 1].lower_ == "for":
-                driver = after.ent
-        # before "No.": "T's No. 14", "Zane Smith's No. 38", "the team's No. 22"
-        k = tok.i - 1
-        if k >= sent.start and doc[k].lower_ in {"its", "their"} and team is None:
-            got = self.org_pronoun(doc[k])
-            team = got[0] if got and self.teamish(got[0]) else None
-        while k >= sent.start and doc[k].lower_ in {"the", "its", "a"}:
-            k -= 1
-        if k >= sent.start and doc[k].lower_ in {"'s", "’s", "'"}:
-            k -= 1
-        before = self.de.mention_at(k) if k >= sent.start else None
-        if before is not None:
-            e = self.ent(before.ent)
-            if e.type == "Team" and team is None:
-                team = before.ent
-            elif e.is_person and e.type != "CrewChief" and driver is None:
-                driver = before.ent
-        elif k >= sent.start and doc[k].lower_ in {"team", "organization"} and team is None:
-            got = self.recent_team(doc[k])
-            team = got[0] if got else None
-        if team is None:
-            # "for the team" after the make
-            for c in doc[j:min(sent.end, j + 3)]:
-                if c.lower_ in {"team", "organization"}:
-                    got = self.recent_team(c)
-                    team = got[0] if got else None
-                    break
-        if driver is None:
-            driver = self._car_driver(tok, sent)
-        conf = 0.75 * self.hedge(tok)
-        if self.negated(tok.head) or self._rumor(tok, sent):
-            return
-        if driver is not None and team is not None:
-            self.emit(driver, "drove_for", team, si, conf, "car-number")
-        if make is not None and team is not None:
-            self.emit(team, "affiliated_with", make.ent, si, 0.75, "car-number-make")
-
-    def _rumor(self, tok, sent) -> bool:
-        words = {t.lemma_.lower() for t in sent}
-        return bool(words & {"rumor", "rumour", "rumored", "rumoured", "link", "linked",
-                             "speculation", "candidate", "decline", "turn", "test"}) and \
-            bool(words & {"rumor", "rumour", "rumored", "rumoured", "linked", "speculation",
-                          "candidate", "decline", "test", "offer"})
-
-    def _car_driver(self, tok, sent):
-        """The person a car-number phrase belongs to: the nearest person named before it
-        in the sentence (not a crew chief), else the subject of the sentence."""
-        best = None
-        for m in self.de.mentions:
-            if m.start >= tok.i:
-                break
-            if m.start < sent.start:
-                continue
-            e = self.ent(m.ent)
-            if e.is_person and e.type != "CrewChief":
-                best = m.ent
-            elif e.type == "Team" and best is not None:
-                pass
-        if best is not None:
-            return best
-        # "He will drive the No. 58 ..."
-        t = tok
-        for _ in range(5):
-            if t.head.i == t.i:
-                break
-            t = t.head
-            for c in t.children:
-                if c.dep_ in SUBJ_DEPS:
-                    got = [e for e in self.ents_of(c) if self.ent(e).is_person]
-                    if got:
-                        return got[0]
-        return None
-
     def _holder_of_role(self, tok) -> list[int]:
         """Who holds the role a noun names: "X, a driver" (apposition), "X is a driver"
         (attribute), "X spent six years as an engineer" (as-phrase)."""
@@ -1837,6 +1746,8 @@ class _Run:
                     targets += [e for g in c.subtree if self.men(g) is not None
                                 for e in [self.men(g).ent]
                                 if self.ent(e).is_person or self.ent(e).type == "Team"]
+                    if not targets:
+                        targets += self.car_refs(c)  # "The No. 88 carried S colors"
         for sp in dict.fromkeys(sponsors):
             for t in dict.fromkeys(targets):
                 if self._make_sponsor(sp):

@@ -1,0 +1,369 @@
+"""Rules over car descriptions: car numbers and "<team> <make>" phrases.
+
+A mixin of :class:`.relations._Run` (it uses the run's ``ents_of``, ``subjects``,
+``pronoun``, ``emit`` ...). It reads, in one sentence:
+
+``No. N`` phrases
+    "X, in the No. 52 <make> for T", "X (No. 19 <make>, T)", "T's No. 14", "the No. 21
+    for X", "Y's No. 5 <team> <make>", "the No. 13 <sponsor> <make> for T": the driver
+    drives for the team, the team runs the make, a company written into the car's name
+    sponsors the driver. A number keeps its car through the article: "the No. 19" named
+    later without a team or a driver is the car named before under that number.
+
+``<team> <make>`` phrases
+    "his <team> <make>", "Y's <team> <make>", "finished eighth in the <team> <make>":
+    the team runs the make, and the owner of the phrase (a possessive, else the subject
+    of the clause) drives for the team.
+"""
+
+from __future__ import annotations
+
+from . import lexicon as L
+
+SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+NUMBER_SIGNS = frozenset({"No.", "No", "#", "no."})
+RUMOR_WORDS = frozenset({"rumor", "rumour", "rumored", "rumoured", "linked", "speculation",
+                         "candidate", "decline", "test", "offer"})
+
+
+class CarRules:
+    """Car-number and team-make rules (see module doc)."""
+
+    # ------------------------------------------------------------ helpers
+    def _mention_near(self, start: int, end: int, step: int, types: set, sent, limit=4,
+                      stop_words=frozenset({"for", "at", "with", ",", "of", "by", "in"})):
+        """The first mention of one of ``types`` from ``start`` in direction ``step``,
+        passing only over ``stop_words`` and at most ``limit`` tokens."""
+        i, seen = start, 0
+        while sent.start <= i < sent.end and seen <= limit:
+            m = self.de.mention_at(i)
+            if m is not None:
+                return m if self.ent(m.ent).type in types or (
+                    "person" in types and self.ent(m.ent).is_person) else None
+            if self.doc[i].lower_ not in stop_words and not self.doc[i].lower_ in {"the"}:
+                return None
+            i += step
+            seen += 1
+        return None
+
+    def _rumor(self, tok, sent) -> bool:
+        words = {t.lemma_.lower() for t in sent}
+        return bool(words & {"rumor", "rumour", "rumored", "rumoured", "link", "linked",
+                             "speculation", "candidate", "decline", "turn", "test"}) and \
+            bool(words & RUMOR_WORDS)
+
+    def _driverish(self, idx) -> bool:
+        e = self.ent(idx)
+        return e.is_person and e.type != "CrewChief" and not (
+            e.type == "Person" and e.votes.get("Person", 0) > 0)
+
+    def _car_driver(self, tok, sent):
+        """The person a car phrase belongs to: the nearest person named before it in the
+        sentence (not a crew chief), else the subject of the sentence."""
+        best = None
+        for m in self.de.mentions:
+            if m.start >= tok.i:
+                break
+            if m.start < sent.start:
+                continue
+            if self._driverish(m.ent):
+                best = m.ent
+        if best is not None:
+            return best
+        # "He will drive the No. 58 ..."
+        t = tok
+        for _ in range(5):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            for c in t.children:
+                if c.dep_ in SUBJ:
+                    got = [e for e in self.ents_of(c) if self._driverish(e)]
+                    if got:
+                        return got[0]
+        return None
+
+    def phrase_owner(self, tok) -> int | None:
+        """Who a car phrase headed by ``tok`` belongs to: a possessive on a noun it hangs
+        on ("Y's run in the <team> <make>"), else the subject of its clause ("Y finished
+        eighth in the <team> <make>", "Y, in the <team> <make>, finished ...")."""
+        t = tok
+        for _ in range(6):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            if t.pos_ in {"NOUN", "PROPN"}:
+                for c in t.children:
+                    if c.dep_ == "poss":
+                        got = [e for e in self.ents_of(c) if self._driverish(e)]
+                        if got:
+                            return got[0]
+                m = self.men(t)
+                if m is not None and self._driverish(m.ent) and t.i < tok.i:
+                    return m.ent
+            if t.pos_ in {"VERB", "AUX"}:
+                got = [e for e in self.subjects(t) if self._driverish(e)]
+                if not got:
+                    # "Y's run matched his best finish in the <team> <make>"
+                    got = [e for c in t.children if c.dep_ in SUBJ for g in c.children
+                           if g.dep_ == "poss" for e in self.ents_of(g) if self._driverish(e)]
+                return got[0] if got else None
+        return None
+
+    # ------------------------------------------------------------ car numbers
+    def _number_token(self, tok):
+        doc = self.doc
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].like_num:
+            return doc[tok.i + 1]
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "." and doc[tok.i + 2].like_num:
+            return doc[tok.i + 2]
+        return None
+
+    def _car_name(self, j: int, sent):
+        """Names written into a car's name after its number, up to the make:
+        (team, make mention, sponsors, end)."""
+        team, make, inside, k = None, None, [], j
+        for _ in range(4):
+            m = self.de.mention_at(k) if k < sent.end else None
+            if m is None:
+                break
+            e = self.ent(m.ent)
+            if e.type == "Manufacturer":
+                make, k = m, m.end
+                break
+            if e.type == "Team" and team is None:
+                team = m.ent
+            elif e.type in {"Sponsor", "Organization"} or (
+                    not e.certain and e.is_person and not e.votes):
+                inside.append(m.ent)
+            elif e.type != "Series":
+                break
+            k = m.end
+        if make is None:
+            inside = []
+            if team is None:
+                k = j
+        return team, make, inside, k
+
+    def car_facts(self) -> list[tuple[int, str, int | None, int | None]]:
+        """``(token, number, driver, team)`` of every car number in the document, as its
+        own sentence states them (computed once)."""
+        if getattr(self, "_cars", None) is not None:
+            return self._cars
+        self._cars = []
+        for s in self.de.sents:
+            for tok in s:
+                if tok.text in NUMBER_SIGNS:
+                    num = self._number_token(tok)
+                    if num is not None and num.i < s.end:
+                        driver, team, _, _, _ = self._car_parts(tok, num, s)
+                        self._cars.append((tok.i, num.text, driver, team))
+        return self._cars
+
+    def car_before(self, tok, number: str):
+        """The driver and team last given to car ``number`` before token ``tok``."""
+        driver = team = None
+        for i, num, d, t in self.car_facts():
+            if i >= tok.i:
+                break
+            if num == number:
+                driver = d if d is not None else driver
+                team = t if t is not None else team
+        return driver, team
+
+    def _car_parts(self, tok, num, sent):
+        doc = self.doc
+        team, make, inside, j = self._car_name(num.i + 1, sent)
+        driver = None
+        if team is None:
+            after = self._mention_near(j, j, 1, {"Team", "person", "Organization"}, sent,
+                                       limit=3)
+            if after is not None:
+                e = self.ent(after.ent)
+                if e.type in {"Team", "Organization"}:
+                    team = after.ent
+                elif self._driverish(after.ent) and doc[after.start - 1].lower_ == "for":
+                    driver = after.ent
+        else:
+            after = self._mention_near(j, j, 1, {"person"}, sent, limit=2)
+            if after is not None and self._driverish(after.ent) and \
+                    doc[after.start - 1].lower_ == "for":
+                driver = after.ent
+        # before "No.": "T's No. 14", "Y's No. 38", "the team's No. 22", "its No. 5"
+        k = tok.i - 1
+        if k >= sent.start and doc[k].lower_ in {"its", "their"} and team is None:
+            got = self.org_pronoun(doc[k])
+            team = got[0] if got and self.teamish(got[0]) else None
+        if k >= sent.start and doc[k].lower_ in {"his", "her"} and driver is None:
+            got = [e for e in self.pronoun(doc[k]) if self._driverish(e)]
+            driver = got[0] if got else None
+        while k >= sent.start and doc[k].lower_ in {"the", "its", "a"}:
+            k -= 1
+        if k >= sent.start and doc[k].lower_ in {"'s", "’s", "'", "’"}:
+            k -= 1
+        before = self.de.mention_at(k) if k >= sent.start else None
+        if before is not None:
+            e = self.ent(before.ent)
+            if e.type == "Team" and team is None:
+                team = before.ent
+            elif self._driverish(before.ent) and driver is None:
+                driver = before.ent
+        elif k >= sent.start and doc[k].lower_ in {"team", "organization"} and team is None:
+            got = self.recent_team(doc[k])
+            team = got[0] if got else None
+        if team is None:
+            # "for the team" after the make
+            for c in doc[j:min(sent.end, j + 3)]:
+                if c.lower_ in {"team", "organization"}:
+                    got = self.recent_team(c)
+                    team = got[0] if got else None
+                    break
+        if driver is None:
+            driver = self._car_driver(tok, sent)
+        return driver, team, make, inside, j
+
+    def car_number(self, tok, si, sent) -> None:
+        """A "No. N" phrase (see module doc)."""
+        num = self._number_token(tok)
+        if num is None or num.i >= sent.end:
+            return
+        driver, team, make, inside, _ = self._car_parts(tok, num, sent)
+        conf = 0.75 * self.hedge(tok)
+        if self.negated(tok.head) or self._rumor(tok, sent):
+            return
+        if team is None and driver is not None:
+            # the car named before under this number ("Z will take over the No. 19")
+            named_teams = [m for m in self.de.in_sentence(si) if self.teamish(m.ent)]
+            if not named_teams:
+                _, team = self.car_before(tok, num.text)
+                conf = 0.6 * self.hedge(tok)
+        if driver is not None and team is not None:
+            self.emit(driver, "drove_for", team, si, conf, "car-number")
+        if make is not None and team is not None:
+            self.emit(team, "affiliated_with", make.ent, si, 0.8, "car-number-make")
+        if make is not None and driver is not None:
+            for sp in inside:
+                if self._make_sponsor(sp):
+                    self.emit(sp, "sponsors", driver, si, 0.7, "car-name-sponsor")
+
+    # ------------------------------------------------------------ team + make
+    def team_make(self, si, sent, ms) -> None:
+        """"<team> <make>", "<sponsor> <make>", "<sponsor> <team> <make>" written
+        together (see module doc)."""
+        doc = self.doc
+        for k in range(1, len(ms)):
+            b = ms[k]
+            if self.ent(b.ent).type != "Manufacturer":
+                continue
+            team, sponsors, first, p = None, [], b, k - 1
+            while p >= 0 and ms[p].end == first.start:
+                e = self.ent(ms[p].ent)
+                if e.type == "Team" and team is None and not sponsors:
+                    team = ms[p].ent
+                elif e.type != "Team" and self._sponsorable(ms[p].ent):
+                    sponsors.append(ms[p].ent)
+                else:
+                    break
+                first, p = ms[p], p - 1
+            if team is None and not sponsors:
+                continue
+            if self._rumor(doc[first.start], sent) or self.negated(doc[b.root].head):
+                continue
+            if team is not None:
+                self.emit(team, "affiliated_with", b.ent, si, 0.8, "team-make")
+            # within a car-number phrase the number rule finds the driver
+            if any(t.text in NUMBER_SIGNS
+                   for t in doc[max(sent.start, first.start - 3):first.start]):
+                continue
+            driver = None
+            q = first.start - 1
+            if q >= sent.start and doc[q].lower_ in {"his", "her"}:
+                got = [e for e in self.pronoun(doc[q]) if self._driverish(e)]
+                driver = got[0] if got else None
+            elif q >= sent.start and doc[q].lower_ in {"'s", "’s"}:
+                m = self.de.mention_at(q - 1)
+                if m is not None and self._driverish(m.ent):
+                    driver = m.ent
+            elif q >= sent.start and doc[q].lower_ in {"the", "a", "in"} and team is not None:
+                driver = self.phrase_owner(doc[b.root])
+            if driver is None:
+                continue
+            if team is not None:
+                self.emit(driver, "drove_for", team, si, 0.7 * self.hedge(doc[b.root]),
+                          "team-make-owner")
+            for sp in sponsors:
+                if self._make_sponsor(sp):
+                    self.emit(sp, "sponsors", driver, si, 0.65, "car-name-sponsor")
+
+    def on_car(self, tok, si) -> None:
+        """"<S> was on the hood", "<S>, which has been on the 48", "<S> returns on the
+        No. 8": a company on a car sponsors its driver."""
+        verb = tok.head
+        if verb.lemma_.lower() not in {"be", "remain", "stay", "return", "appear", "ride",
+                                       "go", "come", "move"} or self.negated(verb):
+            return
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return
+        subj = [e for e in self.subjects(verb) if self._sponsorable(e)
+                or self.ent(e).type == "Sponsor"]
+        if not subj:
+            return
+        targets = self.car_refs(pobj, 2)
+        if not targets and pobj.lower_ in {"hood", "car", "truck"}:
+            # "Bass Pro Shops was on the hood again": the car named just before
+            k = self._sent_index(tok)
+            lo = self.de.sents[max(0, k - 2)].start
+            for t in reversed(self.doc[lo:tok.i]):
+                if t.text in NUMBER_SIGNS:
+                    d, _ = self.car_owner_at(t)
+                    if d is not None:
+                        targets = [d]
+                        break
+        for sp in subj:
+            for d in targets:
+                if self._make_sponsor(sp):
+                    self.emit(sp, "sponsors", d, si, 0.65, "on-car")
+
+    # ------------------------------------------------------------ car references
+    def car_owner_at(self, tok):
+        """``(driver, team)`` of the car a token names ("No. 8", "Y's No. 8", "the 48"),
+        from its own sentence, else from the car named before under that number."""
+        doc = self.doc
+        sign = num = None
+        if tok.text in NUMBER_SIGNS:
+            sign, num = tok, self._number_token(tok)
+        elif tok.like_num and tok.i >= 1 and doc[tok.i - 1].text in NUMBER_SIGNS:
+            sign, num = doc[tok.i - 1], tok
+        elif tok.like_num and tok.i >= 2 and doc[tok.i - 1].text == "." and \
+                doc[tok.i - 2].text in NUMBER_SIGNS:
+            sign, num = doc[tok.i - 2], tok
+        elif tok.like_num and tok.is_digit and len(tok.text) <= 3 and tok.i >= 1 and \
+                doc[tok.i - 1].lower_ in {"the", "his", "her"}:
+            sign, num = tok, tok  # "the 48"
+        if num is None:
+            return None, None
+        driver = team = None
+        for i, n, d, t in self.car_facts():
+            if i == sign.i:
+                driver, team = d, t
+        if driver is None or team is None:
+            d, t = self.car_before(sign, num.text)
+            driver = driver if driver is not None else d
+            team = team if team is not None else t
+        return driver, team
+
+    def car_refs(self, tok, depth: int = 3) -> list[int]:
+        """Drivers of the cars named in a phrase ("on Y's No. 3", "the No. 19")."""
+        out: list[int] = []
+        stack = [(tok, 0)]
+        while stack:
+            t, d = stack.pop()
+            if t.text in NUMBER_SIGNS or t.like_num:
+                driver, _ = self.car_owner_at(t)
+                if driver is not None and driver not in out:
+                    out.append(driver)
+            if d < depth:
+                stack.extend((c, d + 1) for c in t.children
+                             if c.dep_ not in {"relcl", "acl", "advcl", "ccomp"})
+        return out
