@@ -2,9 +2,11 @@
 
 The search grows a ball around each end, always the side with the smaller
 frontier, until the two radii add up to ``max_hops``. Every path of at most
-``max_hops`` edges then lies inside the explored edges (a node at position i
-of such a path is within i of the start or within L−i of the end), so the
-``limit`` shortest simple paths are found exactly on that small subgraph.
+r edges lies inside the explored edges once the radii add up to r (a node at
+position i of such a path is within i of the start or within L−i of the end),
+so the ``limit`` shortest simple paths are found exactly on that small
+subgraph, and the search stops early once ``limit`` paths of at most r edges
+are there (none outside can be shorter).
 """
 
 from __future__ import annotations
@@ -76,12 +78,11 @@ def find_paths(store, source: str, target: str, max_hops: int = DEFAULT_MAX_HOPS
                     nxt.add(other)
         frontiers[side] = nxt
         radius[side] += 1
+        reach = radius[a_iri] + radius[b_iri]
+        if reach < max_hops and len(_shortest(local, a_iri, b_iri, limit, reach)) >= limit:
+            break
 
-    try:
-        generator = nx.shortest_simple_paths(local, a_iri, b_iri)
-        paths = [p for p in itertools.islice(generator, limit) if len(p) - 1 <= max_hops]
-    except nx.NetworkXNoPath:
-        paths = []
+    paths = _shortest(local, a_iri, b_iri, limit, max_hops)
     names = {a_iri: a_ref, b_iri: b_ref}
     for path in paths:
         for node in path:
@@ -93,6 +94,21 @@ def find_paths(store, source: str, target: str, max_hops: int = DEFAULT_MAX_HOPS
                       for u, v in zip(path, path[1:])],
         })
     return result
+
+
+def _shortest(graph, a: str, b: str, limit: int, max_len: int) -> list[list[str]]:
+    """Up to ``limit`` shortest simple paths of at most ``max_len`` edges, shortest first."""
+    import networkx as nx
+
+    paths = []
+    try:
+        for path in itertools.islice(nx.shortest_simple_paths(graph, a, b), limit):
+            if len(path) - 1 > max_len:
+                break   # the paths come shortest first
+            paths.append(path)
+    except nx.NetworkXNoPath:
+        pass
+    return paths
 
 
 def _add_edge(graph, u: str, v: str, edge: Edge) -> None:
