@@ -64,28 +64,25 @@ class Walker:
             return
         import pyoxigraph as ox
 
-        # two index scans per node (subject and object position), fewer seeks than one
-        # scan per predicate; the relation predicates are picked out here
-        wanted = _relation_iris(tuple(sorted(self.predicates or ())))
         n = ox.NamedNode(node)
-        for quad in ox_store.quads_for_pattern(n, None, None):
-            name = wanted.get(quad.predicate.value)
-            if name is not None and isinstance(quad.object, ox.NamedNode):
-                yield node, name, quad.object.value
-        for quad in ox_store.quads_for_pattern(None, None, n):
-            name = wanted.get(quad.predicate.value)
-            if name is not None and isinstance(quad.subject, ox.NamedNode):
-                yield quad.subject.value, name, node
+        for name, p in _relation_nodes(tuple(sorted(self.predicates or ()))):
+            for quad in ox_store.quads_for_pattern(n, p, None):
+                if isinstance(quad.object, ox.NamedNode):
+                    yield node, name, quad.object.value
+            for quad in ox_store.quads_for_pattern(None, p, n):
+                if isinstance(quad.subject, ox.NamedNode):
+                    yield quad.subject.value, name, node
 
     def expand(self, frontier: set[str]) -> dict[str, list[Edge]]:
         return {node: self.edges(node) for node in sorted(frontier)}
 
 
 @lru_cache(maxsize=None)
-def _relation_iris(only: tuple[str, ...]) -> dict[str, str]:
-    """IRI → name of the relation predicates (all of them when ``only`` is empty)."""
-    names = only or tuple(vocabulary().predicate_names)
-    return {NS + name: name for name in names}
+def _relation_nodes(only: tuple[str, ...]) -> list:
+    """(name, pyoxigraph IRI) of the relation predicates (all of them when ``only`` is empty)."""
+    import pyoxigraph as ox
+
+    return [(name, ox.NamedNode(NS + name)) for name in only or vocabulary().predicate_names]
 
 
 def _oxigraph(store):

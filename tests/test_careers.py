@@ -217,3 +217,18 @@ def test_full_career_heim_tricon_truck_seasons(full_db):
               if s["team"] == "TRICON Garage" and s["series"] == TRUCK]
     assert [s for s, _, _ in tricon] == [2023, 2024, 2025]
     assert tricon[-1] == (2025, 25, 12)
+
+
+def test_index_walk_gives_the_edges_of_the_edges_query(store, monkeypatch):
+    """The embedded store's edges read from its index equal those of ``edges.rq``."""
+    from nascar_kg.queries import traversal
+    from nascar_kg.queries.resolve import resolve_entity
+
+    nodes = [resolve_entity(store, n)[0] for n in ("Toyota", "Corey Heim", "TRICON Garage",
+                                                   "NASCAR Cup Series", "Red Byron")]
+    fast = {n: traversal.Walker(store).edges(n) for n in nodes}
+    only = {n: traversal.Walker(store, {"drove_for"}).edges(n) for n in nodes}
+    monkeypatch.setattr(traversal, "_oxigraph", lambda s: None)
+    assert {n: traversal.Walker(store).edges(n) for n in nodes} == fast
+    assert {n: traversal.Walker(store, {"drove_for"}).edges(n) for n in nodes} == only
+    assert fast[nodes[0]] and not fast[nodes[3]]
