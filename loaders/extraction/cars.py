@@ -60,6 +60,18 @@ class CarRules:
     def _car_driver(self, tok, sent):
         """The person a car phrase belongs to: the nearest person named before it in the
         sentence (not a crew chief), else the subject of the sentence."""
+        # the subject of the verb the car hangs on ("Y, who drove the No. 51", "He
+        # will drive the No. 58")
+        t = tok
+        for _ in range(5):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            if t.pos_ in {"VERB", "AUX"}:
+                got = [e for e in self.subjects(t) if self._driverish(e)]
+                if got:
+                    return got[0]
+                break
         best = None
         for m in self.de.mentions:
             if m.start >= tok.i:
@@ -70,7 +82,6 @@ class CarRules:
                 best = m.ent
         if best is not None:
             return best
-        # "He will drive the No. 58 ..."
         t = tok
         for _ in range(5):
             if t.head.i == t.i:
@@ -199,9 +210,12 @@ class CarRules:
             driver = got[0] if got else None
         while k >= sent.start and doc[k].lower_ in {"the", "its", "a"}:
             k -= 1
+        owned = False
         if k >= sent.start and doc[k].lower_ in {"'s", "’s", "'", "’"}:
-            k -= 1
+            k, owned = k - 1, True
         before = self.de.mention_at(k) if k >= sent.start else None
+        # "<unknown>'s No. 2" is not the car of anyone else named in the sentence
+        unknown_owner = owned and before is None and doc[k].text[:1].isupper()
         if before is not None:
             e = self.ent(before.ent)
             if e.type == "Team" and team is None:
@@ -218,7 +232,7 @@ class CarRules:
                     got = self.recent_team(c)
                     team = got[0] if got else None
                     break
-        if driver is None:
+        if driver is None and not unknown_owner:
             driver = self._car_driver(tok, sent)
         return driver, team, make, inside, j
 
@@ -354,15 +368,17 @@ class CarRules:
         return driver, team
 
     def car_refs(self, tok, depth: int = 3) -> list[int]:
-        """Drivers of the cars named in a phrase ("on Y's No. 3", "the No. 19")."""
+        """Drivers (else teams) of the cars named in a phrase ("on Y's No. 3", "the
+        No. 19")."""
         out: list[int] = []
         stack = [(tok, 0)]
         while stack:
             t, d = stack.pop()
             if t.text in NUMBER_SIGNS or t.like_num:
-                driver, _ = self.car_owner_at(t)
-                if driver is not None and driver not in out:
-                    out.append(driver)
+                driver, team = self.car_owner_at(t)
+                owner = driver if driver is not None else team
+                if owner is not None and owner not in out:
+                    out.append(owner)
             if d < depth:
                 stack.extend((c, d + 1) for c in t.children
                              if c.dep_ not in {"relcl", "acl", "advcl", "ccomp"})

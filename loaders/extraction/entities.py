@@ -100,7 +100,8 @@ def _namey(tok) -> bool:
 def _strip_span(doc, start: int, end: int) -> tuple[int, int]:
     """Trim determiners, punctuation and possessive endings off a candidate name span."""
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct
-                           or doc[start].is_space):
+                           or doc[start].is_space or doc[start].lower_ in L.DESCRIPTOR_WORDS
+                           and end - start > 1):
         start += 1
     while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "’"}
                            or doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -247,6 +248,7 @@ class EntityLinker:
 
     # -- main ------------------------------------------------------------------------
     def __call__(self, doc, gaz_matches) -> DocEntities:
+        self._place_sensitive: set[str] = set()
         self._by_text: dict[str, list[int]] = {}
         for tok in doc:
             self._by_text.setdefault(tok.text, []).append(tok.i)
@@ -465,11 +467,12 @@ class EntityLinker:
             if not ends_line:
                 continue
             last = toks[-1].text
-            if last in {".", "!", "?", "”", '"', ":", "…", ")"} or len(toks) > 14:
+            if last in {".", "!", "?", "”", '"', ":", "…", ")"} or len(toks) > 24:
                 continue
             caps = sum(1 for t in toks if t.is_alpha and t.text[0].isupper())
             words = sum(1 for t in toks if t.is_alpha and not t.is_stop)
-            if words and caps >= 0.6 * words:
+            # a long line is a heading only in title case ("X Confirms 2026 Lineup: ...")
+            if words and caps >= (0.6 if len(toks) <= 14 else 0.85) * words:
                 out.add(si)
         return out
 
@@ -547,9 +550,12 @@ class EntityLinker:
                 if low[0].endswith(("'s", "’s")) and len(words[0]) >= 5 and \
                         ent.type not in {"Team"}:
                     forms.append(words[0][:-2])  # "<Word>'s" of "<Word>'s Scratch Kitchen"
-                if ent.type == "Team" and low[0] not in L.TEAM_PREFIXES and \
+                if ent.type in {"Team", "Sponsor", "Organization"} and \
+                        low[0] not in L.TEAM_PREFIXES and \
                         len(words[0]) >= 4 and words[0] not in self.gaz.first_names and \
                         words[0].isalpha() and low[0] not in L.GENERIC_CAPITALIZED:
+                    if ent.type != "Team" and words[0] not in forms:
+                        self._place_sensitive.add(words[0])
                     forms.append(words[0])  # "Kestrel" of "Kestrel Speed Group"
                 letters = [w[0] for part in words for w in part.split("-") if w[:1].isalpha()]
                 if len(letters) >= 3 and ent.type == "Team":
@@ -584,6 +590,10 @@ class EntityLinker:
         forms = self._org_short_forms(entities)
         text = doc.text
         for form, ent in forms.items():
+            if form in self._place_sensitive and any(
+                    doc[i].ent_type_ in {"GPE", "LOC", "NORP", "PERSON"}
+                    for i in self._by_text.get(form, ())):
+                continue  # "Carolina" of "Carolina Crest Roofing": a place too
             pattern = r"(?<![\w-])" + re.escape(form) + r"(?![\w-])"
             for m in re.finditer(pattern, text):
                 span = doc.char_span(m.start(), m.end())
@@ -666,7 +676,8 @@ class EntityLinker:
         """Runs of 2-3 capitalized words ending in a proper noun (possible names)."""
         def ok(t):
             return t.is_alpha and t.text[0].isupper() and not t.is_stop and \
-                t.lower_ not in L.GENERIC_CAPITALIZED and t.pos_ in {"PROPN", "NOUN", "ADJ"}
+                t.lower_ not in L.GENERIC_CAPITALIZED and t.pos_ in {"PROPN", "NOUN", "ADJ"} \
+                and t.lower_ not in L.DESCRIPTOR_WORDS
 
         runs, i, n = [], 0, len(doc)
         while i < n:
@@ -786,12 +797,10 @@ class EntityLinker:
             return True
         if any(c.dep_ == "appos" and self._sponsor_noun(c) for c in root.children):
             return True
-        clause = None
+        clauses = [c for c in root.children if c.dep_ == "relcl"]
         if root.dep_ in {"nsubj", "nsubjpass"}:
-            clause = root.head
-        elif any(c.dep_ == "relcl" for c in root.children):
-            clause = next(c for c in root.children if c.dep_ == "relcl")
-        if clause is not None:
+            clauses.append(root.head)
+        for clause in clauses:
             for t in clause.subtree:
                 if t.i >= j and self._sponsor_noun(t):
                     return True  # "which will not return as a primary sponsor": one still
@@ -808,12 +817,15 @@ class EntityLinker:
         out = []
         for sent in doc.sents:
             words = {t.lower_ for t in sent}
-            if not words & cues:
+            if not words & cues and not any(
+                    t.lower_ == "on" and t.i + 2 < sent.end and doc[t.i + 1].lower_ == "the"
+                    and (doc[t.i + 2].like_num or doc[t.i + 2].lower_ in {"no", "no.", "hood"})
+                    for t in sent):
                 continue
             i = sent.start
             while i < sent.end:
                 t = doc[i]
-                if taken[i] or not self._capword(t):
+                if taken[i] or not self._capword(t) or t.lower_ in L.DESCRIPTOR_WORDS:
                     i += 1
                     continue
                 j = i + 1
@@ -829,7 +841,8 @@ class EntityLinker:
                 ok = len(run) <= 5
                 org_word = run[-1].lower_ in L.ORG_SUFFIXES
                 if ok and not org_word and (run[0].text in self.gaz.first_names or any(
-                        x.ent_type_ == "PERSON" for x in run)):
+                        x.ent_type_ == "PERSON" for x in run) and not (
+                        len(run) == 1 and self._strong_sponsor_cue(doc, run, j))):
                     ok = False  # a person's name
                 if ok and len(run) == 1 and (len(t.text) < 3 or t.lower_ in
                                              L.GENERIC_CAPITALIZED or self.gaz.lookup(t.text)):
@@ -932,9 +945,9 @@ class EntityLinker:
             before = [t.lower_ for t in doc[max(sent.start, m.start - 3):m.start]]
             before2 = " ".join(before[-2:])
             root = doc[m.root]
-            appos = [c for c in root.children if c.dep_ == "appos"]
-            if root.dep_ == "appos":
-                appos.append(root.head)
+            appos = [c for c in root.children if c.dep_ == "appos" and c.pos_ != "PROPN"]
+            if root.dep_ == "appos" and root.head.pos_ != "PROPN":
+                appos.append(root.head)  # (not another name the parse put beside it)
             # "X, who drives ..." / "X, the crew chief"
             role_words = [t.lower_ for a in appos for t in a.subtree if t.i < m.start or
                           t.i >= m.end][:8]
@@ -951,6 +964,10 @@ class EntityLinker:
                 if any(w in L.ROLE_OWNER or w in L.ROLE_PERSON for w in role_words[:4]) \
                         and "crew chief" not in role_text:
                     votes["Person"] += 2
+                # "X, Y's father", "his sister, X": a relative, unless a role says more
+                if before and before[-1] in L.FAMILY_WORDS or \
+                        any(w in L.FAMILY_WORDS for w in role_words[:4]):
+                    votes["Relative"] += 1
                 if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in {
                         "drive", "race", "win", "finish", "qualify", "lead", "crash", "spin",
                         "pit", "pass", "wreck", "debut", "compete", "pilot", "sweep"}:
@@ -970,8 +987,10 @@ class EntityLinker:
         if ent.type in PERSON_TYPES:
             best = max(("CrewChief", "Driver", "Person"), key=lambda t: (votes[t], t == "Driver"))
             if not ent.certain:
-                # people named in NASCAR news are drivers unless a role says otherwise
-                ent.type = best if votes[best] > 0 else "Driver"
+                # people named in NASCAR news are drivers unless a role says otherwise (a
+                # relative named without a role is no driver)
+                ent.type = best if votes[best] > 0 else \
+                    "Person" if votes.get("Relative") else "Driver"
             elif ent.type == "Driver" and ent.source != "signature" and \
                     votes["Person"] >= 2 and votes["Driver"] == 0 and votes["CrewChief"] == 0:
                 # a known driver introduced here only as an owner or executive

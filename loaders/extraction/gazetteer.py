@@ -21,6 +21,16 @@ from typing import Iterable
 from nascar_kg.ontology.registry import Registry, fold
 
 
+def strip_accents(text: str) -> str:
+    """The text without diacritics ("Suárez" -> "Suarez")."""
+    import unicodedata
+
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(ch))
+
+
 @dataclass(frozen=True)
 class Candidate:
     name: str
@@ -64,6 +74,9 @@ class Gazetteer:
             for ent in registry.entities:
                 for surface in ent.names:
                     add(surface, Candidate(ent.name, ent.type, "registry"))
+                    plain = strip_accents(surface)
+                    if plain != surface:  # "Suarez" in a text written without accents
+                        add(plain, Candidate(ent.name, ent.type, "registry"))
         for name, type_ in extra_names:
             if not name or (allowed and type_ not in allowed):
                 continue

@@ -44,6 +44,17 @@ ORG_SUFFIXES = frozenset({
 })
 """Last word of a capitalized name that makes it an organization."""
 
+DESCRIPTOR_WORDS = frozenset({
+    "newcomer", "famer", "sponsor", "partner", "former", "longtime", "veteran", "rookie",
+    "founder", "co-founder", "owner", "co-owner", "driver", "teammate", "champion",
+    "president", "ceo", "chairman", "chairwoman", "executive", "spokesman", "spokeswoman",
+    "analyst", "reporter", "legend", "star", "crew", "chief", "youngster", "prospect",
+    "defending", "reigning", "two-time", "three-time", "four-time", "seven-time",
+    "sophomore", "fellow", "retired", "late", "teenager",
+})
+"""Capitalized words that open a sentence before a name ("Newcomer <Company> will ...",
+"Hall of Famer <Person>", "Founder <Person> said"): not part of the name."""
+
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 """Generational suffixes of personal names, skipped when taking a surname."""
 
@@ -84,10 +95,14 @@ ROLE_PERSON = frozenset({
     "broadcaster", "commentator", "host", "announcer", "producer", "editor", "correspondent",
     "commissioner", "principal", "coach", "agent", "adviser", "advisor", "consultant",
     "chief", "cfo", "coo", "vp", "gm", "partner", "boss", "mechanic", "crewman", "tuner",
-    "legend", "father", "mother", "son", "daughter", "wife", "husband", "brother", "sister",
-    "fan", "singer", "rapper", "actor", "actress", "player", "quarterback", "golfer",
+    "legend", "fan", "singer", "rapper", "actor", "actress", "player", "quarterback", "golfer",
 })
 """Nouns that type the person they describe as a Person (neither driver nor crew chief)."""
+
+FAMILY_WORDS = frozenset({"father", "mother", "son", "daughter", "wife", "husband",
+                          "brother", "sister", "uncle", "grandfather", "grandson", "dad",
+                          "mom", "cousin", "nephew", "niece", "stepfather"})
+"""Relatives: a weak cue that a person is no driver (many drivers are someone's son)."""
 
 TITLE_NOUNS = frozenset({
     "president", "executive", "ceo", "chairman", "chairwoman", "director", "manager",

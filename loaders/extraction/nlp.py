@@ -9,7 +9,7 @@ Added component (runs before the parser):
     in: a tokenized ``Doc``; out: the same ``Doc`` with a sentence start on every token
     that follows a line break, so headings, bylines and signature lines are sentences of
     their own instead of being glued to the next paragraph; and no sentence start inside
-    a car number ("the No. 10 <team> <make>": the parser would break after "No." or
+    "crew chief" nor inside a car number ("the No. 10 <team> <make>": the parser would break after "No." or
     after the number).
 """
 
@@ -32,6 +32,10 @@ def mark_line_breaks(doc):
         if "\n" in token.text or "\n" in token.whitespace_:
             after_break = True
     n = len(doc)
+    for i in range(1, n):
+        if doc[i].lower_ == "chief" and doc[i - 1].lower_ == "crew" and \
+                "\n" not in doc[i - 1].whitespace_:
+            doc[i].is_sent_start = False  # "Crew chief X, who ..." at a line start
     for i in range(n - 2):
         if doc[i].text in {"No", "no"} and doc[i + 1].text == "." and doc[i + 2].like_num \
                 and "\n" not in doc[i + 1].whitespace_:

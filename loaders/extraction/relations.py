@@ -216,6 +216,13 @@ class _Run(CarRules):
         for m in reversed(self.de.mentions):
             if sent.start <= m.start < tok.i and self.ent(m.ent).type == "Team":
                 return [m.ent]
+        # the team named in the sentence just before ("T will continue as an open
+        # team. Y drove the team's No. 51")
+        k = self._sent_index(tok)
+        if k > 0:
+            prev = [m.ent for m in self.de.in_sentence(k - 1) if self.ent(m.ent).type == "Team"]
+            if len(set(prev)) == 1:
+                return prev[:1]
         teams = [e for e in self.de.entities if e.type == "Team"]
         if teams:
             return [max(teams, key=lambda e: len(e.mentions)).idx]
@@ -1066,10 +1073,11 @@ class _Run(CarRules):
                     self.emit(g, "endorses", t, si, conf, "endorse-noun")
 
     # -- feuded_with ---------------------------------------------------------------
-    def _previous_person(self, si, exclude) -> int | None:
+    def _previous_person(self, si, exclude, drivers_only: bool = False) -> int | None:
         for k in range(si - 1, max(-1, si - 3), -1):
             people = [m for m in self.de.in_sentence(k)
-                      if self.ent(m.ent).is_person and m.ent not in exclude]
+                      if self.ent(m.ent).is_person and m.ent not in exclude and
+                      (not drivers_only or self._driverish(m.ent))]
             if people:
                 subj = [m for m in people if self.doc[m.root].dep_ in SUBJ_DEPS]
                 return (subj or people)[0].ent
@@ -1230,6 +1238,21 @@ class _Run(CarRules):
         if lemma == "call":
             objs += [d for c in tok.children if c.dep_ == "dobj"
                      for d in self.pobjs(c, {"for"})]
+            # "called Y's races"
+            objs += [d for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in
+                     {"race", "shot"} for g in c.children if g.dep_ == "poss"
+                     for d in self.ents_of(g)]
+        if tok.tag_ == "VBN" and lemma in {"lead", "guide", "direct", "oversee", "call"} and \
+                self.agent(tok):
+            # "Y's No. 2 is led by crew chief C"
+            agents = [a for a in self.agent(tok) if self.ent(a).type == "CrewChief"]
+            if agents:
+                cars = [d for c in tok.children if c.dep_ == "nsubjpass"
+                        for d in self.car_refs(c, 2) if self.ent(d).is_person]
+                for d in dict.fromkeys(passive + cars):
+                    if self._driverish(d):
+                        self.emit(agents[0], "crew_chief_for", d, si, 0.75, "led-by-chief")
+                return
         symmetric = lemma in {"work", "pair", "team", "reunite", "partner", "join"}
         parts = subj + passive + objs
         calls_races = lemma == "call" and any(
@@ -1239,6 +1262,14 @@ class _Run(CarRules):
                 e = self.ent(p)
                 if e.is_person and not e.certain and e.votes.get("Driver", 0) == 0:
                     e.type = "CrewChief"
+        if lemma == "pair" and not any(self.ent(p).type == "CrewChief" for p in parts):
+            # "Y, paired with C since 2021": of a driver and a person named without a
+            # role, the other one is the crew chief
+            drivers = [p for p in parts if self.ent(p).type == "Driver" and self.ent(p).certain]
+            others = [p for p in parts if p not in drivers and self.ent(p).is_person and
+                      not self.ent(p).certain and not self.ent(p).votes.get("Driver")]
+            if len(drivers) == 1 and len(others) == 1:
+                self.ent(others[0]).type = "CrewChief"
         chiefs = [p for p in dict.fromkeys(subj + (passive + objs if symmetric else []))
                   if self.ent(p).type == "CrewChief"]
         if len(chiefs) != 1:
@@ -1304,13 +1335,29 @@ class _Run(CarRules):
         if m is not None:
             chiefs += [m.ent]
         chiefs = [c for c in chiefs if self.ent(c).is_person]
+        if chiefs and set(drivers) <= set(chiefs) and any(
+                c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in tok.children):
+            # "C took over as his crew chief": "his" is not C
+            prev = self._previous_person(si, set(chiefs), drivers_only=True)
+            drivers = [prev] if prev is not None else []
+        conf = 0.85
+        if chiefs and not drivers and not teams and (
+                tok.dep_ in {"compound", "appos"} or tok.dep_ == "pobj" and
+                tok.head.lower_ == "as"):
+            # "crew chief C brought Y in", "with C remaining as crew chief": the one
+            # driver of the sentence
+            others = list(dict.fromkeys(
+                m.ent for m in self.de.in_sentence(si) if m.ent not in chiefs and
+                self.ent(m.ent).type == "Driver" and self._driverish(m.ent)))
+            if len(others) == 1:
+                drivers, conf = others, 0.65
         for c in chiefs:
             e = self.ent(c)
             if not e.certain:
                 e.type = "CrewChief"
             for d in drivers:
                 if d != c:
-                    self.emit(c, "crew_chief_for", d, si, 0.85, "crew-chief-noun")
+                    self.emit(c, "crew_chief_for", d, si, conf, "crew-chief-noun")
             for t in teams:
                 self.emit(c, "affiliated_with", t, si, 0.6, "crew-chief-noun-team")
 
@@ -1407,6 +1454,7 @@ class _Run(CarRules):
             for h in heads:
                 objs += [e for g in h.children if g.dep_ == "poss" for e in self.ents_of(g)]
                 objs += self.ents_of(h)
+                objs = [o for o in objs if self.ent(o).is_person or self.ent(o).type == "Team"]
                 if not objs:
                     objs += self.car_refs(h, 2)  # "the No. 56 <make> sponsored by S"
         for s_ in dict.fromkeys(subj):
@@ -1419,6 +1467,19 @@ class _Run(CarRules):
                     if self._make_sponsor(s_):
                         self.emit(s_, "sponsors", o, si, (0.85 if strong else 0.7) *
                                   self.hedge(tok), "sponsor-verb")
+
+    def sponsored_in(self, p) -> list[int]:
+        """Drivers and teams a phrase names as sponsored: names in it ("of D", "on D's
+        No. 3"), "his car", or the driver of a car named by its number ("the No. 8")."""
+        got = [e for e in self.ents_of(p) + self.subtree_ents(p, 2)
+               if self.ent(e).is_person or self.ent(e).type == "Team"]
+        for t in p.subtree:
+            if t.dep_ == "poss" and t.lower_ in {"his", "her"} and t.head.i in {
+                    p.i} | {c.i for c in p.children}:
+                got += [e for e in self.pronoun(t) if self.ent(e).is_person]
+        if not any(self.ent(e).is_person for e in got):
+            got += self.car_refs(p)
+        return got
 
     def sponsor_noun(self, tok, si) -> None:
         """"X, the primary sponsor of D", "sponsorship from X", "D's sponsor X"."""
@@ -1436,22 +1497,47 @@ class _Run(CarRules):
             sponsors += self.ents_of(tok.head)
         if tok.dep_ == "attr":
             sponsors += self.subjects(tok.head)
+        if tok.dep_ == "compound" and self.men(tok.head) is not None and \
+                self._sponsorable(self.men(tok.head).ent):
+            # "(longtime) sponsor S on the No. 19", "reunited D with sponsor S"
+            head = tok.head
+            sponsors.append(self.men(head).ent)
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in {"on", "of", "for"}:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            targets += self.sponsored_in(p)
+            if not targets and head.dep_ == "pobj" and head.head.lower_ == "with":
+                targets += [e for e in self.dobjs(head.head.head, poss=False)
+                            if self.ent(e).is_person]
         if tok.dep_ == "pobj" and tok.head.lower_ == "as":
             v = tok.head.head
             while v.pos_ not in {"VERB", "AUX"} and v.head.i != v.i:
                 v = v.head
-            sponsors += self.subjects(v)
-            targets += self.pobjs(tok, {"for", "of", "on"})
-            if not targets:
+            # "keeps S as the primary sponsor of ...", else "S returns as ..."
+            kept = [e for e in self.dobjs(v, poss=False) if self._sponsorable(e)]
+            sponsors += kept or self.subjects(v)
+            if not sponsors:
+                # a misparsed "<S> returns as primary partner": the name just before
+                for i in range(tok.head.i - 1, max(tok.sent.start, tok.head.i - 4) - 1, -1):
+                    m = self.de.mention_at(i)
+                    if m is not None:
+                        if self._sponsorable(m.ent):
+                            sponsors.append(m.ent)
+                        break
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in {"for", "of", "on"}:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            targets += self.sponsored_in(p)
+            if not targets and not kept:
                 targets += [t for t in self.dobjs(v, poss=False)]
                 targets += self.pobjs(v, {"with", "to", "on"})
             for c in tok.subtree:
-                if c.dep_ == "prep" and c.lower_ in {"on", "of"}:
+                if c.dep_ == "prep" and c.lower_ in {"on", "of"} and c.head.i != tok.i:
                     for p in c.children:
-                        got = self.subtree_ents(p, 2)
-                        targets += got
-                        if not any(self.ent(g).is_person for g in got):
-                            targets += self.car_refs(p)
+                        if p.dep_ == "pobj":
+                            targets += self.sponsored_in(p)
         for c in tok.children:
             if c.dep_ in {"appos", "compound"} and self.men(c) is not None:
                 got = self.ents_of(c)
@@ -1459,17 +1545,14 @@ class _Run(CarRules):
                              self.ent(g).type not in {"Team", "Manufacturer", "Series", "Track"}]
             if c.dep_ == "poss":
                 targets += self.ents_of(c)
-            if c.dep_ == "prep":
+            if c.dep_ == "prep" and not (tok.dep_ == "pobj" and tok.head.lower_ == "as"):
                 for p in c.children:
                     if p.dep_ != "pobj":
                         continue
-                    got = self.subtree_ents(p, 2)
                     if c.lower_ in {"from", "by"}:
-                        sponsors += got
+                        sponsors += self.subtree_ents(p, 2)
                     elif c.lower_ in {"of", "for", "on", "with", "to"}:
-                        targets += got
-                        if not any(self.ent(g).is_person for g in got):
-                            targets += self.car_refs(p)  # "primary sponsor of the No. 8"
+                        targets += self.sponsored_in(p)  # "primary sponsor of the No. 8"
         if sponsors and not targets and tok.dep_ in {"dobj", "attr"}:
             targets = self.subjects(tok.head)
         for s in dict.fromkeys(sponsors):
@@ -1743,11 +1826,9 @@ class _Run(CarRules):
                 v = v.head
             for c in v.children:
                 if c.dep_ in {"nsubj", "nsubjpass"}:
-                    targets += [e for g in c.subtree if self.men(g) is not None
-                                for e in [self.men(g).ent]
-                                if self.ent(e).is_person or self.ent(e).type == "Team"]
-                    if not targets:
-                        targets += self.car_refs(c)  # "The No. 88 carried S colors"
+                    targets += self.sponsored_in(c)  # "The No. 88 carried S colors"
+            if not targets and v.dep_ in {"acl", "relcl"}:
+                targets += self.sponsored_in(v.head)  # "Y's No. 98, carrying S colors"
         for sp in dict.fromkeys(sponsors):
             for t in dict.fromkeys(targets):
                 if self._make_sponsor(sp):
