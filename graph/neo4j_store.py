@@ -2,12 +2,17 @@
 
 Uses the official ``neo4j`` driver. Opening checks the server, the credentials
 and the database at once and creates the uniqueness constraints (``IF NOT
-EXISTS``) before the first write. Writes are ``UNWIND $rows ... MERGE``
-statements in chunks of ``batch_size`` rows, each chunk one managed transaction
-that the driver retries on transient errors; a relation, its evidence and its
-season records are never split between chunks. Everything is ``MERGE`` on IRIs
-derived from content, so writing (or pushing) the same data twice changes
-nothing. The property-graph model is described in :mod:`nascar_kg.graph.neo4j_schema`.
+EXISTS``) before the first write. Writes are ``UNWIND $rows ...`` statements in
+chunks of ``batch_size`` rows, each chunk one managed transaction
+(``execute_write``) that the driver retries on transient errors for
+``retry_seconds`` (env ``NASCAR_KG_NEO4J_RETRY_SECONDS``, default 15); a relation,
+its evidence and its season records are never split between chunks. Within a
+chunk the transaction first reads which IRIs exist, then ``CREATE``s the new nodes
+with the relationships that hang them in the graph and ``SET``s only values that
+changed (documents are ``MERGE``d), so writing (or pushing) the same data twice
+reads and changes nothing, and a write cut off between chunks completes, without
+duplicates, when run again. The property-graph model is described in
+:mod:`nascar_kg.graph.neo4j_schema`.
 
 Errors: a server that cannot be reached, refused credentials, an unknown
 database or a connection lost mid-write raise
