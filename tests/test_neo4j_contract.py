@@ -11,6 +11,9 @@ newlines, ``</script>``, ``$param``, backticks.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from conftest import sample_graph
@@ -235,3 +238,45 @@ def test_roster(stores, team, options):
     from nascar_kg.queries.careers import roster
 
     same(stores, roster, team, **options)
+
+
+# -- every SPARQL query has a Cypher twin with the same result columns -----------------------
+
+QUERIES = Path(__file__).resolve().parents[1] / "queries"
+
+
+def _sparql_columns(text: str) -> list[str]:
+    text = "\n".join(line.split("#", 1)[0] for line in text.splitlines())
+    head = re.search(r"SELECT\s+(?:DISTINCT\s+)?(.*?)\s+WHERE", text, re.S | re.I).group(1)
+    head = re.sub(r"\([^()]*(?:\([^()]*\)[^()]*)*\s+AS\s+\?(\w+)\)", r"?\1", head)
+    return re.findall(r"\?(\w+)", head)
+
+
+def _top_level_split(text: str) -> list[str]:
+    parts, depth, current = [], 0, ""
+    for char in text:
+        depth += char in "([{"
+        depth -= char in ")]}"
+        if char == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return parts + [current]
+
+
+def _cypher_columns(text: str) -> list[str]:
+    text = "\n".join(line.split("//", 1)[0] for line in text.splitlines())
+    last = re.split(r"\bUNION\b(?:\s+ALL)?", text)[-1]
+    items = re.split(r"\bRETURN\s+(?:DISTINCT\s+)?", last)[-1]
+    items = re.split(r"\b(?:ORDER BY|SKIP|LIMIT)\b", items)[0]
+    return [re.split(r"\s+AS\s+", item.strip())[-1] for item in _top_level_split(items)]
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in (QUERIES / "sparql").glob("*.rq")))
+def test_cypher_twin_has_the_same_columns(name):
+    twin = QUERIES / "cypher" / f"{name}.cypher"
+    assert twin.exists(), f"no Cypher twin of {name}.rq"
+    sparql = _sparql_columns((QUERIES / "sparql" / f"{name}.rq").read_text(encoding="utf-8"))
+    cypher = _cypher_columns(twin.read_text(encoding="utf-8"))
+    assert sorted(cypher) == sorted(sparql)
