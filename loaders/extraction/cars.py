@@ -22,6 +22,7 @@ from . import lexicon as L
 
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
 NUMBER_SIGNS = frozenset({"No.", "No", "#", "no."})
+ANNOUNCE_VERBS = frozenset({"announce", "confirm", "reveal", "unveil", "say", "add"})
 RUMOR_WORDS = frozenset({"rumor", "rumour", "rumored", "rumoured", "linked", "speculation",
                          "candidate", "decline", "test", "offer"})
 
@@ -193,12 +194,13 @@ class CarRules:
                 e = self.ent(after.ent)
                 if e.type in {"Team", "Organization"}:
                     team = after.ent
-                elif self._driverish(after.ent) and doc[after.start - 1].lower_ == "for":
-                    driver = after.ent
+                elif self._driverish(after.ent) and doc[after.start - 1].lower_ in {
+                        "for", "of"}:
+                    driver = after.ent  # "the No. 21 for Y", "the No. 1 of Y"
         else:
             after = self._mention_near(j, j, 1, {"person"}, sent, limit=2)
             if after is not None and self._driverish(after.ent) and \
-                    doc[after.start - 1].lower_ == "for":
+                    doc[after.start - 1].lower_ in {"for", "of"}:
                 driver = after.ent
         # before "No.": "T's No. 14", "Y's No. 38", "the team's No. 22", "its No. 5"
         k = tok.i - 1
@@ -232,6 +234,10 @@ class CarRules:
                     got = self.recent_team(c)
                     team = got[0] if got else None
                     break
+        if team is None and sent.root.lemma_.lower() in ANNOUNCE_VERBS:
+            # "T confirmed that S will return on Y's No. 3": T's car
+            got = [e for e in self.subjects(sent.root) if self.ent(e).type == "Team"]
+            team = got[0] if got else None
         if driver is None and not unknown_owner:
             driver = self._car_driver(tok, sent)
         return driver, team, make, inside, j

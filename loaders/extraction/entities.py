@@ -373,6 +373,10 @@ class EntityLinker:
         self._link_short_forms(doc, sents, sent_of, entities, mentions, taken, add_mention,
                                org_short)
 
+        # 5b. the surname of a known person named nowhere in full in the article ("Larson,
+        #     Elliott and Byron are back"), when no one else is known by it
+        self._known_surnames(doc, entities, taken, entity_for, add_mention, org_short)
+
         # 6. organizations found by NER only (after linking: a linked surname is a person)
         short_forms = self._org_short_forms(entities)
         for s, e, label in ner_orgs:
@@ -654,6 +658,27 @@ class EntityLinker:
                 continue
             add_mention(ent, tok.i, tok.i + 1, "short")
             last_seen[ent.idx] = tok.i
+
+    def _known_surnames(self, doc, entities, taken, entity_for, add_mention, org_short):
+        doc_words = {w for e in entities for w in e.name.split()}
+        for tok in doc:
+            cand = self.gaz.surnames.get(tok.text)
+            if cand is None or taken[tok.i] or tok.pos_ != "PROPN" or tok.text in doc_words:
+                continue
+            if tok.text in (org_short or {}) or tok.ent_type_ in {"GPE", "LOC", "FAC"}:
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            prv = doc[tok.i - 1] if tok.i > 0 else None
+            if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and \
+                    not nxt.is_sent_start:
+                continue  # part of a longer name
+            if prv is not None and prv.text[:1].isupper() and prv.is_alpha and \
+                    not tok.is_sent_start:
+                continue
+            if self._team_context(doc, tok.i, tok.i + 1):
+                continue
+            ent = entity_for(cand.name, cand.type, True, cand.source)
+            add_mention(ent, tok.i, tok.i + 1, "short")
 
     @staticmethod
     def _disambiguate(cands, last_seen, sent_of, i):

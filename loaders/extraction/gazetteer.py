@@ -126,6 +126,27 @@ class Gazetteer:
             for cand in bucket:
                 if cand.type == "Team" and cand.name.split():
                     self.team_words.add(cand.name.split()[0].lower())
+        # surnames of the known people that name one person only and are no word of a
+        # known organization's name ("Larson" alone in a list of moves)
+        from .lexicon import NAME_SUFFIXES
+
+        org_words: set[str] = set()
+        by_surname: dict[str, set] = {}
+        for bucket in self.entries.values():
+            for cand in bucket:
+                parts = cand.name.split()
+                if cand.type not in person_types:
+                    org_words.update(w.lower() for w in parts)
+                    continue
+                core = [p for p in parts if p.lower().rstrip(".") not in
+                        {x.rstrip(".") for x in NAME_SUFFIXES}]
+                if len(core) >= 2 and core[-1][:1].isupper() and core[-1].isalpha():
+                    by_surname.setdefault(core[-1], set()).add(cand)
+        self.surnames: dict[str, Candidate] = {}
+        for surname, cands in by_surname.items():
+            names = {c.name for c in cands}
+            if len(names) == 1 and surname.lower() not in org_words and len(surname) >= 4:
+                self.surnames[surname] = sorted(cands, key=lambda c: c.source != "registry")[0]
         self.canonical: dict[str, Candidate] = {}
         for bucket in self.entries.values():
             for cand in bucket:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from . import lexicon as L
 from .cars import CarRules
+from .results import ResultRules
 from .entities import PERSON_TYPES, DocEntities, DocEntity
 
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis"})
@@ -71,7 +72,7 @@ class RelationExtractor:
         return run.finish()
 
 
-class _Run(CarRules):
+class _Run(CarRules, ResultRules):
     def __init__(self, voc, de: DocEntities):
         self.voc = voc
         self.de = de
@@ -509,6 +510,8 @@ class _Run(CarRules):
             if pos in {"VERB", "AUX"}:
                 if lemma in L.DRIVE_VERBS or lemma in L.TEAM_HIRE_VERBS:
                     self.drive_verb(tok, lemma, si)
+                if lemma in {"have", "give", "hand", "deliver", "bring"}:
+                    self.outing(tok, lemma, si)
                 if lemma in L.SAY_VERBS or lemma in L.CALL_VERBS:
                     self.reported_speech(tok, lemma, si)
                 if lemma in L.ENDORSE_VERBS:
@@ -558,6 +561,7 @@ class _Run(CarRules):
         self.name_patterns(si, sent, ms)
         if "Team" in types or "Organization" in types:
             self.drive_surface(si, sent, ms)
+            self.finish_for(si, sent, ms)
         if "Manufacturer" in types:
             self.manufacturer_cooccurrence(si, sent, ms)
             self.team_make(si, sent, ms)
@@ -584,9 +588,22 @@ class _Run(CarRules):
         return out
 
     def drive_verb(self, tok, lemma, si) -> None:
-        if self.negated(tok):
-            return
         conf = 0.85 * self.hedge(tok)
+        if self.negated(tok):
+            if lemma != "return":
+                return
+            # "X will not return to T('s No. 99)": X drove for T
+            teams = [t for t in self.pobjs(tok, {"to"}) if self.teamish(t)]
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "to":
+                    for p in c.children:
+                        teams += [t for g in p.children if g.dep_ == "poss"
+                                  for t in self.ents_of(g) if self.teamish(t)]
+            for d in self.subjects(tok):
+                if self._driverish(d):
+                    for t in dict.fromkeys(teams):
+                        self.emit(d, "drove_for", t, si, 0.6, "not-return")
+            return
         strong = lemma in L.DRIVE_VERBS_STRONG
         preps = {"for", "with"}
         if strong or lemma in {"move", "transition", "jump", "graduate", "switch", "come",
@@ -601,6 +618,7 @@ class _Run(CarRules):
                 teams += self._deep_teams(c, {"with", "for"})
         if lemma in {"join", "rejoin", "leave", "exit", "depart", "sign", "re-sign", "ink"}:
             teams += [t for t in self.dobjs(tok, poss=False) if self.teamish(t)]
+        teams += self.span_teams(tok)  # "returns for his third season with T"
         drivers = self.subjects(tok)
         if lemma in {"drive", "race", "run", "win", "pilot", "compete"}:
             for cc in self.pobjs(tok, {"with"}):
@@ -776,7 +794,8 @@ class _Run(CarRules):
                                 self.emit(g, "affiliated_with", a.ent, si, 0.75,
                                           "development-driver")
                     elif ea.type == "Team" and (rest or poss):
-                        for g in (self.group_of(b) if rest and rest[-1] == "drivers" else
+                        for g in (self.group_of(b) if rest and rest[-1] in {
+                                "drivers", "teammates"} else
                                   [b.ent]):
                             self.emit(g, "drove_for", a.ent, si, 0.8, "team-driver-name")
                     elif poss and ea.type in {"Organization", "Sponsor"} and (
@@ -1360,6 +1379,12 @@ class _Run(CarRules):
                     self.emit(c, "crew_chief_for", d, si, conf, "crew-chief-noun")
             for t in teams:
                 self.emit(c, "affiliated_with", t, si, 0.6, "crew-chief-noun-team")
+                # "C was T's crew chief for D": D drove for T
+                for d in drivers:
+                    if d != c and self._driverish(d) and any(
+                            g.dep_ == "poss" and self.men(g) is not None and
+                            self.men(g).ent == t for g in tok.children):
+                        self.emit(d, "drove_for", t, si, 0.6, "team-crew-chief-for")
 
     # -- owns ----------------------------------------------------------------------
     def own_verb(self, tok, lemma, si) -> None:
