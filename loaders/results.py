@@ -194,8 +194,8 @@ def _accumulators(table, keys: list[str]) -> dict[tuple, list]:
     columns = [grouped.column(k).to_pylist() for k in keys]
     values = [grouped.column(f"{c}_{a}").to_pylist() for c, a in _AGGREGATES]
     out = {}
-    for i, key in enumerate(zip(*columns)):
-        starts, wins, top5, top10, best, fsum, fn, led, cars = (v[i] for v in values)
+    for key, starts, wins, top5, top10, best, fsum, fn, led, cars in zip(zip(*columns),
+                                                                           *values):
         out[key] = [starts, wins, top5, top10, best, fsum or 0, fn, led or 0,
                     {c for c in cars if c}]
     return out

@@ -5,7 +5,8 @@ Building a pyoxigraph ``Quad`` costs about 2 µs in Python, as much as storing
 it, so this module writes the very triples that :mod:`nascar_kg.graph.rdf`
 makes of the same :class:`~nascar_kg.graph.model.GraphBatch` (a test checks
 that they are equal) as N-Triples text instead, and hands it to Oxigraph's bulk
-loader in large chunks, where parsing happens in Rust.
+loader in large chunks, where parsing happens in Rust, outside the GIL: while
+Python makes the next chunk, two threads load the previous ones.
 
 The bulk loader is not transactional: a load interrupted half-way leaves part
 of the results in the store. Loading the same files again completes it, since
@@ -216,11 +217,12 @@ def race_lines(race: Race, t: _Terms, out: list) -> None:
         out.append(f"{node} {WINNER} {t.entity(race.winner.name, race.winner.type)} .\n")
 
 
-def ntriples_chunks(batch: GraphBatch, chunk_parts: int = CHUNK_PARTS) -> Iterator[bytes]:
+def ntriples_chunks(batch: GraphBatch, chunk_parts: int | None = None) -> Iterator[bytes]:
     """The triples of ``batch`` (as :mod:`nascar_kg.graph.rdf` makes them) as N-Triples chunks.
 
     The batch is written as it is; merge it first if it may hold duplicates.
     """
+    chunk_parts = chunk_parts or CHUNK_PARTS
     t = _Terms()
     out: list[str] = []
     groups = [(document_lines, batch.documents), (entity_lines, batch.entities),
@@ -295,13 +297,16 @@ def _replace_stale_values(ox_store, batch: GraphBatch) -> int:
     return len(stale)
 
 
-def write_results(store, graph, progress: bool = False) -> int:
+def write_results(store, graph, progress: bool = False, writers: int | None = None) -> int:
     """Write a :class:`~nascar_kg.loaders.results.ResultsGraph` into an :class:`RDFStore`.
 
-    Text is made in this thread while a second one hands the previous chunk to
-    Oxigraph, whose bulk loader releases the GIL. Returns the number of triples
-    handed to the store.
+    Text is made in this thread while ``writers`` threads (two by default, one on a
+    single CPU) hand the chunks made so far to Oxigraph's bulk loader, which
+    releases the GIL; the bulk loader appends, so chunks may land in any order.
+    The text is made here, from IRIs of this package, so it is parsed leniently.
+    Returns the number of triples handed to the store.
     """
+    import os
     import queue
     import threading
 
@@ -312,14 +317,17 @@ def write_results(store, graph, progress: bool = False) -> int:
     if not is_empty(ox_store):
         store._reconcile(batch)   # the store's own rule for names and types
         _replace_stale_values(ox_store, batch)
+    if writers is None:
+        writers = 2 if (os.cpu_count() or 1) > 1 else 1
     bar = None
     if progress:
         from tqdm import tqdm
 
         bar = tqdm(desc="write", unit=" triples", unit_scale=True, leave=False)
-    pending: queue.Queue = queue.Queue(maxsize=2)
+    pending: queue.Queue = queue.Queue(maxsize=writers + 1)
     failure: list[BaseException] = []
     written = [0]
+    lock = threading.Lock()
 
     def writer() -> None:
         while True:
@@ -329,25 +337,30 @@ def write_results(store, graph, progress: bool = False) -> int:
             if failure:
                 continue  # drain after an error
             try:
-                ox_store.bulk_load(chunk, format=ox.RdfFormat.N_TRIPLES)
+                ox_store.bulk_load(chunk, format=ox.RdfFormat.N_TRIPLES, lenient=True)
             except BaseException as exc:  # reported in the calling thread
                 failure.append(exc)
                 continue
             lines = chunk.count(b"\n")
-            written[0] += lines
-            if bar is not None:
-                bar.update(lines)
+            with lock:
+                written[0] += lines
+                if bar is not None:
+                    bar.update(lines)
 
-    thread = threading.Thread(target=writer, name="nascar-kg-bulk-load", daemon=True)
-    thread.start()
+    threads = [threading.Thread(target=writer, name=f"nascar-kg-bulk-load-{i}", daemon=True)
+               for i in range(writers)]
+    for thread in threads:
+        thread.start()
     try:
         for chunk in ntriples_chunks(batch):
             if failure:
                 break
             pending.put(chunk)
     finally:
-        pending.put(None)
-        thread.join()
+        for _ in threads:
+            pending.put(None)
+        for thread in threads:
+            thread.join()
         if bar is not None:
             bar.close()
     if failure:

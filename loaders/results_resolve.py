@@ -70,6 +70,7 @@ class Resolver:
                 _add(self._registry_compact, (kind, compact_key(name)), entity)
             for name in entity.properties.get("results_names", ()) or ():
                 _add(self._results_names, fold(name), entity)
+        self._known: dict[tuple[str, str], RegistryEntity | None] = {}
         self._existing: dict[tuple[str, str], set[str]] = {}
         for kind, name, key in existing:
             self._existing.setdefault((kind, compact_key(key)), set()).add(name)
@@ -77,6 +78,12 @@ class Resolver:
     # -- registry --------------------------------------------------------------
     def registry_entity(self, name: str, type_: str) -> RegistryEntity | None:
         """The registry entity of this kind known by ``name`` (exactly, else by compact key)."""
+        key = (name, type_)
+        if key not in self._known:
+            self._known[key] = self._registry_entity(name, type_)
+        return self._known[key]
+
+    def _registry_entity(self, name: str, type_: str) -> RegistryEntity | None:
         kind = self._kind[type_]
         found = self._registry_exact.get((kind, fold(name)))
         if not found:

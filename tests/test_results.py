@@ -366,3 +366,17 @@ def test_cli_load_results_reports_each_file(tmp_path):
     data = json.loads(result.stdout)
     assert (data["rows"], data["loaded"], data["skipped"]) == (50, 47, 3)
     assert data["relations"]["drove_for"] == 31
+
+
+def test_parallel_writers_in_small_chunks_write_every_triple(tmp_path, monkeypatch):
+    from nascar_kg.loaders import results_rdf
+
+    graph = build_graph(read_sources([str(p) for p in ALL]))
+    reference = ox.Store()
+    for chunk in batch_chunks(graph.to_batch().merged(), 10_000):
+        reference.extend(chunk)
+    monkeypatch.setattr(results_rdf, "CHUNK_PARTS", 7)
+    with RDFStore(tmp_path / "db") as store:
+        written = results_rdf.write_results(store, graph, writers=3)
+        assert set(store.ox_store) == set(reference)
+        assert written == len(reference)
