@@ -53,13 +53,18 @@ def scalar(value):
     return str(value)
 
 
+EVIDENCE_KEYS = ("document", "sha256", "title", "text", "start", "end", "confidence", "extractor")
+
+
 def evidence_list(d: dict) -> list[dict]:
-    """The edge's evidence as plain dicts (document, title, text, start, end, confidence, extractor)."""
+    """The edge's evidence as plain dicts.
+
+    Keys: document and its sha256, title, text, start, end, confidence, extractor.
+    """
     out = []
     for e in d.get("evidence") or []:
         if isinstance(e, dict):
-            out.append({k: e.get(k) for k in ("document", "title", "text", "start", "end",
-                                               "confidence", "extractor") if k in e})
+            out.append({k: e.get(k) for k in EVIDENCE_KEYS if k in e})
         else:
             out.append({"text": str(e)})
     return out
