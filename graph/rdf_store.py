@@ -15,14 +15,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from nascar_kg.errors import StoreError, StoreLockedError
+from nascar_kg.errors import QueryError, StoreError, StoreLockedError
 from nascar_kg.graph import store as base
 from nascar_kg.graph.model import (
     IRI, Document, Entity, EntityRef, Evidence, GraphBatch, Race, Relation, SeasonStats,
 )
-from nascar_kg.graph.rdf import (
-    ALIAS, KEY, NAME, PREFIXES, TYPE, batch_chunks, nkg,
-)
+from nascar_kg.graph.rdf import NAME, PREFIXES, TYPE, batch_chunks
+from nascar_kg.graph.rdf import literal as rdf_literal
 from nascar_kg.ontology import NS, vocabulary
 from nascar_kg.ontology.registry import fold
 
@@ -160,16 +159,25 @@ class RDFStore(base.GraphStore):
 
     # -- reading ----------------------------------------------------------------
     def query(self, text: str, params: dict | None = None) -> list[dict]:
-        from rdflib import Literal, URIRef
+        """Run SPARQL in Oxigraph; ``params`` are bound as substitutions, never pasted.
 
-        bindings = {}
-        for key, value in (params or {}).items():
-            bindings[key] = URIRef(value) if isinstance(value, IRI) else Literal(value)
-        result = self.rdflib_graph.query(text, initBindings=bindings)
-        if result.type == "ASK":
-            return [{"ask": bool(result.askAnswer)}]
-        names = [str(v) for v in result.vars]
-        return [{n: _python(row[i]) for i, n in enumerate(names)} for row in result]
+        This is the engine the rdflib ``Dataset`` of :attr:`rdflib_graph` runs too;
+        asking it directly spares converting every value through rdflib's terms.
+        Oxigraph requires a bound variable to appear in the SELECT projection.
+        """
+        substitutions = {ox.Variable(k): literal_term(v) for k, v in (params or {}).items()}
+        try:
+            result = self.ox_store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True,
+                                         substitutions=substitutions)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from None
+        if isinstance(result, ox.QueryBoolean):
+            return [{"ask": bool(result)}]
+        if isinstance(result, ox.QueryTriples):
+            return [{"subject": _python(t.subject), "predicate": _python(t.predicate),
+                     "object": _python(t.object)} for t in result]
+        names = [v.value for v in result.variables]
+        return [{n: _python(solution[i]) for i, n in enumerate(names)} for solution in result]
 
     def count_triples(self) -> int:
         return len(self.ox_store)
@@ -192,16 +200,38 @@ class MemoryStore(RDFStore):
         return cls()
 
 
-def _python(term):
-    from rdflib import Literal, URIRef
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger",
+                                 "positiveInteger", "negativeInteger", "nonPositiveInteger")}
+_FLOATS = {_XSD + t for t in ("double", "float", "decimal")}
 
+
+def literal_term(value):
+    """A query parameter as an Oxigraph term: an :class:`IRI` or a typed literal."""
+    if isinstance(value, IRI):
+        return ox.NamedNode(value)
+    return rdf_literal(value)
+
+
+def _python(term):
+    """An Oxigraph term as a plain Python value (IRIs as :class:`IRI`)."""
     if term is None:
         return None
-    if isinstance(term, URIRef):
-        return IRI(term)
-    if isinstance(term, Literal):
-        return term.toPython()
-    return str(term)
+    if isinstance(term, ox.NamedNode):
+        return IRI(term.value)
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        try:
+            if datatype in _INTEGERS:
+                return int(term.value)
+            if datatype in _FLOATS:
+                return float(term.value)
+        except ValueError:
+            return term.value
+        if datatype == _XSD + "boolean":
+            return term.value in ("true", "1")
+        return term.value
+    return str(term.value) if hasattr(term, "value") else str(term)
 
 
 def read_batch(store: RDFStore) -> GraphBatch:
