@@ -217,7 +217,7 @@ POSITIVE_WORDS = frozenset({
     "earn", "real", "legitimate", "unstoppable", "top", "perfect", "awesome", "phenom",
     "faith", "confidence", "trust", "proud", "impressed", "excited", "wow", "solid",
     "strong", "fast", "quick", "better", "greatest", "finest", "premier", "hot",
-    "overqualified", "qualified", "deserved", "ready-made", "sharp",
+    "overqualified", "qualified", "deserved", "ready-made", "sharp", "complete",
 })
 """Words of praise or readiness in what a speaker says about someone."""
 

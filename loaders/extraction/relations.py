@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from . import lexicon as L
 from .cars import CarRules
+from .quotes import QuoteRules
 from .results import ResultRules
 from .entities import PERSON_TYPES, DocEntities, DocEntity
 
@@ -72,7 +73,7 @@ class RelationExtractor:
         return run.finish()
 
 
-class _Run(CarRules, ResultRules):
+class _Run(CarRules, ResultRules, QuoteRules):
     def __init__(self, voc, de: DocEntities):
         self.voc = voc
         self.de = de
@@ -188,11 +189,24 @@ class _Run(CarRules, ResultRules):
                 if t.head.i == t.i:
                     break
                 t = t.head
+        exclude = set(self.quote_speaker(tok.i))  # in a quotation, not the speaker
+        if tok.lower_ in {"him", "her"}:
+            # "X has called him ...": him is not X; nor, in "W asked for him, and X
+            # vouched for him", is the second "him" W
+            for p in sent:
+                if p.lower_ != tok.lower_ or p.dep_ not in {"dobj", "pobj", "dative", "nsubj"}:
+                    continue
+                v = p.head
+                while v.pos_ not in {"VERB", "AUX"} and v.head.i != v.i:
+                    v = v.head
+                exclude |= {m.ent for c in v.children if c.dep_ in SUBJ_DEPS
+                            for m in [self.men(c)] if m is not None}
         best = None
         for m in de.mentions:
             if m.start >= tok.i:
                 break
-            if self.ent(m.ent).is_person and m.start >= sent.start:
+            if self.ent(m.ent).is_person and m.start >= sent.start and \
+                    m.ent not in exclude and not (exclude and doc[m.root].dep_ == "compound"):
                 best = m
         if best is not None:
             return [best.ent]
@@ -202,7 +216,8 @@ class _Run(CarRules, ResultRules):
         if s_idx is None:
             return []
         for k in range(s_idx - 1, max(-1, s_idx - 3), -1):
-            people = [m for m in de.in_sentence(k) if self.ent(m.ent).is_person]
+            people = [m for m in de.in_sentence(k) if self.ent(m.ent).is_person and
+                      m.ent not in exclude]
             if not people:
                 continue
             subj = [m for m in people if doc[m.root].dep_ in SUBJ_DEPS]
@@ -854,95 +869,6 @@ class _Run(CarRules, ResultRules):
             self.emit(b.ent, "affiliated_with", team[0], si, 0.6, "team-title-implicit")
 
     # -- quotations and posts ------------------------------------------------------
-    def _quote_spans(self) -> list[tuple[int, int]]:
-        """Token ranges inside quotation marks (curly pairs or straight toggles)."""
-        doc = self.doc
-        spans, open_at, straight_open = [], None, None
-        for t in doc:
-            if t.text in {"“", "«"}:
-                open_at = t.i + 1
-            elif t.text in {"”", "»"} and open_at is not None:
-                spans.append((open_at, t.i))
-                open_at = None
-            elif t.text == '"' or t.text == "''" or t.text == "``":
-                if straight_open is None:
-                    straight_open = t.i + 1
-                else:
-                    spans.append((straight_open, t.i))
-                    straight_open = None
-            elif "\n" in t.text and open_at is None:
-                straight_open = None  # a stray mark does not run across paragraphs
-        return spans
-
-    def _praise(self, start: int, end: int) -> bool:
-        doc = self.doc
-        pos = False
-        for t in doc[start:end]:
-            w, lem = t.lower_, t.lemma_.lower()
-            if w in L.QUOTE_NEGATION or t.dep_ == "neg":
-                return False  # "isn't ready", "didn't even try to pass me clean"
-            if w in L.QUOTE_PRAISE or lem in L.QUOTE_PRAISE or w in L.POSITIVE_WORDS:
-                pos = True
-            if lem == "want" and t.i + 1 < end and doc[t.i + 1].lower_ in {"him", "her"}:
-                pos = True  # "I wanted him and I got him"
-        return pos
-
-    def _speaker_near(self, start: int, end: int) -> tuple[list[int], object]:
-        """Speaker of a quotation: subject of a "said" right after it (or right before)."""
-        doc = self.doc
-        sent_end = doc[end - 1].sent.end if end > 0 else end
-        windows = [range(end, min(end + 8, len(doc), sent_end + 6)),
-                   range(max(0, start - 8), start)]
-        for rng in windows:
-            for i in rng:
-                t = doc[i]
-                if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in L.SAY_VERBS | {"add"}:
-                    who = [e for e in self.subjects(t) if self.ent(e).is_person]
-                    if who:
-                        return who[:1], t
-                if "\n" in t.text:
-                    break
-        return [], None
-
-    def _about(self, start: int, end: int, speaker: int, verb) -> list[int]:
-        """Whom a quotation is about: people named in it, "said of Y", else the person
-        named last before it (for "he", "she", "that kid")."""
-        doc = self.doc
-        named = [m.ent for m in self.de.mentions if start <= m.start < end
-                 and self.ent(m.ent).is_person and m.ent != speaker]
-        if named:
-            return list(dict.fromkeys(named))
-        if verb is not None:
-            of = [e for e in self.pobjs(verb, {"of", "about"}) if self.ent(e).is_person]
-            if of:
-                return of
-        words = {t.lower_ for t in doc[start:end]}
-        if words & {"he", "she", "him", "her", "kid", "he's", "she's"}:
-            # the person the passage is about: of those named in the last sentences,
-            # the one the document names most
-            first_sent = doc[start].sent.start
-            sents = [k for k, s in enumerate(self.de.sents) if s.start <= first_sent]
-            k0 = sents[-1] if sents else 0
-            cands = [m.ent for m in self.de.mentions
-                     if self.de.sents[max(0, k0 - 3)].start <= m.start < start
-                     and self.ent(m.ent).is_person and m.ent != speaker]
-            if cands:
-                return [max(dict.fromkeys(cands),
-                            key=lambda e: (len(self.ent(e).mentions), cands[::-1].index(e) * -1))]
-        return []
-
-    def quotations(self) -> None:
-        for start, end in self._quote_spans():
-            if end - start < 3 or not self._praise(start, end):
-                continue
-            speaker, verb = self._speaker_near(start, end)
-            if not speaker:
-                continue
-            for o in self._about(start, end, speaker[0], verb):
-                si = next((k for k, s in enumerate(self.de.sents)
-                           if s.start <= start < s.end), 0)
-                self.emit(speaker[0], "endorses", o, si, 0.7, "quotation")
-
     def posts(self) -> None:
         """Social posts: "text\n— Name (@handle) date": the author vouches for whom the
         post praises (named in it, else the driver the article is about)."""
@@ -1006,7 +932,7 @@ class _Run(CarRules, ResultRules):
         if not speakers:
             return
         for c in tok.children:
-            if c.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and c.pos_ in {"VERB", "AUX"}:
+            if c.dep_ in {"ccomp", "xcomp", "advcl"} and c.pos_ in {"VERB", "AUX"}:
                 if c.lemma_.lower() in L.SAY_VERBS and c.dep_ in {"conj", "ccomp"}:
                     continue  # "X wrote that Y said ...": Y is the speaker
                 subj = [s for s in self.subjects(c) if self.ent(s).is_person]
@@ -1020,6 +946,10 @@ class _Run(CarRules, ResultRules):
                                           "reported-speech")
         if lemma in L.CALL_VERBS:
             objs = [o for o in self.dobjs(tok, poss=False) if self.ent(o).is_person]
+            # "considers him the most complete driver" (a small clause)
+            objs += [o for c in tok.children if c.dep_ in {"ccomp", "oprd"}
+                     for g in c.children if g.dep_ == "nsubj"
+                     for o in self.ents_of(g) if self.ent(o).is_person]
             if objs and self._positive(tok):
                 for s in speakers:
                     for o in objs:
