@@ -190,6 +190,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     break
                 t = t.head
         exclude = set(self.quote_speaker(tok.i))  # in a quotation, not the speaker
+        if tok.dep_ == "nsubj" and tok.lower_ in {"he", "she"}:
+            # "Y, whom he confronted": he is not Y
+            exclude |= {e for c in tok.head.children if c.dep_ in {"dobj", "dative"}
+                        and c.lower_ in L.RELATIVE_PRONOUNS for e in self.antecedent(c)}
         if tok.lower_ in {"him", "her"}:
             # "X has called him ...": him is not X; nor, in "W asked for him, and X
             # vouched for him", is the second "him" W
@@ -239,9 +243,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
             prev = [m.ent for m in self.de.in_sentence(k - 1) if self.ent(m.ent).type == "Team"]
             if len(set(prev)) == 1:
                 return prev[:1]
-        teams = [e for e in self.de.entities if e.type == "Team"]
-        if teams:
-            return [max(teams, key=lambda e: len(e.mentions)).idx]
+        # the team the article is about, when one team dominates it
+        teams = sorted((e for e in self.de.entities if e.type == "Team"),
+                       key=lambda e: -len(e.mentions))
+        if teams and (len(teams) == 1 or len(teams[0].mentions) >= 2 * len(teams[1].mentions)):
+            return [teams[0].idx]
         return []
 
     def salient_team(self, person: int) -> list[int]:
@@ -312,6 +318,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
             got = self.org_pronoun(tok)
             if got:
                 return got
+        if tok.dep_ == "appos" and low in {"team", "organization", "outfit", "squad",
+                                           "operation"} and self.men(tok.head) is not None \
+                and self.teamish(self.men(tok.head).ent):
+            return self.group_of(self.men(tok.head))  # "T, the team owned by X"
         if low in {"team", "organization", "outfit", "squad", "operation"} and any(
                 c.lower_ in {"the", "this", "that", "its", "his", "her", "their", "whose"}
                 for c in tok.children) and not any(
@@ -322,7 +332,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 return got
         if tok.pos_ in {"NOUN", "PROPN", "PRON", "DET", "NUM"}:
             words = {c.lower_ for c in tok.children} | {low}
-            if low in {"both", "pair", "duo", "tandem"} or words & {"both", "two"} and \
+            if low in {"both", "pair", "duo", "tandem"} or low == "two" and any(
+                    c.lower_ == "the" for c in tok.children) or words & {"both", "two"} and \
                     tok.lemma_.lower() in {"driver", "racer", "brother", "teammate", "rival"}:
                 return self.last_two_people(tok)
             # "the driver, X" / "X, the driver"
@@ -1122,6 +1133,15 @@ class _Run(CarRules, ResultRules, QuoteRules):
                         "scuffle", "brawl", "stare"}:
                     parties, others, conf = subj, sent_people, 0.6
             parties += others
+            if len(parties) == 1 and low in {
+                    "punch", "shove", "fight", "feud", "confrontation", "altercation",
+                    "scuffle", "brawl", "stare", "shoving"}:
+                # "X waited for Y and threw a punch"
+                rest = list(dict.fromkeys(
+                    m.ent for m in self.de.in_sentence(si)
+                    if self.ent(m.ent).is_person and m.ent not in parties))
+                if len(rest) == 1:
+                    parties, conf = parties + rest, 0.6
             if len(parties) < 2:
                 return
         else:
@@ -1152,13 +1172,36 @@ class _Run(CarRules, ResultRules, QuoteRules):
         objs = [o for o in objs if self.ent(o).is_person or
                 self.ent(o).type == "Team" and o in named]
         subj = [x for x in subj if self.ent(x).is_person or x in named]
+        if lemma in {"exchange", "trade"}:
+            # "the two exchanged words", "X exchanged words with Y"
+            if not any(c.dep_ == "dobj" and c.lower_ in {"words", "blows", "shoves",
+                                                         "barbs", "punches", "insults"}
+                       for c in tok.children):
+                return
+            objs = [o for o in self.pobjs(tok, {"with"}) if self.ent(o).is_person]
+            if len(subj) >= 2 and not objs:
+                for i, a in enumerate(subj):
+                    for b in subj[i + 1:]:
+                        self.emit(a, "feuded_with", b, si, 0.75, "exchanged-words")
+                return
+            strong = True
+        if not subj and strong and tok.tag_ == "VBG":
+            # "showed G climbing from his car, walking over and shoving him"
+            before = [m.ent for m in self.de.in_sentence(si) if m.start < tok.i and
+                      self.doc[m.root].dep_ == "nsubj" and self.ent(m.ent).is_person]
+            subj = before[-1:]
+        if lemma == "gesture":
+            # "gestured angrily at Y's car"
+            objs += [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "at"
+                     for p in c.children for g in p.children if g.dep_ == "poss"
+                     for e in self.ents_of(g) if self.ent(e).is_person]
         if not strong:
             window = {t.lower_ for t in tok.sent} | {t.lemma_.lower() for t in tok.sent}
             anger = window & (L.FEUD_ADJ | {"retaliation", "payback", "revenge", "intentionally",
                                              "deliberately", "angrily", "publicly", "afterward",
                                              "post-race", "postrace", "incident"})
             if lemma in {"wreck", "dump", "hook", "call", "argue", "vow", "blame", "stare",
-                         "glare"} and not anger:
+                         "glare", "gesture"} and not anger:
                 return
             if lemma in {"call"} and "out" not in {c.lower_ for c in tok.children}:
                 return
@@ -1330,6 +1373,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if passive or (agents and tok.tag_ == "VBN"):
             teams = [t for t in (passive or self.subjects(tok)) if self.ent(t).type == "Team"]
             owners = agents
+        if lemma in {"co-own", "coown"} or tok.lower_.startswith("co-own"):
+            # "X co-owns T with Y"
+            owners += [p for p in self.pobjs(tok, {"with"}) if self.ent(p).is_person]
         conf = 0.85 if lemma in {"own", "co-own", "coown"} else 0.7
         for o in owners:
             for t in teams:
@@ -1339,10 +1385,13 @@ class _Run(CarRules, ResultRules, QuoteRules):
         """"X, owner of T", "T owner X", "T co-owner X", "X's ownership stake in T"."""
         owners: list[int] = []
         teams: list[int] = []
-        if tok.dep_ == "appos":
-            owners += self.ents_of(tok.head)
-        elif tok.dep_ == "attr":
-            owners += self.subjects(tok.head)
+        role = tok
+        while role.dep_ == "conj" and role.head.i != role.i:
+            role = role.head  # "X, the driver and co-owner of T"
+        if role.dep_ == "appos":
+            owners += self.ents_of(role.head)
+        elif role.dep_ == "attr":
+            owners += self.subjects(role.head)
         elif tok.dep_ == "compound" and self.men(tok.head) is not None:
             owners += self.ents_of(tok.head)
         for c in tok.children:
