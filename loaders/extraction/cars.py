@@ -192,7 +192,17 @@ class CarRules:
                                        limit=3)
             if after is not None:
                 e = self.ent(after.ent)
-                if e.type in {"Team", "Organization"}:
+                nxt = doc[after.end].lower_ if after.end < len(doc) else ""
+                if e.type in {"Team", "Organization"} and nxt in {
+                        "development", "developmental", "driver", "rookie", "prospect",
+                        "teammate", "protege", "protégé"}:
+                    # "the No. 6 <make> for <team> development driver Y": Y's car
+                    who = self._mention_near(after.end, after.end, 1, {"person"}, sent,
+                                             limit=3, stop_words=frozenset(
+                                                 {nxt, "driver", "development"}))
+                    if who is not None and self._driverish(who.ent):
+                        driver = who.ent
+                elif e.type in {"Team", "Organization"}:
                     team = after.ent
                 elif self._driverish(after.ent) and doc[after.start - 1].lower_ in {
                         "for", "of"}:

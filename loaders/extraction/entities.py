@@ -377,6 +377,18 @@ class EntityLinker:
         #     Elliott and Byron are back"), when no one else is known by it
         self._known_surnames(doc, entities, taken, entity_for, add_mention, org_short)
 
+        # 5c. the first word of a known team in a team context ("a <Word> development
+        #     driver", "<Word>'s No. 24") when the article does not name the team in full
+        for tok in doc:
+            cand = self.gaz.team_first.get(tok.text)
+            if cand is None or taken[tok.i] or not self._team_context(doc, tok.i, tok.i + 1):
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha:
+                continue
+            add_mention(entity_for(cand.name, cand.type, True, cand.source), tok.i, tok.i + 1,
+                        "short")
+
         # 6. organizations found by NER only (after linking: a linked surname is a person)
         short_forms = self._org_short_forms(entities)
         for s, e, label in ner_orgs:
@@ -584,7 +596,9 @@ class EntityLinker:
                        "teammate", "crew", "engineer", "organization", "program", "shop",
                        "lineup", "entry", "pit", "development", "technical", "co-owner",
                        "owner", "president", "executive", "alliance", "truck", "trucks",
-                       "camp", "garage", "stable", "seat", "ride", "sponsor"} or \
+                       "camp", "garage", "stable", "seat", "ride", "sponsor", "vice",
+                       "chairman", "ceo", "general", "competition", "teammates", "no",
+                       "drivers", "entries", "chevrolet", "ford", "toyota"} or \
             nxt[:1].isdigit() or prv in {"at", "for", "with", "join", "joins", "joined",
                                          "leave", "leaves", "left", "from"}
 

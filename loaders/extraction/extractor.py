@@ -17,6 +17,7 @@ from typing import Iterable, Iterator
 
 from nascar_kg.ontology import vocabulary
 
+from .chunks import MAX_CHUNK_CHARS, merge, split_text
 from .model import DocumentExtraction, ExtractedEntity, ExtractedRelation, Mention
 
 EXTRACTOR_NAME = "nascar-kg-rules"
@@ -35,7 +36,7 @@ class Extractor:
     version = EXTRACTOR_VERSION
 
     def __init__(self, registry=None, extra_names: Iterable[tuple[str, str]] = (),
-                 batch_size: int = 32):
+                 batch_size: int = 32, max_chunk_chars: int = MAX_CHUNK_CHARS):
         if registry is None:
             from nascar_kg.ontology.registry import load_registry
 
@@ -43,6 +44,7 @@ class Extractor:
         self.registry = registry
         self.extra_names = list(extra_names)
         self.batch_size = batch_size
+        self.max_chunk_chars = max_chunk_chars
         self.voc = vocabulary()
         self._nlp = None
         self._gazetteer = None
@@ -92,11 +94,21 @@ class Extractor:
                 else:
                     yield item.text, getattr(item, "source", f"<text {k + 1}>")
 
-        stream = self.nlp.pipe(pairs(), as_tuples=True, batch_size=self.batch_size)
-        for doc, name in stream:
+        def pieces():
+            # a long text goes through the pipe in chunks: (chunk, (name, offset, last?))
+            for text, name in pairs():
+                chunks = split_text(text, self.max_chunk_chars)
+                for k, (offset, chunk) in enumerate(chunks):
+                    yield chunk, (name, offset, k == len(chunks) - 1)
+
+        parts = []
+        stream = self.nlp.pipe(pieces(), as_tuples=True, batch_size=self.batch_size)
+        for doc, (name, offset, last) in stream:
             de = linker(doc, gaz(doc))
-            edges = rel(de)
-            yield self._assemble(doc, de, edges, name)
+            parts.append((offset, self._assemble(doc, de, rel(de), name)))
+            if last:
+                yield parts[0][1] if len(parts) == 1 else merge(name, parts, self.voc)
+                parts = []
 
     # -- assembly --------------------------------------------------------------------
     @staticmethod

@@ -122,10 +122,17 @@ class Gazetteer:
         # first words of the known teams ("<word> Racing"): a car called "the <word>
         # <make>" is the team's, not a sponsor's
         self.team_words: set[str] = set()
+        first_of: dict[str, set] = {}
         for bucket in self.entries.values():
             for cand in bucket:
                 if cand.type == "Team" and cand.name.split():
                     self.team_words.add(cand.name.split()[0].lower())
+                    first_of.setdefault(cand.name.split()[0], set()).add(cand)
+        # "<Word>" of one known team "<Word> Racing", for "a <Word> development driver"
+        self.team_first: dict[str, Candidate] = {
+            w: next(iter(c)) for w, c in first_of.items()
+            if len({x.name for x in c}) == 1 and len(w) >= 4 and w[:1].isupper()
+            and w.isalpha() and w.lower() not in {"team", "racing", "the"}}
         # surnames of the known people that name one person only and are no word of a
         # known organization's name ("Larson" alone in a list of moves)
         from .lexicon import NAME_SUFFIXES

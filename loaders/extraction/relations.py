@@ -662,6 +662,14 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if lemma in L.TEAM_HIRE_VERBS:
             # "T signed D", "T will field D in the No. 8"
             subj_teams = [t for t in drivers if self.teamish(t)]
+            makers = [t for t in drivers if self.ent(t).type in {"Manufacturer", "Organization"}
+                      and self.ent(t).certain]
+            if makers and lemma in {"sign", "add", "name", "select", "pick", "hire", "tab"}:
+                # "<make or its racing arm> signed D to its development program"
+                for d in self.dobjs(tok, poss=False):
+                    if self._driverish(d):
+                        for mk in makers:
+                            self.emit(d, "affiliated_with", mk, si, 0.7, "org-signs")
             if subj_teams:
                 objs = self.dobjs(tok, poss=False)
                 objs += self.pobjs(tok, {"in"}) if lemma == "field" else []
@@ -682,9 +690,15 @@ class _Run(CarRules, ResultRules, QuoteRules):
             return
         for d in drivers:
             e = self.ent(d)
-            if not e.is_person or e.type == "CrewChief":
+            if not e.is_person:
                 continue
             for t in teams:
+                if e.type == "CrewChief" or e.type == "Person" and e.votes.get("Person"):
+                    # "C made his name at T", "C moved to T": a crew chief's team
+                    if lemma in {"join", "rejoin", "leave", "exit", "depart", "move", "spend",
+                                 "make", "return", "come", "win", "sign", "stay", "remain"}:
+                        self.emit(d, "affiliated_with", t, si, 0.6, "drive-verb-staff")
+                    continue
                 self.emit(d, "drove_for", t, si, conf, "drive-verb")
 
     def drive_surface(self, si, sent, ms) -> None:
