@@ -346,6 +346,12 @@ class EntityLinker:
             if any(taken[s:e]):
                 continue
             key = fold(_clean_name(doc[s:e].text))
+            if doc[s + 1].text in {"'s", "’s"}:
+                # "<Word>'s Scratch Kitchen" takes in the NER's "Scratch Kitchen"
+                for k in list(groups):
+                    groups[k] = [o for o in groups[k] if not (s <= o[0] and o[1] <= e)]
+                    if not groups[k]:
+                        del groups[k]
             if key in groups or self.gaz.lookup(key):
                 if key in groups and (s, e, "PROPN") not in groups[key] and not any(
                         a < e and s < b for a, b, _ in groups[key]):
@@ -354,6 +360,10 @@ class EntityLinker:
             groups[key] = [(s, e, "PROPN")]
         for key, occ in groups.items():
             if all(label == "PROPN" for _, _, label in occ) and not self._is_person(doc, occ):
+                s0, e0, _ = occ[0]
+                if doc[e0 - 1].lower_ in L.ORG_SUFFIXES and \
+                        doc[e0 - 1].lower_ not in L.TEAM_SUFFIXES:
+                    ner_orgs.extend(occ)  # "Carolina Crest Roofing" the NER missed
                 continue
             if self._is_person(doc, occ):
                 s0, e0, _ = occ[0]
@@ -725,7 +735,12 @@ class EntityLinker:
                 while j < n and ok(doc[j]) and not doc[j].is_sent_start and j - i < 4:
                     j += 1
                 if 2 <= j - i <= 3 and doc[j - 1].pos_ == "PROPN":
-                    runs.append((i, j))
+                    if i >= 2 and doc[i - 1].text in {"'s", "’s"} and \
+                            doc[i - 2].text[:1].isupper() and doc[i - 2].is_alpha and \
+                            doc[j - 1].lower_ in L.ORG_SUFFIXES:
+                        runs.append((i - 2, j))  # "<Word>'s Scratch Kitchen"
+                    else:
+                        runs.append((i, j))
                 i = j
             else:
                 i += 1
@@ -870,9 +885,9 @@ class EntityLinker:
                 j = i + 1
                 while j < sent.end and not taken[j] and (
                         self._capword(doc[j]) or doc[j].like_num and j == i + 1
-                        or doc[j].text == "-" and j + 1 < sent.end and
-                        self._capword(doc[j + 1])):
-                    j += 1
+                        or doc[j].text in {"-", "'s", "’s"} and j + 1 < sent.end and
+                        self._capword(doc[j + 1]) and not taken[j + 1]):
+                    j += 1  # "Polar Peak Water", "<Word>'s Scratch Kitchen"
                 run = doc[i:j]
                 weak = len(run) == 1 and not (
                     t.is_upper and len(t.text) >= 3 or ".com" in t.lower_)

@@ -41,6 +41,9 @@ ORG_SUFFIXES = frozenset({
     "whiskey", "vodka", "bourbon", "spirits", "wine", "wines", "fuel", "fuels", "gas",
     "petroleum", "university", "college", "institute", "club", "league", "federation",
     "council", "commission", "department", "agency", "administration", "office", "ministry",
+    "kitchen", "grill", "cafe", "restaurant", "steakhouse", "bakery", "market", "shops",
+    "outfitters", "depot", "mart", "roofing", "plumbing", "electric", "coolers", "homes",
+    "management", "ventures", "enterprises", "industries", "motorsport", "airways",
 })
 """Last word of a capitalized name that makes it an organization."""
 
@@ -111,7 +114,9 @@ TITLE_NOUNS = frozenset({
     "partner", "adviser", "advisor", "consultant", "analyst", "reporter", "journalist",
     "writer", "columnist", "broadcaster", "commentator", "correspondent", "member",
     "representative", "head", "lead", "leader", "mechanic", "crewman", "shareholder",
-    "investor",
+    "investor", "officer", "changer", "jackman", "fueler", "carrier", "fabricator",
+    "strategist", "coordinator", "ambassador", "founder", "co-founder", "cmo", "cto",
+    "treasurer", "secretary", "counsel", "scout", "trainer", "chairman", "chairwoman",
 })
 """Nouns of a position held in an organization ("X, president of Y", "Y executive X")."""
 
@@ -329,7 +334,7 @@ ROLE_NOUNS = frozenset({
     "broadcaster", "commentator", "correspondent", "chairman", "ceo", "employee", "member",
     "mechanic", "brand", "company", "firm", "business", "employer", "partner", "ambassador",
     "prospect", "protege", "protégé", "talent", "regular", "coach", "mentor", "owner",
-    "co-owner", "founder", "teammate",
+    "co-owner", "founder", "teammate", "officer", "chairman", "chairwoman", "ambassador",
 })
 """Nouns of a role held with an organization ("X, a <make> development driver",
 "as a race engineer at T", "an adviser to T", "Ram, the Stellantis truck brand")."""
@@ -360,7 +365,11 @@ TITLE_MODIFIERS = frozenset({"chief", "executive", "vice", "senior", "lead", "ma
                              "new", "interim", "co-", "sales", "communications", "public",
                              "relations", "operations", "business", "development", "program",
                              "brand", "head", "of", "the", "and", "director", "motorsports",
-                             "co", "-", "minority", "majority", "principal", "part"})
+                             "co", "-", "minority", "majority", "principal", "part",
+                             "tire", "rear", "front", "pit", "crew", "car", "data", "aero",
+                             "vehicle", "shop", "operating", "financial", "technology",
+                             "commercial", "strategy", "board", "media", "digital",
+                             "partnership", "partnerships", "revenue", "officer", "race-day"})
 
 QUOTE_PRAISE = frozenset({
     "racer", "clean", "coachable", "winner", "ally", "taught", "complete", "deserves",

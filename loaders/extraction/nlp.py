@@ -8,8 +8,8 @@ Added component (runs before the parser):
 ``nkg_line_breaks``
     in: a tokenized ``Doc``; out: the same ``Doc`` with a sentence start on every token
     that follows a line break, so headings, bylines and signature lines are sentences of
-    their own instead of being glued to the next paragraph; and no sentence start inside
-    "crew chief" nor inside a car number ("the No. 10 <team> <make>": the parser would break after "No." or
+    their own instead of being glued to the next paragraph; and no sentence start at a
+    word in lower case that follows a word on the same line, nor inside a car number ("the No. 10 <team> <make>": the parser would break after "No." or
     after the number).
 """
 
@@ -33,9 +33,13 @@ def mark_line_breaks(doc):
             after_break = True
     n = len(doc)
     for i in range(1, n):
-        if doc[i].lower_ == "chief" and doc[i - 1].lower_ == "crew" and \
-                "\n" not in doc[i - 1].whitespace_:
-            doc[i].is_sent_start = False  # "Crew chief X, who ..." at a line start
+        prev = doc[i - 1]
+        if "\n" in prev.whitespace_ or "\n" in prev.text or prev.is_space:
+            continue
+        if doc[i].text[:1].islower() and prev.text not in {".", "!", "?", "…", ":"}:
+            # a word in lower case after a word on the same line continues the sentence
+            # ("NAPA chief marketing officer X said", "Crew chief X, who ...")
+            doc[i].is_sent_start = False
     for i in range(n - 2):
         if doc[i].text in {"No", "no"} and doc[i + 1].text == "." and doc[i + 2].like_num \
                 and "\n" not in doc[i + 1].whitespace_:

@@ -281,6 +281,26 @@ class _Run(CarRules, ResultRules, QuoteRules):
             if sent.start <= m.start < tok.i and self.ent(m.ent).type in {
                     "Team", "Sponsor", "Organization", "Manufacturer"}:
                 return [m.ent]
+        if tok.lower_ == "it" and tok.dep_ in SUBJ_DEPS:
+            # "The company ... . It will be the primary sponsor": the subject before
+            k = self._sent_index(tok)
+            if k > 0:
+                prev = self.de.sents[k - 1]
+                for c in prev.root.children:
+                    if c.dep_ in SUBJ_DEPS:
+                        got = [e for e in self.ents_of(c) if not self.ent(e).is_person]
+                        if got:
+                            return got[:1]
+        return []
+
+    def company_noun(self, tok) -> list[int]:
+        """"the company", "the brand", "the chain": the company named last before."""
+        kinds = {"Sponsor", "Organization"} if tok.lower_ != "automaker" else {"Manufacturer"}
+        for m in reversed(self.de.mentions):
+            if m.start >= tok.i:
+                continue
+            if self.ent(m.ent).type in kinds:
+                return [m.ent]
         return []
 
     def last_two_people(self, tok) -> list[int]:
@@ -316,6 +336,13 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     return people
         if low in {"its", "their", "it"}:
             got = self.org_pronoun(tok)
+            if got:
+                return got
+        if low in {"company", "brand", "chain", "retailer", "firm", "sponsor", "automaker",
+                   "partner"} and any(c.lower_ in {"the", "this"} for c in tok.children) and \
+                not any(c.dep_ in {"compound", "poss", "amod"} and self.men(c) is not None
+                        for c in tok.children) and tok.dep_ in SUBJ_DEPS | {"dobj", "pobj"}:
+            got = self.company_noun(tok)
             if got:
                 return got
         if tok.dep_ == "appos" and low in {"team", "organization", "outfit", "squad",
@@ -1692,6 +1719,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 e = self.men(c).ent
                 if not self.ent(e).is_person:
                     orgs.append(e)
+            elif c.dep_ in {"poss", "compound"} and c.lower_ in {"team", "its", "their"}:
+                # "the team's president", "its vice president", "a team ambassador"
+                orgs += [e for e in self.ents_of(c) if self.teamish(e)] if c.lower_ != "team" \
+                    else self.recent_team(c)
             if c.dep_ == "prep" and c.lower_ in {"at", "for", "with", "of", "to", "on", "in"}:
                 for p in c.children:
                     if p.dep_ == "pobj":
