@@ -1,8 +1,9 @@
 """Long texts in pieces: split before parsing, merged after, offsets kept true.
 
-spaCy refuses texts longer than ``nlp.max_length`` and its parser's memory grows
-with the text, so a long document is parsed in chunks that end at a paragraph,
-line or sentence break. Each chunk's extraction is shifted back to offsets in
+spaCy refuses texts longer than ``nlp.max_length``, its parser's memory grows
+with the text, and the linking and relation rules look across a whole document,
+so a long document is parsed in chunks of about the length of a long feature
+story, each ending at a paragraph, line or sentence break. Each chunk's extraction is shifted back to offsets in
 the whole text and the chunks are merged into one :class:`DocumentExtraction`.
 
 >>> split_text("aaa\\n\\nbbb\\n\\nccc", 6)
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from .model import DocumentExtraction, ExtractedEntity, ExtractedRelation, Mention
 
-MAX_CHUNK_CHARS = 100_000
+MAX_CHUNK_CHARS = 20_000
 _BREAKS = ("\n\n", "\n", ". ", "? ", "! ", " ")
 
 
