@@ -10,7 +10,7 @@ full race results in milliseconds.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from nascar_kg.graph.model import IRI
 from nascar_kg.ontology import NS, vocabulary
@@ -77,7 +77,7 @@ class Walker:
         return {node: self.edges(node) for node in sorted(frontier)}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _relation_nodes(only: tuple[str, ...]) -> list:
     """(name, pyoxigraph IRI) of the relation predicates (all of them when ``only`` is empty)."""
     import pyoxigraph as ox

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from nascar_kg.cli import cli
 from nascar_kg.errors import NameResolutionError, UsageError
-from nascar_kg.graph.rdf_store import MemoryStore, RDFStore
+from nascar_kg.graph.rdf_store import RDFStore
 from nascar_kg.loaders.results import load_results
 from nascar_kg.queries import career, find_paths, roster
 
