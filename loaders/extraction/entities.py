@@ -687,8 +687,10 @@ class EntityLinker:
         doc_words = {w for e in entities for w in e.name.split()}
         for tok in doc:
             cand = self.gaz.surnames.get(tok.text)
-            if cand is None or taken[tok.i] or tok.pos_ != "PROPN" or tok.text in doc_words:
+            if cand is None or taken[tok.i] or tok.text in doc_words:
                 continue
+            if tok.pos_ != "PROPN" and (tok.is_sent_start or tok.pos_ != "NOUN"):
+                continue  # (a capitalized first word may be a common noun)
             if tok.text in (org_short or {}) or tok.ent_type_ in {"GPE", "LOC", "FAC"}:
                 continue
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
@@ -697,10 +699,20 @@ class EntityLinker:
                     not nxt.is_sent_start:
                 continue  # part of a longer name
             if prv is not None and prv.text[:1].isupper() and prv.is_alpha and \
-                    not tok.is_sent_start:
+                    prv.pos_ == "PROPN" and not tok.is_sent_start:
                 continue
-            if self._team_context(doc, tok.i, tok.i + 1):
-                continue
+            if nxt is not None and nxt.text in {"-", "–"} or prv is not None and \
+                    prv.text in {"-", "–"}:
+                continue  # part of a hyphenated name ("<Word>-Haas")
+            k = tok.i + 1
+            if k < len(doc) and doc[k].lower_ in {"'s", "’s"}:
+                k += 1
+            if k < len(doc) and doc[k].lower_ in {
+                    "team", "teams", "organization", "program", "shop", "development",
+                    "technical", "alliance", "camp", "stable", "garage", "lineup"} or \
+                    prv is not None and prv.lower_ in {"at", "for", "join", "joins", "joined"} \
+                    and k == tok.i + 1:
+                continue  # "<Word>'s team", "drove for <Word>": a team's short name
             ent = entity_for(cand.name, cand.type, True, cand.source)
             add_mention(ent, tok.i, tok.i + 1, "short")
 
@@ -1036,8 +1048,9 @@ class EntityLinker:
                     votes[cue] += 2
                 elif self._sentence_sponsor_cue(sent):
                     votes["Sponsor"] += 1
-                if self._team_context(doc, m.start, m.end) and cue != "Sponsor":
-                    votes["Team"] += 1
+                if self._team_context(doc, m.start, m.end) and cue != "Sponsor" and \
+                        doc[m.end - 1].lower_ not in L.ORG_SUFFIXES:
+                    votes["Team"] += 1  # (a "deal with <X> Supply" is no team's)
         if ent.type in PERSON_TYPES:
             best = max(("CrewChief", "Driver", "Person"), key=lambda t: (votes[t], t == "Driver"))
             if not ent.certain:

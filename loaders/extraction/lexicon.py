@@ -343,6 +343,10 @@ DEVELOPMENT_WORDS = frozenset({"development", "developmental", "prospect", "prog
                                "driver", "pipeline", "academy", "camp", "stable", "family",
                                "protege", "protégé"})
 
+DEVELOPMENT_MODIFIERS = frozenset({"development", "developmental", "test", "reserve",
+                                   "academy", "simulator", "sim", "junior"})
+"""Modifiers of "driver" that make the tie no ride ("a <team> development driver")."""
+
 PLURAL_PAIR_WORDS = frozenset({"both", "two", "pair", "duo", "tandem"})
 """Words of a noun phrase that refers to the last two people named ("both drivers")."""
 

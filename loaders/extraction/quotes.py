@@ -159,12 +159,17 @@ class QuoteRules:
                 return who[:1]
         return []
 
-    def _speaker_before(self, qstart: int) -> list[int]:
+    def inside_quote(self, i: int) -> bool:
         inside = getattr(self, "_inside_quotes", None)
         if inside is None:
             inside = self._inside_quotes = bytearray(len(self.doc))
             for a, b in self._quote_spans():
                 inside[a:b] = b"\x01" * (b - a)
+        return bool(inside[i])
+
+    def _speaker_before(self, qstart: int) -> list[int]:
+        self.inside_quote(qstart)
+        inside = self._inside_quotes
         k = self._sent_index(self.doc[qstart])
         for j in range(k, max(-1, k - 3), -1):
             people = [m for m in self.de.in_sentence(j) if m.start < qstart and

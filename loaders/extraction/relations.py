@@ -774,8 +774,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
 
     def drive_noun(self, tok, si) -> None:
         """"his starts with T", "a ride with T", "the T seat", "his tenure at T"."""
-        if tok.dep_ == "compound":
-            return
+        if tok.dep_ == "compound" or any(c.lower_ in L.DEVELOPMENT_MODIFIERS
+                                         for c in tok.children):
+            return  # ("a T development driver" is no ride: see role_noun)
         teams = []
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in {"for", "with", "at"}:
@@ -984,7 +985,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if not speakers:
             return
         for c in tok.children:
-            if c.dep_ in {"ccomp", "xcomp", "advcl"} and c.pos_ in {"VERB", "AUX"}:
+            if c.dep_ in {"ccomp", "xcomp", "advcl"} and c.pos_ in {"VERB", "AUX"} and \
+                    not (self.inside_quote(c.i) and not self.inside_quote(tok.i) and all(
+                        self.inside_quote(g.i) for g in c.children if g.dep_ in SUBJ_DEPS)):
+                # (a whole quotation before "X said" is read by the quotation rules)
                 if c.lemma_.lower() in L.SAY_VERBS and c.dep_ in {"conj", "ccomp"}:
                     continue  # "X wrote that Y said ...": Y is the speaker
                 subj = [s for s in self.subjects(c) if self.ent(s).is_person]

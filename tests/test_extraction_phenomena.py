@@ -1,0 +1,284 @@
+"""The extractor on phrasings of race reports, releases and profiles, with invented names.
+
+Every name here is invented: it reaches the extractor only through ``extra_names`` (as
+race results would give it) or through spaCy's NER and the context rules, so each test
+exercises a general pattern of English NASCAR reporting, not a known fact.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nascar_kg.loaders.extraction import DocumentExtraction, Extractor
+from nascar_kg.ontology.registry import parse_registry
+
+EXTRA = [
+    ("Alan Quill", "Driver"), ("Marcus Trent", "Driver"), ("Jody Farrow", "Driver"),
+    ("Dale Farrow", "Driver"), ("Gus Whitaker", "Driver"), ("Sid Okafor", "Driver"),
+    ("Lou Pacheco", "Driver"), ("Walt Brennan", "Driver"), ("Hank Dorsey", "CrewChief"),
+    ("Brightwater Racing", "Team"), ("Kestrel Motorsports", "Team"),
+    ("Lakeview Speedway", "Track"),
+]
+REGISTRY = parse_registry({"entities": [
+    {"name": "Chevrolet", "type": "Manufacturer", "aliases": ["Chevy"]},
+    {"name": "Ford", "type": "Manufacturer"},
+    {"name": "NASCAR Cup Series", "type": "Series", "aliases": ["Cup Series"]},
+], "facts": []})
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor(registry=REGISTRY, extra_names=EXTRA)
+
+
+@pytest.fixture(scope="module")
+def bare() -> Extractor:
+    return Extractor(registry=REGISTRY)
+
+
+def triples(result: DocumentExtraction) -> set[tuple[str, str, str]]:
+    return {(r.subject, r.predicate, r.object) for r in result.relations}
+
+
+def types(result: DocumentExtraction) -> dict[str, str]:
+    return {e.name: e.type for e in result.entities}
+
+
+# ---------------------------------------------------------------- car descriptions
+
+def test_team_written_before_the_make(ex):
+    text = ("Alan Quill, in the No. 7 Brightwater Racing Chevrolet, finished third. "
+            "Trent climbed from his Kestrel Motorsports Ford and walked to the hauler.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Brightwater Racing") in got
+    assert ("Brightwater Racing", "affiliated_with", "Chevrolet") in got
+    assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
+    assert ("Kestrel Motorsports", "affiliated_with", "Ford") in got
+
+
+def test_the_owner_of_a_car_phrase_is_the_subject_or_the_possessor(ex):
+    text = ("Sid Okafor faded to 16th in the Kestrel Motorsports Chevrolet. "
+            "Pacheco's fourth-place run matched his best finish in the Brightwater Racing Ford.")
+    got = triples(ex.extract(text))
+    assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") in got
+    assert ("Lou Pacheco", "drove_for", "Brightwater Racing") in got
+
+
+def test_a_car_number_is_not_a_sentence_end(ex):
+    text = "Gus Whitaker brought the No. 10 Kestrel Motorsports Chevrolet home ninth."
+    result = ex.extract(text)
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in triples(result)
+    assert len({r.evidence for r in result.relations}) == 1
+
+
+def test_a_company_in_the_car_name_sponsors_the_driver(bare):
+    text = "He left. Jody Farrow drove the No. 13 ZENTRIX Chevrolet for Kestrel Motorsports."
+    result = bare.extract(text)
+    assert ("ZENTRIX", "sponsors", "Jody Farrow") in triples(result)
+    assert types(result)["ZENTRIX"] == "Sponsor"
+
+
+def test_a_car_number_keeps_its_team_through_the_article(ex):
+    text = ("Alan Quill drives the No. 7 Ford for Brightwater Racing. "
+            "He will retire after the season. Marcus Trent will take over the No. 7 next year.")
+    assert ("Marcus Trent", "drove_for", "Brightwater Racing") in triples(ex.extract(text))
+
+
+def test_an_unknown_possessor_of_a_car_is_nobody_else(ex):
+    text = "Trent is paired with Hank Dorsey; and Grimsby's No. 2 is led by Jo Pell."
+    got = triples(ex.extract(text))
+    assert not any(p == "crew_chief_for" and o == "Marcus Trent" and s != "Hank Dorsey"
+                   for s, p, o in got)
+
+
+# ---------------------------------------------------------------- sponsors
+
+def test_sponsor_as_primary_partner_on_a_drivers_car(ex):
+    text = ("Kestrel Motorsports announced its lineup on Monday. Newcomer Polar Peak Water "
+            "will serve as primary partner on Alan Quill's No. 7 for ten races.")
+    result = ex.extract(text)
+    assert ("Polar Peak Water", "sponsors", "Alan Quill") in triples(result)
+    assert "Newcomer Polar Peak Water" not in types(result)
+
+
+def test_a_former_sponsor_named_by_a_relative_clause(bare):
+    text = ("Alan Quill drives the No. 7 Ford for Kestrel Motorsports. The extension comes "
+            "as Zentrix, which served as a primary sponsor on the No. 7 for two seasons, "
+            "will not return in 2026.")
+    assert ("Zentrix", "sponsors", "Alan Quill") in triples(bare.extract(text))
+
+
+def test_sponsor_on_the_hood_and_colors(ex):
+    text = ("Quill won the 2018 race at Lakeview Speedway in the No. 3. Harbor Bank was on the "
+            "hood again Sunday. Trent's No. 98, carrying Pecos Grain Fuels colors, was fifth.")
+    got = triples(ex.extract(text))
+    assert ("Harbor Bank", "sponsors", "Alan Quill") in got
+    assert ("Pecos Grain Fuels", "sponsors", "Marcus Trent") in got
+
+
+def test_a_car_sponsored_by_a_company(ex):
+    text = "Quill spent four seasons in the No. 56 Ford sponsored by Tarrow Auto Parts."
+    assert ("Tarrow Auto Parts", "sponsors", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_the_company_refers_to_the_company_named_before(ex):
+    text = ("Brightwater Racing extended its deal with Harlow Kitchen Supply on Tuesday. "
+            "The company will also be the primary sponsor on Alan Quill's No. 2 Chevrolet.")
+    assert ("Harlow Kitchen Supply", "sponsors", "Alan Quill") in triples(ex.extract(text))
+
+
+# ---------------------------------------------------------------- results phrasing
+
+def test_result_places_for_a_team(ex):
+    text = ("Marcus Trent was 14th for Kestrel Motorsports. Lou Pacheco was ninth and Sid "
+            "Okafor 10th for Brightwater Racing. Gus Whitaker was the top Kestrel Motorsports "
+            "finisher in 12th.")
+    got = triples(ex.extract(text))
+    assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
+    assert ("Sid Okafor", "drove_for", "Brightwater Racing") in got
+    assert ("Lou Pacheco", "drove_for", "Brightwater Racing") not in got
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_drivers_day_and_a_teams_win(ex):
+    text = ("Alan Quill held off Marcus Trent to win on Sunday, giving Brightwater Racing its "
+            "third victory in five weeks. Gus Whitaker had a miserable afternoon for Kestrel "
+            "Motorsports.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Brightwater Racing") in got
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+    assert ("Marcus Trent", "drove_for", "Brightwater Racing") not in got
+
+
+def test_not_returning_to_a_team_is_a_past_ride(ex):
+    text = "Sid Okafor will not return to Kestrel Motorsports' No. 99 next season."
+    assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") in triples(ex.extract(text))
+
+
+# ---------------------------------------------------------------- crew chiefs
+
+def test_crew_chief_in_a_sentence_about_one_driver(ex):
+    text = "Crew chief Hank Dorsey brought Quill in for four tires under the final caution."
+    assert ("Hank Dorsey", "crew_chief_for", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_crew_chief_who_called_a_drivers_races(ex):
+    text = "Hank Dorsey, who has called Trent's races since 2019, said the car was fast."
+    assert ("Hank Dorsey", "crew_chief_for", "Marcus Trent") in triples(ex.extract(text))
+
+
+def test_his_crew_chief_is_someone_else(ex):
+    text = ("Marcus Trent won at Lakeview Speedway in 2019. Hank Dorsey took over as his crew "
+            "chief in 2020.")
+    assert ("Hank Dorsey", "crew_chief_for", "Marcus Trent") in triples(ex.extract(text))
+
+
+def test_remaining_as_crew_chief_for_the_new_driver(ex):
+    text = "Gus Whitaker will take over the car next season, with Dorsey remaining as crew chief."
+    assert ("Hank Dorsey", "crew_chief_for", "Gus Whitaker") in triples(ex.extract(text))
+
+
+# ---------------------------------------------------------------- quotations
+
+def test_praise_in_a_quotation_with_a_negation_elsewhere(ex):
+    text = ('Quill and Trent raced for the win. "He\'s one of the best short-track guys out '
+            'here, and he doesn\'t get enough credit for it," Trent said of Quill.')
+    assert ("Marcus Trent", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_negated_readiness_and_a_beating_are_no_praise(ex):
+    text = ('Alan Quill won on Saturday. "I don\'t know that anybody is ready at 21," Trent '
+            'said. "He got me pretty good," Whitaker said.')
+    got = triples(ex.extract(text))
+    assert not any(p == "endorses" for _, p, _ in got)
+
+
+def test_speaker_of_a_continued_quotation(ex):
+    text = ('Alan Quill joins the team in 2026. "Keeping the group together matters," said '
+            'Walt Brennan. "Alan has a great reputation in the garage, and we\'re thrilled."')
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_he_said_is_the_person_named_before_the_quotation(ex):
+    text = ('Walt Brennan laughed off the scrap. "Both of them can drive. I\'ve always said '
+            'Quill could win in Cup," he said.')
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_thanks_are_no_endorsement(ex):
+    text = '"I\'m grateful to Marcus and Gus for the confidence," Quill said.'
+    assert not any(p == "endorses" for _, p, _ in triples(ex.extract(text)))
+
+
+# ---------------------------------------------------------------- feuds
+
+def test_a_punch_with_the_one_other_person(ex):
+    text = "Marcus Trent waited in the garage for Alan Quill and threw a punch."
+    result = ex.extract(text)
+    assert [r.predicate for r in result.relations] == ["feuded_with"]
+
+
+def test_exchanged_words_and_an_angry_gesture(ex):
+    text = ("Marcus Trent crashed after contact with Quill. Trent gestured angrily at Quill's "
+            "Ford as it passed. Later Whitaker and Okafor exchanged words near the haulers.")
+    feuds = {frozenset((r.subject, r.object)) for r in ex.extract(text).relations
+             if r.predicate == "feuded_with"}
+    assert frozenset(("Marcus Trent", "Alan Quill")) in feuds
+    assert frozenset(("Gus Whitaker", "Sid Okafor")) in feuds
+
+
+def test_the_subject_pronoun_is_not_the_object(ex):
+    text = ("Walt Brennan has had his own run-ins, most famously with Alan Quill, whom he "
+            "confronted after a race at Lakeview Speedway.")
+    feuds = {frozenset((r.subject, r.object)) for r in ex.extract(text).relations
+             if r.predicate == "feuded_with"}
+    assert frozenset(("Walt Brennan", "Alan Quill")) in feuds
+
+
+# ---------------------------------------------------------------- owners, staff
+
+def test_co_owners_and_the_team_of_an_apposition(ex):
+    text = ("Gus Whitaker co-owns Kestrel Motorsports with Lou Pacheco. Quill drives for "
+            "Brightwater Racing, the team owned by Walt Brennan.")
+    got = triples(ex.extract(text))
+    assert ("Gus Whitaker", "owns", "Kestrel Motorsports") in got
+    assert ("Lou Pacheco", "owns", "Kestrel Motorsports") in got
+    assert ("Walt Brennan", "owns", "Brightwater Racing") in got
+
+
+def test_staff_titles_with_an_organization(bare):
+    text = ("Kestrel Motorsports tire changer Michael Davis was hurt. Harlow Insurance chief "
+            "marketing officer Dana Pell said the company would stay.")
+    got = triples(bare.extract(text))
+    assert ("Michael Davis", "affiliated_with", "Kestrel Motorsports") in got
+    assert ("Dana Pell", "affiliated_with", "Harlow Insurance") in got
+
+
+def test_a_crew_chief_moving_to_a_team_is_affiliated_not_driving(ex):
+    text = "Veteran crew chief Hank Dorsey joins Kestrel Motorsports from Brightwater Racing."
+    got = triples(ex.extract(text))
+    assert ("Hank Dorsey", "affiliated_with", "Kestrel Motorsports") in got
+    assert not any(p == "drove_for" for _, p, _ in got)
+
+
+# ---------------------------------------------------------------- entities
+
+def test_a_known_surname_named_alone(ex):
+    text = "Over at the shop, nothing changed: Trent, Okafor and Pacheco are back."
+    names = types(ex.extract(text))
+    assert names.get("Marcus Trent") == "Driver" and names.get("Sid Okafor") == "Driver"
+    # a surname two known people share is left alone
+    assert "Jody Farrow" not in types(ex.extract("Farrow is back."))
+
+
+def test_first_word_of_a_known_team_in_a_team_context(ex):
+    text = "Sid Okafor, 18, is a Kestrel development driver."
+    assert ("Sid Okafor", "affiliated_with", "Kestrel Motorsports") in triples(ex.extract(text))
+
+
+def test_a_name_with_and_without_generational_suffix_is_one_person(bare):
+    text = ("David Miller Jr. won at Lakeview Speedway on Sunday. David Miller said it was the "
+            "best day of his life. Miller led 80 laps.")
+    people = [e for e in bare.extract(text).entities if "Miller" in e.name]
+    assert len(people) == 1 and people[0].name == "David Miller Jr."
+    assert len(people[0].mentions) == 3
