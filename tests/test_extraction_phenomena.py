@@ -282,3 +282,12 @@ def test_a_name_with_and_without_generational_suffix_is_one_person(bare):
     people = [e for e in bare.extract(text).entities if "Miller" in e.name]
     assert len(people) == 1 and people[0].name == "David Miller Jr."
     assert len(people[0].mentions) == 3
+
+
+def test_a_shared_surname_alone_is_the_person_named_first(ex):
+    text = ("Dale Farrow ran inside the top five for most of the race, and Jody Farrow was not "
+            "shy about what he saw. \"He's ready,\" said Jody Farrow, who fielded trucks for "
+            "years. Farrow drives the No. 8 Ford for Brightwater Racing.")
+    got = triples(ex.extract(text))
+    assert ("Dale Farrow", "drove_for", "Brightwater Racing") in got
+    assert ("Jody Farrow", "drove_for", "Brightwater Racing") not in got

@@ -652,12 +652,15 @@ class EntityLinker:
             return
         # walk the document in order, remembering where each person was last named
         last_seen: dict[int, int] = {}
+        first_seen: dict[int, int] = {}
+        bare: set[int] = set()
         starts = {}
         for m in mentions:
             starts.setdefault(m.start, []).append(m)
         for tok in doc:
             for m in starts.get(tok.i, ()):
                 last_seen[m.ent] = tok.i
+                first_seen.setdefault(m.ent, tok.i)
             if taken[tok.i] or not tok.text[:1].isupper() or not tok.is_alpha:
                 continue
             if org_short and tok.text in org_short and \
@@ -677,11 +680,13 @@ class EntityLinker:
             if prv is not None and not taken[prv.i] and prv.is_alpha and prv.text[:1].isupper() \
                     and prv.pos_ == "PROPN" and not prv.is_sent_start:
                 continue
-            ent = self._disambiguate(cands, last_seen, sent_of, tok.i)
+            ent = self._disambiguate(cands, last_seen, sent_of, tok.i, first_seen, bare)
             if ent is None:
                 continue
             add_mention(ent, tok.i, tok.i + 1, "short")
             last_seen[ent.idx] = tok.i
+            if len(set(map(id, cands))) > 1:
+                bare.add(ent.idx)
 
     def _known_surnames(self, doc, entities, taken, entity_for, add_mention, org_short):
         doc_words = {w for e in entities for w in e.name.split()}
@@ -717,7 +722,11 @@ class EntityLinker:
             add_mention(ent, tok.i, tok.i + 1, "short")
 
     @staticmethod
-    def _disambiguate(cands, last_seen, sent_of, i):
+    def _disambiguate(cands, last_seen, sent_of, i, first_seen=None, bare=None):
+        """Which of the people sharing a surname a bare surname names. Writers give the
+        bare surname to one of them (the article's subject, named first) and the full
+        name to the other; when both were introduced together, the one named last
+        within the last sentences, else nobody."""
         unique = list(dict.fromkeys(cands))
         if len(unique) == 1:
             return unique[0]
@@ -725,6 +734,16 @@ class EntityLinker:
                       key=lambda x: -x[0])
         if not seen:
             return None
+        if first_seen is not None and len(seen) > 1:
+            used = [c for _, c in seen if c.idx in (bare or ())]
+            if len(used) == 1:
+                return used[0]  # the one the writer already calls by the surname
+            firsts = sorted(((first_seen.get(c.idx, last_seen[c.idx]), c) for _, c in seen),
+                            key=lambda x: x[0])
+            (p0, c0), (p1, _) = firsts[0], firsts[1]
+            together = sent_of[p0] == sent_of[p1] and p1 - p0 <= 5  # "A X and B X"
+            if not together and not used:
+                return c0  # the one introduced first
         best_pos, best = seen[0]
         if sent_of[i] - sent_of[best_pos] > 3:
             return None
