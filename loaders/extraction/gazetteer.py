@@ -128,6 +128,34 @@ class Gazetteer:
                 if cand.type == "Team" and cand.name.split():
                     self.team_words.add(cand.name.split()[0].lower())
                     first_of.setdefault(cand.name.split()[0], set()).add(cand)
+        # a team is also called without its last word when two words remain and they are
+        # no person's name ("<Word> <Word> Racing" -> "<Word> <Word>")
+        from .lexicon import TEAM_SUFFIXES
+
+        person_names = {fold(c.name) for b in self.entries.values() for c in b
+                        if c.type in person_types}
+        short_of: dict[str, set] = {}
+        for bucket in list(self.entries.values()):
+            for cand in bucket:
+                words = cand.name.split()
+                if cand.type != "Team" or cand.source != "registry" or len(words) != 3 or \
+                        words[-1].lower() not in TEAM_SUFFIXES:
+                    continue
+                short = " ".join(words[:2])
+                if words[0] in self.first_names or fold(short) in person_names or \
+                        not all(w[:1].isupper() and w.isalpha() for w in words[:2]):
+                    continue
+                short_of.setdefault(fold(short), set()).add(cand)
+        for key, cands in short_of.items():
+            if key not in self.entries and len({c.name for c in cands}) == 1:
+                c = next(iter(cands))
+                self.entries[key] = [Candidate(c.name, "Team", "derived")]
+        # a hyphenated first word names its team anywhere ("<Word>-<Word>" of
+        # "<Word>-<Word> Racing")
+        for w, c in first_of.items():
+            names = {x.name for x in c}
+            if len(names) == 1 and "-" in w.strip("-") and fold(w) not in self.entries:
+                self.entries[fold(w)] = [Candidate(next(iter(c)).name, "Team", "derived")]
         # "<Word>" of one known team "<Word> Racing", for "a <Word> development driver"
         self.team_first: dict[str, Candidate] = {
             w: next(iter(c)) for w, c in first_of.items()

@@ -329,6 +329,22 @@ class _Run(CarRules, ResultRules, QuoteRules):
             return self.antecedent(tok)
         if low in L.PERSON_PRONOUNS:
             return self.pronoun(tok)
+        if low in {"their", "they"} and tok.pos_ == "PRON":
+            # "The <team> continue to lean on their alliance": the organization subject
+            v = tok.head
+            while v.pos_ not in {"VERB", "AUX"} and v.head.i != v.i:
+                v = v.head
+            while not any(c.dep_ in SUBJ_DEPS for c in v.children) and \
+                    v.dep_ in {"xcomp", "conj"} and v.head.i != v.i:
+                v = v.head  # "The X continue to lean on their ..."
+            subj = [c for c in v.children if c.dep_ in SUBJ_DEPS and c.i < tok.i]
+            orgs = [e for c in subj for e in self.ents_of(c) if not self.ent(e).is_person]
+            if orgs and tok.lower_ == "their":
+                return orgs[:1]
+            if subj and not orgs and subj[0].lower_ == "the" or any(
+                    c.pos_ == "NOUN" and c.lower_ in {"team", "teams", "organization",
+                                                      "brothers", "outfit"} for c in subj):
+                return []
         if low in {"them", "they", "their"} and tok.pos_ == "PRON":
             people = self.last_two_people(tok)
             if low != "their" or people:
@@ -672,6 +688,13 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if lemma in {"join", "rejoin", "leave", "exit", "depart", "sign", "re-sign", "ink"}:
             teams += [t for t in self.dobjs(tok, poss=False) if self.teamish(t)]
         teams += self.span_teams(tok)  # "returns for his third season with T"
+        for c in tok.children:
+            # "stays in the Xfinity Series with T"
+            if c.dep_ == "prep" and c.lower_ in {"in", "at"}:
+                for p in c.children:
+                    m = self.men(p)
+                    if m is not None and self.ent(m.ent).type in {"Series", "Track"}:
+                        teams += [t for t in self.pobjs(p, {"with", "for"}) if self.teamish(t)]
         drivers = self.subjects(tok)
         if lemma in {"drive", "race", "run", "win", "pilot", "compete"}:
             for cc in self.pobjs(tok, {"with"}):
@@ -801,9 +824,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
             drivers = self.subjects(tok.head)
         if not drivers and tok.dep_ == "appos":
             drivers = self.ents_of(tok.head)
-        if not drivers and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
-            # "reinforced by his appearances with T": poss of a conjoined noun
-            pass
+        if not drivers and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and \
+                tok.head.head.pos_ in {"VERB", "AUX"}:
+            # "After seven seasons at T, X moves to ..."
+            drivers = [d for d in self.subjects(tok.head.head) if self._driverish(d)]
         if tok.lower_ in {"driver", "teammate", "pilot", "wheelman", "rookie"} and \
                 tok.dep_ in {"appos", "attr"}:
             drivers = drivers or self.ents_of(tok.head) or self.subjects(tok.head)
