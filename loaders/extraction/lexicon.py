@@ -44,6 +44,10 @@ ORG_SUFFIXES = frozenset({
     "kitchen", "grill", "cafe", "restaurant", "steakhouse", "bakery", "market", "shops",
     "outfitters", "depot", "mart", "roofing", "plumbing", "electric", "coolers", "homes",
     "management", "ventures", "enterprises", "industries", "motorsport", "airways",
+    # media
+    "ledger", "times", "post", "journal", "gazette", "herald", "tribune", "wire", "daily",
+    "weekly", "magazine", "podcast", "press", "observer", "bulletin", "insider", "digest",
+    "review", "pulse", "report",
 })
 """Last word of a capitalized name that makes it an organization."""
 
@@ -130,7 +134,8 @@ PERSON_VERBS = frozenset({
 })
 """Verbs whose subject is a person rather than a company ("X said", "X finished")."""
 
-MEDIA_CUES = frozenset({"report", "reported", "reports", "according", "told", "via", "per"})
+MEDIA_CUES = frozenset({"report", "reported", "reports", "according", "told", "via", "per",
+                        "reporter", "writes", "wrote", "columnist", "writer", "analyst"})
 
 # --- relations -------------------------------------------------------------------------
 
@@ -335,6 +340,7 @@ ROLE_NOUNS = frozenset({
     "mechanic", "brand", "company", "firm", "business", "employer", "partner", "ambassador",
     "prospect", "protege", "protégé", "talent", "regular", "coach", "mentor", "owner",
     "co-owner", "founder", "teammate", "officer", "chairman", "chairwoman", "ambassador",
+    "co-founder", "arm", "division", "subsidiary", "affiliate", "unit", "branch",
 })
 """Nouns of a role held with an organization ("X, a <make> development driver",
 "as a race engineer at T", "an adviser to T", "Ram, the Stellantis truck brand")."""

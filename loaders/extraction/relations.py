@@ -127,6 +127,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 nxt = de.mention_at(j)
                 if nxt is None or nxt.sent != m.sent or self.ent(nxt.ent).is_person != kind:
                     break
+                if nxt.end < len(doc) and doc[nxt.end].lower_ in {"'s", "’s", "'", "’"}:
+                    break  # "A, B's crew chief": B is no conjunct of A
                 if nxt.ent not in out:
                     out.append(nxt.ent)
                 cur = nxt
@@ -357,7 +359,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if low in {"company", "brand", "chain", "retailer", "firm", "sponsor", "automaker",
                    "partner"} and any(c.lower_ in {"the", "this"} for c in tok.children) and \
                 not any(c.dep_ in {"compound", "poss", "amod"} and self.men(c) is not None
-                        for c in tok.children) and tok.dep_ in SUBJ_DEPS | {"dobj", "pobj"}:
+                        for c in tok.children) and \
+                tok.dep_ in SUBJ_DEPS | {"dobj", "pobj", "poss"}:
             got = self.company_noun(tok)
             if got:
                 return got
@@ -373,6 +376,14 @@ class _Run(CarRules, ResultRules, QuoteRules):
             got = self.recent_team(tok)
             if got:
                 return got
+        if low == "hall" and tok.pos_ in {"NOUN", "PROPN"}:
+            # "Hall of Famer X serves as ..."
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        mm = self.men(p)
+                        if mm is not None and self.ent(mm.ent).is_person:
+                            return [mm.ent]
         if tok.pos_ in {"NOUN", "PROPN", "PRON", "DET", "NUM"}:
             words = {c.lower_ for c in tok.children} | {low}
             if low in {"both", "pair", "duo", "tandem"} or low == "two" and any(
@@ -544,6 +555,17 @@ class _Run(CarRules, ResultRules, QuoteRules):
             self.edges[key] = Edge(s, pred, o, si, conf, rule)
         return True
 
+    def make_in_name(self, idx: int) -> int | None:
+        """The make an organization is named after ("<Make> Performance", "<Make> Racing
+        Development"), when the article names that make."""
+        words = self.ent(idx).name.split()
+        if len(words) < 2 or self.ent(idx).type not in {"Organization", "Sponsor"}:
+            return None
+        for e in self.de.entities:
+            if e.type == "Manufacturer" and e.name.split()[0].lower() == words[0].lower():
+                return e.idx
+        return None
+
     def finish(self) -> list[Edge]:
         edges = list(self.edges.values())
         # a person typed only by default who owns or works for an organization and is
@@ -556,6 +578,13 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     ent.type == "Driver" and not ent.votes and e.subject not in driving and \
                     self.ent(e.object).type != "Manufacturer":
                 ent.type = "Person"
+        # a crew chief or an executive typed so after a "drove_for" was read: his team
+        for k, e in enumerate(edges):
+            ent = self.ent(e.subject)
+            if e.predicate == "drove_for" and (ent.type == "CrewChief" or ent.type == "Person"
+                                               and ent.votes.get("Person", 0) >= 2):
+                edges[k] = Edge(e.subject, "affiliated_with", e.object, e.sent,
+                                min(e.confidence, 0.6), e.rule + "-staff")
         # affiliated_with only where no more specific tie links the same pair
         specific = {(e.subject, e.object) for e in edges if e.predicate != "affiliated_with"}
         specific |= {(o, s) for s, o in specific}
@@ -678,6 +707,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if strong or lemma in {"move", "transition", "jump", "graduate", "switch", "come",
                                "return", "step"}:
             preps |= {"to", "at", "from"}
+        if lemma == "make" and any(c.dep_ == "dobj" and c.lemma_.lower() == "name"
+                                   for c in tok.children):
+            preps = preps | {"at"}  # "made his name at T"
         teams = [t for t in self.pobjs(tok, preps) if self.teamish(t)]
         # "made waves with T", "made his debut for T", "earned his first win with T"
         for c in tok.children:
@@ -1756,7 +1788,23 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     if p.dep_ == "pobj":
                         orgs += [e for e in self.ents_of(p) if not self.ent(e).is_person and
                                  self.ent(e).type not in {"Series", "Track"}]
+        if any(c.dep_ == "poss" and c.lower_ in {"automaker", "manufacturer", "company"}
+               for c in tok.children):
+            # "T, the automaker's racing arm"
+            orgs += [e for c in tok.children if c.dep_ == "poss" for e in self.ents_of(c)]
         orgs = [o for o in dict.fromkeys(orgs) if self.ent(o).type not in {"Series", "Track"}]
+        if any(c.dep_ == "poss" and c.lower_ == "whose" for c in tok.children):
+            # "<Org>, whose co-founder X": X holds the role at the organization
+            ante = [e for c in tok.children if c.lower_ == "whose"
+                    for e in self.antecedent(c) if not self.ent(e).is_person]
+            named = [e for c in tok.children if c.dep_ in {"appos", "compound"}
+                     for e in self.ents_of(c) if self.ent(e).is_person]
+            if not named and self.men(tok.head) is not None and tok.dep_ == "compound":
+                named = [self.men(tok.head).ent]
+            for p in named:
+                for o in ante:
+                    self.emit(p, "affiliated_with", o, si, 0.7, "whose-title")
+            return
         if low in {"company", "firm", "business", "employer"}:
             # "X's company, <company>"
             owners = [e for c in tok.children if c.dep_ == "poss" for e in self.ents_of(c)
@@ -1788,7 +1836,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
                         self.emit(h, "affiliated_with", o, si, 0.75, "role-development")
                 elif low in {"owner", "co-owner", "founder"} and eo.type == "Team":
                     self.emit(h, "owns", o, si, 0.8, "role-owner")
-                elif low == "brand" and not eh.is_person:
+                elif low in {"brand", "arm", "division", "subsidiary", "affiliate", "unit",
+                             "branch"} and not eh.is_person:
+                    named = self.make_in_name(h)
+                    if named is not None and eo.type == "Manufacturer" and named != o:
+                        continue  # "<Make> Racing Development, the automaker's arm"
                     self.emit(h, "affiliated_with", o, si, 0.7, "role-brand")
                 elif eh.is_person:
                     self.emit(h, "affiliated_with", o, si, 0.7, "role-title")
