@@ -291,3 +291,28 @@ def test_a_shared_surname_alone_is_the_person_named_first(ex):
     got = triples(ex.extract(text))
     assert ("Dale Farrow", "drove_for", "Brightwater Racing") in got
     assert ("Jody Farrow", "drove_for", "Brightwater Racing") not in got
+
+
+def test_joining_a_board_and_an_investment(bare):
+    text = ("In 2025 Kestrel Motorsports welcomed a strategic investment from Harlow Capital "
+            "Management, whose co-founder Michael Davis joined Kestrel Motorsports' board of "
+            "directors.")
+    got = triples(bare.extract(text))
+    assert ("Harlow Capital Management", "affiliated_with", "Kestrel Motorsports") in got
+    assert ("Michael Davis", "affiliated_with", "Harlow Capital Management") in got
+    assert ("Michael Davis", "affiliated_with", "Kestrel Motorsports") in got
+
+
+def test_a_make_driven_for_a_team(ex):
+    text = "Lou Pacheco was the top Ford in fifth for Kestrel Motorsports."
+    got = triples(ex.extract(text))
+    assert ("Kestrel Motorsports", "affiliated_with", "Ford") in got
+    assert ("Lou Pacheco", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_description_inside_the_subject_of_a_rumour_stands(ex):
+    text = ("Gus Whitaker, who won twice this year driving the No. 19 Ford for Kestrel "
+            "Motorsports, has been rumored to join Brightwater Racing since July.")
+    got = triples(ex.extract(text))
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+    assert ("Gus Whitaker", "drove_for", "Brightwater Racing") not in got

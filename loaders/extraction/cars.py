@@ -22,6 +22,8 @@ from . import lexicon as L
 
 SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
 NUMBER_SIGNS = frozenset({"No.", "No", "#", "no."})
+DRIVER_DESCRIPTORS = frozenset({"development", "developmental", "driver", "rookie",
+                                "prospect", "teammate", "protege", "protégé"})
 ANNOUNCE_VERBS = frozenset({"announce", "confirm", "reveal", "unveil", "say", "add"})
 RUMOR_WORDS = frozenset({"rumor", "rumour", "rumored", "rumoured", "linked", "speculation",
                          "candidate", "decline", "test", "offer"})
@@ -48,10 +50,23 @@ class CarRules:
         return None
 
     def _rumor(self, tok, sent) -> bool:
+        """Whether a rumour or a declined offer governs the phrase of ``tok`` (not a
+        description inside the subject: "X, who drove the No. 19 for T, is rumored to
+        join U")."""
         words = {t.lemma_.lower() for t in sent}
-        return bool(words & {"rumor", "rumour", "rumored", "rumoured", "link", "linked",
-                             "speculation", "candidate", "decline", "turn", "test"}) and \
-            bool(words & RUMOR_WORDS)
+        if not (words & {"rumor", "rumour", "rumored", "rumoured", "link", "linked",
+                         "speculation", "candidate", "decline", "turn", "test"} and
+                words & RUMOR_WORDS):
+            return False
+        t = tok
+        for _ in range(12):
+            if t.head.i == t.i:
+                return True
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.head.lemma_.lower() in {
+                    "rumor", "rumour", "link", "be", "decline", "turn", "test"}:
+                return False
+            t = t.head
+        return True
 
     def _driverish(self, idx) -> bool:
         e = self.ent(idx)
@@ -193,9 +208,7 @@ class CarRules:
             if after is not None:
                 e = self.ent(after.ent)
                 nxt = doc[after.end].lower_ if after.end < len(doc) else ""
-                if e.type in {"Team", "Organization"} and nxt in {
-                        "development", "developmental", "driver", "rookie", "prospect",
-                        "teammate", "protege", "protégé"}:
+                if e.type in {"Team", "Organization"} and nxt in DRIVER_DESCRIPTORS:
                     # "the No. 6 <make> for <team> development driver Y": Y's car
                     who = self._mention_near(after.end, after.end, 1, {"person"}, sent,
                                              limit=3, stop_words=frozenset(
@@ -324,6 +337,25 @@ class CarRules:
             for sp in sponsors:
                 if self._make_sponsor(sp):
                     self.emit(sp, "sponsors", driver, si, 0.65, "car-name-sponsor")
+
+    def make_for_team(self, si, sent, ms) -> None:
+        """"X was the top <make> in fifth for T", "drove <make>s for T": T runs the make."""
+        doc = self.doc
+        for k, m in enumerate(ms):
+            if self.ent(m.ent).type != "Manufacturer":
+                continue
+            j, steps = m.end, 0
+            while j < sent.end and steps < 4 and doc[j].lower_ != "for" and \
+                    self.de.mention_at(j) is None:
+                j, steps = j + 1, steps + 1
+            if j >= sent.end or doc[j].lower_ != "for":
+                continue
+            t = self.de.mention_at(j + 1) if j + 1 < sent.end else None
+            if t is None or self.ent(t.ent).type != "Team" or self._rumor(doc[m.root], sent):
+                continue
+            if t.end < sent.end and doc[t.end].lower_ in DRIVER_DESCRIPTORS:
+                continue  # "for <team> development driver Y": Y's, not the team's
+            self.emit(t.ent, "affiliated_with", m.ent, si, 0.65, "make-for-team")
 
     def on_car(self, tok, si) -> None:
         """"<S> was on the hood", "<S>, which has been on the 48", "<S> returns on the

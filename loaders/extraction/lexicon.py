@@ -349,6 +349,10 @@ DEVELOPMENT_WORDS = frozenset({"development", "developmental", "prospect", "prog
                                "driver", "pipeline", "academy", "camp", "stable", "family",
                                "protege", "protégé"})
 
+BODY_NOUNS = frozenset({"board", "staff", "office", "ownership", "group", "leadership",
+                        "management", "organization", "payroll", "committee", "council"})
+"""Bodies of an organization one joins ("joined T's board of directors")."""
+
 DEVELOPMENT_MODIFIERS = frozenset({"development", "developmental", "test", "reserve",
                                    "academy", "simulator", "sim", "junior"})
 """Modifiers of "driver" that make the tie no ride ("a <team> development driver")."""

@@ -622,7 +622,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.own_verb(tok, "co-own" if low.startswith("co-own") else lemma, si)
                 if lemma in L.SPONSOR_VERBS or low.startswith("sponsor"):
                     self.sponsor_verb(tok, lemma, si)
-                if lemma in L.AFFILIATION_LINKS or low in L.AFFILIATION_LINKS:
+                if lemma in L.AFFILIATION_LINKS or low in L.AFFILIATION_LINKS or lemma == "join":
                     self.link_verb(tok, si)
             if pos in {"NOUN", "PROPN", "ADJ", "VERB"}:
                 if low in L.ENDORSE_NOUNS or lemma in L.ENDORSE_NOUNS:
@@ -654,6 +654,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.alliance(tok, si)
             if low in {"colors", "colours", "livery", "logo", "logos"}:
                 self.colors_of(tok, si)
+            if lemma in {"investment", "stake"} and pos == "NOUN":
+                self.investment(tok, si)
             if low == "on" and tok.dep_ == "prep":
                 self.on_car(tok, si)
         self.name_patterns(si, sent, ms)
@@ -663,6 +665,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if "Manufacturer" in types:
             self.manufacturer_cooccurrence(si, sent, ms)
             self.team_make(si, sent, ms)
+            if "Team" in types:
+                self.make_for_team(si, sent, ms)
 
     # -- drove_for -----------------------------------------------------------------
     def teamish(self, idx: int) -> bool:
@@ -1683,6 +1687,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
             b += self.dobjs(tok, poss=False)
             if tok.lemma_.lower() in {"sign", "contract", "join"}:
                 b = [x for x in b if self.ent(x).type in {"Manufacturer", "Organization"}]
+            if tok.lemma_.lower() == "join":
+                # "X joined T's board of directors"
+                b += [e for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in
+                      L.BODY_NOUNS for g in c.children if g.dep_ == "poss"
+                      for e in self.ents_of(g) if not self.ent(e).is_person]
         for x in dict.fromkeys(a):
             for y in dict.fromkeys(b):
                 ex, ey = self.ent(x), self.ent(y)
@@ -1937,6 +1946,20 @@ class _Run(CarRules, ResultRules, QuoteRules):
             for t in dict.fromkeys(targets):
                 if self.ent(t).type in orgs and t != h:
                     self.emit(h, "affiliated_with", t, si, 0.7, "alliance",
+                              keep_direction=True)
+
+    def investment(self, tok, si) -> None:
+        """"T welcomed a strategic investment from X", "X's investment in T"."""
+        investors = [e for e in self.pobjs(tok, {"from", "by"}) if not self.ent(e).is_person
+                     or self.ent(e).type == "Person"]
+        investors += [e for c in tok.children if c.dep_ == "poss" for e in self.ents_of(c)]
+        teams = [e for e in self.pobjs(tok, {"in", "into"}) if self.teamish(e)]
+        if not teams and tok.dep_ == "dobj":
+            teams = [e for e in self.subjects(tok.head) if self.teamish(e)]
+        for x in dict.fromkeys(investors):
+            for t in dict.fromkeys(teams):
+                if x != t:
+                    self.emit(x, "affiliated_with", t, si, 0.65, "investment",
                               keep_direction=True)
 
     def colors_of(self, tok, si) -> None:
