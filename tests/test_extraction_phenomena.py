@@ -316,3 +316,26 @@ def test_a_description_inside_the_subject_of_a_rumour_stands(ex):
     got = triples(ex.extract(text))
     assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
     assert ("Gus Whitaker", "drove_for", "Brightwater Racing") not in got
+
+
+def test_hash_numbers_models_and_numbered_sponsors(ex):
+    text = ("Gus Whitaker, driver of the #12 Harbor Grain Ford, took the checkered flag. "
+            "Sid Okafor's Kestrel Motorsports No. 50 Fuel 9 Chevrolet Camaro ZL1 was spun.")
+    result = ex.extract(text)
+    got = triples(result)
+    assert ("Harbor Grain", "sponsors", "Gus Whitaker") in got
+    assert ("Kestrel Motorsports", "affiliated_with", "Chevrolet") in got
+    assert ("Fuel 9", "sponsors", "Sid Okafor") in got
+    assert "Camaro ZL1" not in types(result)
+
+
+def test_taking_a_shot_at_someone(ex):
+    text = "After the race, Alan Quill took a shot at Trent on the broadcast."
+    feuds = {frozenset((r.subject, r.object)) for r in ex.extract(text).relations
+             if r.predicate == "feuded_with"}
+    assert frozenset(("Alan Quill", "Marcus Trent")) in feuds
+
+
+def test_a_hometown_is_no_person(bare):
+    text = "A native of Elk Grove, California, Alan Quill made his first start in 2013."
+    assert "Elk Grove" not in types(bare.extract(text))

@@ -29,6 +29,13 @@ RUMOR_WORDS = frozenset({"rumor", "rumour", "rumored", "rumoured", "linked", "sp
                          "candidate", "decline", "test", "offer"})
 
 
+def doc_cap_model(tok) -> bool:
+    """A word of a car model's name ("Camry", "XSE", "ZL1", "1LE")."""
+    text = tok.text
+    return bool(text) and not tok.is_punct and (text[:1].isupper() or text[:1].isdigit()) \
+        and any(c.isalpha() for c in text) and tok.lower_ not in {"for", "with", "at"}
+
+
 class CarRules:
     """Car-number and team-make rules (see module doc)."""
 
@@ -170,6 +177,12 @@ class CarRules:
             inside = []
             if team is None:
                 k = j
+        else:
+            # the model after the make ("<make> Camry XSE", "<make> Camaro ZL1")
+            steps = 0
+            while k < sent.end and steps < 3 and self.de.mention_at(k) is None and \
+                    doc_cap_model(self.doc[k]):
+                k, steps = k + 1, steps + 1
         return team, make, inside, k
 
     def car_facts(self) -> list[tuple[int, str, int | None, int | None]]:

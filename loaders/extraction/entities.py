@@ -696,8 +696,13 @@ class EntityLinker:
                 continue
             if tok.pos_ != "PROPN" and (tok.is_sent_start or tok.pos_ != "NOUN"):
                 continue  # (a capitalized first word may be a common noun)
-            if tok.text in (org_short or {}) or tok.ent_type_ in {"GPE", "LOC", "FAC"}:
+            if tok.text in (org_short or {}):
                 continue
+            if tok.ent_type_ in {"GPE", "LOC", "FAC"} and (
+                    tok.i > 0 and doc[tok.i - 1].lower_ in {"in", "near", "outside", "of"} or
+                    tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," and
+                    doc[tok.i + 2].ent_type_ == "GPE"):
+                continue  # a place ("in <Town>", "<Town>, <State>")
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             prv = doc[tok.i - 1] if tok.i > 0 else None
             if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and \
@@ -715,7 +720,7 @@ class EntityLinker:
             if k < len(doc) and doc[k].lower_ in {
                     "team", "teams", "organization", "program", "shop", "development",
                     "technical", "alliance", "camp", "stable", "garage", "lineup"} or \
-                    prv is not None and prv.lower_ in {"at", "for", "join", "joins", "joined"} \
+                    prv is not None and prv.lower_ in {"for", "join", "joins", "joined"} \
                     and k == tok.i + 1:
                 continue  # "<Word>'s team", "drove for <Word>": a team's short name
             ent = entity_for(cand.name, cand.type, True, cand.source)
@@ -790,10 +795,16 @@ class EntityLinker:
         if last_low in L.ORG_SUFFIXES or last_low in L.TEAM_SUFFIXES or \
                 last_low in L.TRACK_SUFFIXES:
             return False
+        if s0 > 0 and any(c.type == "Manufacturer" for c in self.gaz.lookup(doc[s0 - 1].text)):
+            return False  # a model after its make ("<make> Camry XSE")
         if words[0].text in self.gaz.first_names:
             score += 2
         for s, e, label in occ:
             score += 1 if label == "PERSON" else 0 if label == "PROPN" else -1
+            if e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].ent_type_ == "GPE" or \
+                    s >= 2 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in {
+                        "native", "hometown", "city", "town", "outside", "suburb"}:
+                score -= 4  # "a native of <Town>, <State>"
             prev = [t.lower_ for t in doc[max(0, s - 2):s]]
             if prev and (prev[-1] in L.ROLE_DRIVER | L.ROLE_OWNER | L.ROLE_PERSON or
                          " ".join(prev[-2:]) in L.ROLE_CREW_CHIEF):
@@ -838,6 +849,10 @@ class EntityLinker:
             return self._org_cue(doc, s, e) is not None
         if label == "PRODUCT":
             return self._org_cue(doc, s, e) == "Sponsor"
+        if label == "PERSON":
+            # a name the NER took for a person's but the context did not: an organization
+            # only with an organization's word or cue
+            return words[-1].lower_ in L.ORG_SUFFIXES or self._org_cue(doc, s, e) is not None
         return True
 
     @staticmethod
@@ -964,8 +979,9 @@ class EntityLinker:
             j = m.start - 1
             while j >= 0 and m.start - j <= 4 and not taken[j] and not doc[j].is_sent_start \
                     and (self._capword(doc[j]) or doc[j].text in {"&", "-"} and j - 1 >= 0
-                         and self._capword(doc[j - 1])):
-                j -= 1
+                         and self._capword(doc[j - 1]) or doc[j].like_num and j - 1 >= 0
+                         and self._capword(doc[j - 1]) and not taken[j - 1]):
+                j -= 1  # ("<Company> 1 <make>")
             start = j + 1
             if start >= m.start or j < 0 or doc[start].text in {"&", "-"}:
                 continue

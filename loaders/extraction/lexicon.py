@@ -260,7 +260,7 @@ FEUD_VERBS = frozenset({
     "squabble", "brawl", "scuffle", "spar", "slam", "blast", "rip", "lambaste", "criticize",
     "criticise", "berate", "scold", "accuse", "threaten", "vow", "confront", "swipe",
     "jaw", "argue", "shout", "yell", "curse", "glare", "stare", "wreck", "dump", "hook",
-    "exchange", "trade", "gesture",
+    "exchange", "trade", "gesture", "take",
     "retaliate", "call", "taunt", "mock", "jab", "rebuke", "blame", "fume", "rage",
 })
 """Verbs of open conflict (wrecking counts only with retaliation or anger around it)."""

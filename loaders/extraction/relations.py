@@ -598,6 +598,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
         types = {self.ent(m.ent).type for m in ms}
         tok2men = self.de.tok2men
         for tok in sent:
+            if tok.text == "#" and tok.i + 2 < sent.end and self.doc[tok.i + 1].like_num:
+                self.car_number(tok, si, sent)  # "the #12 <sponsor> <make>"
             if tok.is_space or tok.is_punct:
                 continue
             if tok2men[tok.i] >= 0 and tok.text not in {"No.", "No", "#"}:
@@ -640,7 +642,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.sponsor_noun(tok, si)
                 if low == "chief" and tok.i > 0 and self.doc[tok.i - 1].lower_ == "crew":
                     self.crew_chief_noun(tok, si)
-            if tok.text in {"No.", "No", "#"} and tok.i + 2 < sent.end and (
+            if tok.text in {"No.", "No"} and tok.i + 2 < sent.end and (
                     self.doc[tok.i + 1].like_num or self.doc[tok.i + 1].text == "." and
                     self.doc[tok.i + 2].like_num):
                 self.car_number(tok, si, sent)
@@ -1295,6 +1297,15 @@ class _Run(CarRules, ResultRules, QuoteRules):
             before = [m.ent for m in self.de.in_sentence(si) if m.start < tok.i and
                       self.doc[m.root].dep_ == "nsubj" and self.ent(m.ent).is_person]
             subj = before[-1:]
+        if lemma == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() in {
+                "shot", "swipe", "jab", "dig", "potshot", "aim"} for c in tok.children):
+            # "X took a shot at Y"
+            objs = [e for c in tok.children if c.dep_ == "dobj"
+                    for e in self.pobjs(c, {"at"}) if self.ent(e).is_person]
+            objs += [e for e in self.pobjs(tok, {"at"}) if self.ent(e).is_person]
+            strong = True
+        elif lemma == "take":
+            return
         if lemma == "gesture":
             # "gestured angrily at Y's car"
             objs += [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "at"
