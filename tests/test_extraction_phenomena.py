@@ -339,3 +339,22 @@ def test_taking_a_shot_at_someone(ex):
 def test_a_hometown_is_no_person(bare):
     text = "A native of Elk Grove, California, Alan Quill made his first start in 2013."
     assert "Elk Grove" not in types(bare.extract(text))
+
+
+def test_nascar_phrases_photo_credits_and_split_headlines_make_no_names(bare):
+    text = ("Kestrel Motorsports Confirms 2026 Lineup: Quill and Trent Return, Walt Brennan "
+            "Joins No. 42 Team\n\nAlan Quill celebrates in Victory Lane at Lakeview Speedway. "
+            "(Photo by Sean Whitcomb/Getty Images)\n\nTheir tangle in the 2007 All-Star Race "
+            "led to a well-known feud.")
+    names = types(bare.extract(text))
+    assert "Victory Lane" not in names and "All-Star Race" not in names
+    assert "Sean Whitcomb" not in names
+    assert not any(n.endswith("Joins") or n.endswith("Return") for n in names)
+
+
+def test_a_sentence_naming_no_one_can_hold_a_feud(ex):
+    text = ("Marcus Trent and Alan Quill are brothers. Their tangle in the 2007 All-Star Race "
+            "led to a well-known feud.")
+    feuds = {frozenset((r.subject, r.object)) for r in ex.extract(text).relations
+             if r.predicate == "feuded_with"}
+    assert frozenset(("Marcus Trent", "Alan Quill")) in feuds

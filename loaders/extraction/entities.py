@@ -229,6 +229,8 @@ class EntityLinker:
             start, end = _strip_span(doc, start, end)
             if end <= start or end - start > 6:
                 return out
+            if doc[start:end].text.lower() in L.NOT_NAMES:
+                return out  # "Victory Lane", "Pit Road"
             words = [t for t in doc[start:end]]
             if not all(_namey(t) or t.text in {"-", "&", ".", "'", "’"} or t.lower_ in
                        {"of", "de", "van", "von", "and"} for t in words):
@@ -461,6 +463,8 @@ class EntityLinker:
                 continue
             if ent.source in {"ner"} and all(m.sent in headings for m in ent.mentions):
                 continue
+            if ent.source == "ner" and all(self._credit(doc, m.start) for m in ent.mentions):
+                continue  # a photographer in a photo credit
             if ent.source == "ner" and ent.type in ORG_TYPES and not self._org_supported(ent):
                 continue
             kept.append(ent)
@@ -481,16 +485,26 @@ class EntityLinker:
 
     @staticmethod
     def _headings(doc, sents) -> set[int]:
-        """Sentences that are headings: a short line without closing punctuation."""
+        """Sentences that are headings: the sentences of a short line without closing
+        punctuation, mostly capitalized (the parser may cut one line in pieces)."""
         out = set()
-        for si, s in enumerate(sents):
-            toks = [t for t in s if not t.is_space]
-            if not toks:
-                out.add(si)
+        lines: list[list] = [[]]
+        for t in doc:
+            if t.is_space and "\n" in t.text:
+                lines.append([])
                 continue
-            ends_line = s.end >= len(doc) or "\n" in doc[s.end - 1].text or \
-                "\n" in doc[s.end - 1].whitespace_ or doc[s.end - 1].is_space
-            if not ends_line:
+            lines[-1].append(t)
+            if "\n" in t.whitespace_:
+                lines.append([])
+        sent_of = {}
+        for si, s in enumerate(sents):
+            for t in s:
+                sent_of[t.i] = si
+            if not [t for t in s if not t.is_space]:
+                out.add(si)
+        for line in lines:
+            toks = [t for t in line if not t.is_space]
+            if not toks:
                 continue
             last = toks[-1].text
             if last in {".", "!", "?", "”", '"', ":", "…", ")"} or len(toks) > 24:
@@ -498,8 +512,13 @@ class EntityLinker:
             caps = sum(1 for t in toks if t.is_alpha and t.text[0].isupper())
             words = sum(1 for t in toks if t.is_alpha and not t.is_stop)
             # a long line is a heading only in title case ("X Confirms 2026 Lineup: ...")
-            if words and caps >= (0.6 if len(toks) <= 14 else 0.85) * words:
-                out.add(si)
+            if not words or caps < (0.6 if len(toks) <= 14 else 0.85) * words:
+                continue
+            line_sents = {sent_of[t.i] for t in toks}
+            for si in line_sents:
+                s = sents[si]
+                if s.start >= toks[0].i and s.end - 1 <= toks[-1].i + 1:
+                    out.add(si)  # (a sentence running past the line is no heading)
         return out
 
     def _signatures(self, doc, entities, by_key, taken, entity_for, add_mention) -> None:
@@ -770,7 +789,8 @@ class EntityLinker:
                 j = i + 1
                 while j < n and ok(doc[j]) and not doc[j].is_sent_start and j - i < 4:
                     j += 1
-                if 2 <= j - i <= 3 and doc[j - 1].pos_ == "PROPN":
+                if 2 <= j - i <= 3 and doc[j - 1].pos_ == "PROPN" and \
+                        doc[i:j].text.lower() not in L.NOT_NAMES:
                     if i >= 2 and doc[i - 1].text in {"'s", "’s"} and \
                             doc[i - 2].text[:1].isupper() and doc[i - 2].is_alpha and \
                             doc[j - 1].lower_ in L.ORG_SUFFIXES:
@@ -1004,6 +1024,14 @@ class EntityLinker:
                 continue  # a known name inside ("the Cup Series <make>")
             out.append((start, m.start))
         return out
+
+    @staticmethod
+    def _credit(doc, i: int) -> bool:
+        """Whether token ``i`` opens a name in a photo credit ("(Photo by X/Getty Images)")."""
+        before = [t.lower_ for t in doc[max(0, i - 3):i]]
+        return before[-2:] in (["photo", "by"], ["photos", "by"], ["photograph", "by"],
+                               ["photographer", ","]) or before[-1:] == ["photographer"] or \
+            before[-2:] == ["credit", ":"]
 
     @staticmethod
     def _person_inside(run) -> bool:

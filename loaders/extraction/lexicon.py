@@ -82,6 +82,17 @@ GENERIC_CAPITALIZED = frozenset({
     "nascar", "arca", "indycar", "formula", "one", "f1", "god", "mr", "mrs", "ms", "dr",
 })
 
+NOT_NAMES = frozenset({
+    "victory lane", "pit road", "all-star race", "tunnel turn", "super late model",
+    "late model", "silly season", "hall of fame", "next gen", "championship 4",
+    "championship four", "round of 12", "round of 16", "round of 8", "in-season challenge",
+    "checkered flag", "green flag", "white flag", "race control", "infield care center",
+    "care center", "media center", "playoff", "playoffs", "regular season", "the chase",
+    "turn 1", "turn 2", "turn 3", "turn 4", "cup series", "truck series", "xfinity series",
+    "daytona 500", "southern 500", "coca-cola 600", "brickyard 400", "clash",
+})
+"""NASCAR phrases written with capitals that are no person's or company's name."""
+
 ROLE_DRIVER = frozenset({
     "driver", "drivers", "racer", "rookie", "wheelman", "pilot", "veteran", "teammate",
     "teammates", "champion", "champ", "winner", "star", "youngster", "prospect", "leader",

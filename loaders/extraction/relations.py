@@ -31,6 +31,8 @@ from .quotes import QuoteRules
 from .results import ResultRules
 from .entities import PERSON_TYPES, DocEntities, DocEntity
 
+PRONOUN_WORDS = frozenset({"he", "she", "him", "her", "his", "they", "them", "their",
+                           "it", "its", "two", "both", "team", "company"})
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
@@ -65,8 +67,8 @@ class RelationExtractor:
             if si in de.headings:
                 continue
             ms = de.in_sentence(si)
-            if not ms:
-                continue
+            if not ms and not any(t.lower_ in PRONOUN_WORDS for t in sent):
+                continue  # (a sentence naming no one may still speak of "their feud")
             run.sentence(si, sent, ms)
         run.quotations()
         run.posts()
