@@ -358,3 +358,13 @@ def test_a_sentence_naming_no_one_can_hold_a_feud(ex):
     feuds = {frozenset((r.subject, r.object)) for r in ex.extract(text).relations
              if r.predicate == "feuded_with"}
     assert frozenset(("Marcus Trent", "Alan Quill")) in feuds
+
+
+def test_a_city_in_a_race_name_or_an_adjective_is_no_track(ex):
+    reg = parse_registry({"entities": [
+        {"name": "Lakeview Speedway", "type": "Track", "aliases": ["Lakeview"]},
+    ], "facts": []})
+    local = Extractor(registry=reg)
+    assert "Lakeview Speedway" not in types(local.extract(
+        "He won the Lakeview 500 for a Lakeview-based team, the Lakeview Bulletin wrote."))
+    assert "Lakeview Speedway" in types(local.extract("The series races at Lakeview next."))

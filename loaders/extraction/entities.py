@@ -311,6 +311,8 @@ class EntityLinker:
             if longer:
                 continue
             cand = self._choose(m.candidates)
+            if cand.type == "Track" and not self._track_word(doc, m.start, m.end):
+                continue
             ent = entity_for(cand.name, cand.type, True, cand.source)
             add_mention(ent, m.start, m.end, "name")
 
@@ -340,6 +342,8 @@ class EntityLinker:
             known = self.gaz.lookup(name)
             if known:
                 cand = self._choose(known)
+                if cand.type == "Track" and not self._track_word(doc, s, e):
+                    continue
                 add_mention(entity_for(cand.name, cand.type, True, cand.source), s, e, "name")
                 continue
             groups.setdefault(fold(name), []).append((s, e, label))
@@ -1024,6 +1028,17 @@ class EntityLinker:
                 continue  # a known name inside ("the Cup Series <make>")
             out.append((start, m.start))
         return out
+
+    @staticmethod
+    def _track_word(doc, start: int, end: int) -> bool:
+        """Whether a one-word track name (a city) names the track here: not in "the <City>
+        500", "<City>-based", "the <City> Bulletin"."""
+        if end - start != 1 or end >= len(doc):
+            return True
+        nxt = doc[end]
+        return not (nxt.like_num or nxt.text in {"-", "–"} or nxt.is_alpha and
+                    nxt.text[:1].isupper() and not nxt.is_sent_start and
+                    "\n" not in doc[start].whitespace_)
 
     @staticmethod
     def _credit(doc, i: int) -> bool:

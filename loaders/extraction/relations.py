@@ -580,6 +580,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     ent.type == "Driver" and not ent.votes and e.subject not in driving and \
                     self.ent(e.object).type != "Manufacturer":
                 ent.type = "Person"
+
         # a crew chief or an executive typed so after a "drove_for" was read: his team
         for k, e in enumerate(edges):
             ent = self.ent(e.subject)
