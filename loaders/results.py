@@ -472,12 +472,15 @@ def build_graph(files: list[ResultsFile], registry: Registry | None = None,
 
 # ---------------------------------------------------------------------- loading
 def read_sources(sources: Iterable, series: str | None = None) -> list[ResultsFile]:
-    """Read every source (a path, or a (path, source, url) triple for downloads)."""
+    """Read every source: a path, or (path, source, url, series code) for a download.
+
+    ``series`` is the code of the files given as paths; a download keeps its own.
+    """
     files = []
     for item in sources:
         if isinstance(item, tuple):
-            path, source, url = item
-            files.append(read_results(path, series=series or series_from_name(source),
+            path, source, url, code = item
+            files.append(read_results(path, series=code or series_from_name(source),
                                       source=source, url=url))
         else:
             files.append(read_results(item, series=series))

@@ -7,7 +7,8 @@ magic, ``PAR1``), not by its name; the series by its name (``cup_series``,
 ``nxs_series``, ``truck_series``) unless given.
 
 :func:`read_results` returns a :class:`ResultsFile`: the columns the loader
-uses as plain Python lists (numbers as ``int``/``float`` or ``None``, text
+uses as a pyarrow table with one type per column whatever the file gave
+(numbers as int64/float64, null when empty or not a number such as "DQ"; text
 stripped, ``""`` when empty) plus the SHA-256 of the file's bytes. A file that
 cannot be read or lacks a column raises :class:`~nascar_kg.errors.ResultsError`
 whose message starts with the file's name.
@@ -35,7 +36,6 @@ USED_COLUMNS = ("Season", "Race", "Track", "Name", "Length", "Surface", "Finish"
 
 INT_COLUMNS = ("Season", "Race", "Finish", "Led")
 FLOAT_COLUMNS = ("Length", "Win")
-TEXT_COLUMNS = ("Track", "Name", "Surface", "Driver", "Make", "Team")
 
 SERIES_CODES = ("cup", "nxs", "truck")
 

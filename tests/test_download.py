@@ -195,3 +195,10 @@ def test_cli_download_errors_exit_2(server, tmp_path):
     result = run("--db", tmp_path / "db", "load-results", "nxs", "--base-url", closed,
                  "--cache-dir", tmp_path / "cache")
     assert result.exit_code == 2 and f"cannot reach {closed}/nxs_series.parquet" in result.stderr
+
+
+def test_cli_download_keeps_its_series_whatever_series_says(server, tmp_path):
+    result = run("--db", tmp_path / "db", "load-results", "truck", "--series", "cup",
+                 "--base-url", server + "/data", "--cache-dir", tmp_path / "cache")
+    assert result.exit_code == 0, result.stderr
+    assert "NASCAR Craftsman Truck Series 2023–2025" in result.stderr

@@ -31,7 +31,7 @@ def _sources(sources, base_url, cache_dir, refresh, progress) -> list:
             if got.cached:
                 message(f"Using the cached {got.path.name} ({got.size:,} bytes; --refresh to "
                         "download it again).")
-            out.append((str(got.path), got.url, got.url))
+            out.append((str(got.path), got.url, got.url, code))
         else:
             out.append(source)
     return out
