@@ -368,3 +368,13 @@ def test_a_city_in_a_race_name_or_an_adjective_is_no_track(ex):
     assert "Lakeview Speedway" not in types(local.extract(
         "He won the Lakeview 500 for a Lakeview-based team, the Lakeview Bulletin wrote."))
     assert "Lakeview Speedway" in types(local.extract("The series races at Lakeview next."))
+
+
+def test_companies_and_teams_typed_from_their_descriptions(bare):
+    text = ("Walt Harmon co-owns Xfinity Series team Palmetto Speed Group. Harmon's company, "
+            "Vantage Grid, will become the primary sponsor of the team. Busch Light, a "
+            "longtime primary sponsor of the team, is leaving.")
+    t = types(bare.extract(text))
+    assert t.get("Palmetto Speed Group") == "Team"
+    assert t.get("Vantage Grid") == "Sponsor"
+    assert t.get("Busch Light") == "Sponsor"

@@ -843,6 +843,15 @@ class EntityLinker:
                 score += 1
             if self._org_cue(doc, s, e) == "Sponsor":
                 score -= 2
+            # "Y's company, <X>", "<X>, Y's longtime backer": a company
+            near = [root.head] if root.dep_ == "appos" else []
+            near += [c for c in root.children if c.dep_ == "appos"]
+            if any(n.lemma_.lower() in L.COMPANY_NOUNS for n in near):
+                score -= 4
+            # "A, B and <X>" beside people: a person
+            if root.dep_ == "conj" and root.head.ent_type_ == "PERSON" or any(
+                    c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in root.children):
+                score += 2
         # the surname used alone as a person ("Trent said")
         last = words[-1].text
         spans = {(s, e) for s, e, _ in occ}
@@ -876,7 +885,8 @@ class EntityLinker:
         if label == "PERSON":
             # a name the NER took for a person's but the context did not: an organization
             # only with an organization's word or cue
-            return words[-1].lower_ in L.ORG_SUFFIXES or self._org_cue(doc, s, e) is not None
+            return words[-1].lower_ in L.ORG_SUFFIXES or self._org_cue(doc, s, e) is not None \
+                or self._company_appos(doc[s:e])
         return True
 
     @staticmethod
@@ -898,6 +908,14 @@ class EntityLinker:
         "scheme", "paint"})
     SPONSOR_HEADS = frozenset({"colors", "colours", "livery", "scheme", "logo", "logos",
                                "decals", "paint"})
+
+    @staticmethod
+    def _company_appos(run) -> bool:
+        """"<X>, a longtime primary sponsor of ...", "Y's company, <X>"."""
+        root = run.root
+        near = [root.head] if root.dep_ == "appos" else []
+        near += [c for c in root.children if c.dep_ == "appos"]
+        return any(n.lemma_.lower() in L.COMPANY_NOUNS for n in near)
 
     @staticmethod
     def _sponsor_noun(t) -> bool:
@@ -924,6 +942,8 @@ class EntityLinker:
         clauses = [c for c in root.children if c.dep_ == "relcl"]
         if root.dep_ in {"nsubj", "nsubjpass"}:
             clauses.append(root.head)
+        elif root.dep_ == "appos" and root.head.dep_ in {"nsubj", "nsubjpass"}:
+            clauses.append(root.head.head)  # "Y's company, <X>, will become the sponsor"
         for clause in clauses:
             for t in clause.subtree:
                 if t.i >= j and self._sponsor_noun(t):
@@ -966,7 +986,8 @@ class EntityLinker:
                 org_word = run[-1].lower_ in L.ORG_SUFFIXES
                 if ok and not org_word and (run[0].text in self.gaz.first_names or any(
                         x.ent_type_ == "PERSON" for x in run) and not (
-                        len(run) == 1 and self._strong_sponsor_cue(doc, run, j))):
+                        (len(run) == 1 or self._company_appos(run)) and
+                        self._strong_sponsor_cue(doc, run, j))):
                     ok = False  # a person's name
                 if ok and len(run) == 1 and (len(t.text) < 3 or t.lower_ in
                                              L.GENERIC_CAPITALIZED or self.gaz.lookup(t.text)):
@@ -1126,6 +1147,16 @@ class EntityLinker:
                     votes[cue] += 2
                 elif self._sentence_sponsor_cue(sent):
                     votes["Sponsor"] += 1
+                # "Xfinity Series team <X>", "<X>, the team ...", "<X> will switch to <make>"
+                if before and before[-1] in {"team", "organization", "outfit"} or any(
+                        a.lemma_.lower() in {"team", "organization", "outfit", "operation"}
+                        for a in appos):
+                    votes["Team"] += 2
+                if root.dep_ == "nsubj" and root.head.lemma_.lower() in {
+                        "switch", "field", "move", "join", "align"} and any(
+                        g.lower_ == "to" or g.lemma_.lower() in {"car", "truck", "driver"}
+                        for g in root.head.children):
+                    votes["Team"] += 2
                 if self._team_context(doc, m.start, m.end) and cue != "Sponsor" and \
                         doc[m.end - 1].lower_ not in L.ORG_SUFFIXES:
                     votes["Team"] += 1  # (a "deal with <X> Supply" is no team's)

@@ -145,6 +145,11 @@ PERSON_VERBS = frozenset({
 })
 """Verbs whose subject is a person rather than a company ("X said", "X finished")."""
 
+COMPANY_NOUNS = frozenset({"company", "firm", "brand", "sponsor", "backer", "partner",
+                           "business", "chain", "retailer", "manufacturer", "maker",
+                           "supplier", "provider", "corporation", "startup", "distributor"})
+"""Nouns that describe a company ("Y's company, <X>", "<X>, Y's longtime backer")."""
+
 MEDIA_CUES = frozenset({"report", "reported", "reports", "according", "told", "via", "per",
                         "reporter", "writes", "wrote", "columnist", "writer", "analyst"})
 
