@@ -378,3 +378,12 @@ def test_companies_and_teams_typed_from_their_descriptions(bare):
     assert t.get("Palmetto Speed Group") == "Team"
     assert t.get("Vantage Grid") == "Sponsor"
     assert t.get("Busch Light") == "Sponsor"
+
+
+def test_a_nickname_between_first_and_last_name(bare):
+    text = ('Dave “Doc” Harlan, whose pit-box career spanned three decades, retired. '
+            '“Doc taught me how to talk to a race car,” said Marcus Trent.')
+    result = bare.extract(text)
+    harlan = [e for e in result.entities if e.name == "Dave Harlan"]
+    assert harlan and len(harlan[0].mentions) == 2
+    assert ("Marcus Trent", "endorses", "Dave Harlan") in triples(result)

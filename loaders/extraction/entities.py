@@ -301,6 +301,17 @@ class EntityLinker:
             mentions.append(m)
             taken[start:end] = b"\x01" * (end - start)
 
+        # 0. "First “Nickname” Last": the person First Last, also called by the nickname
+        self._nicknames: dict[str, DocEntity] = {}
+        for i, j, k in self._nickname_spans(doc):
+            name = f"{doc[i].text} {doc[k - 1].text}"
+            known = self.gaz.lookup(name)
+            cand = self._choose(known) if known else None
+            ent = entity_for(cand.name, cand.type, True, cand.source) if cand else \
+                entity_for(name, "Person", False, "ner")
+            add_mention(ent, i, k, "name")
+            self._nicknames.setdefault(doc[i + 2:j].text, ent)
+
         # 1. gazetteer matches, unless a longer name pattern covers them
         patterns = self._pattern_spans(doc)
         patterns = [p for p in patterns if not any(
@@ -335,6 +346,9 @@ class EntityLinker:
         early_short = self._org_short_forms(entities)
         for s, e, label in self._ner_spans(doc):
             if any(taken[s:e]):
+                continue
+            if doc[s:e].text in self._nicknames:
+                add_mention(self._nicknames[doc[s:e].text], s, e, "short")
                 continue
             name = _clean_name(doc[s:e].text)
             if name in early_short:
@@ -671,6 +685,9 @@ class EntityLinker:
             if len(parts_core) >= 3 and parts_core[-2].lower() in L.NAME_PARTICLES:
                 surname.setdefault(" ".join(parts_core[-2:]), []).append(ent)
             first.setdefault(parts_core[0], []).append(ent)
+        for nick, ent in getattr(self, "_nicknames", {}).items():
+            if " " not in nick:
+                first.setdefault(nick, []).append(ent)  # "Doc" of Dave "Doc" X
         if not surname:
             return
         # walk the document in order, remembering where each person was last named
@@ -1048,6 +1065,28 @@ class EntityLinker:
                     self.gaz.lookup(t.text) for t in run if t.is_alpha):
                 continue  # a known name inside ("the Cup Series <make>")
             out.append((start, m.start))
+        return out
+
+    @staticmethod
+    def _nickname_spans(doc):
+        """``(start, quote_close, end)`` of "First “Nick” Last" names."""
+        out = []
+        opens = {"“", '"', "‘", "'", "``"}
+        closes = {"”", '"', "’", "'", "''"}
+        n = len(doc)
+        for i in range(n - 4):
+            a = doc[i]
+            if not (a.is_alpha and a.text[:1].isupper()) or doc[i + 1].text not in opens:
+                continue
+            j = i + 2
+            while j < n and j - i <= 4 and doc[j].is_alpha and doc[j].text[:1].isupper():
+                j += 1
+            if j == i + 2 or j >= n - 1 or doc[j].text not in closes:
+                continue
+            last = doc[j + 1]
+            if not (last.is_alpha and last.text[:1].isupper()) or last.is_stop:
+                continue
+            out.append((i, j, j + 2))
         return out
 
     @staticmethod
