@@ -387,3 +387,21 @@ def test_a_nickname_between_first_and_last_name(bare):
     harlan = [e for e in result.entities if e.name == "Dave Harlan"]
     assert harlan and len(harlan[0].mentions) == 2
     assert ("Marcus Trent", "endorses", "Dave Harlan") in triples(result)
+
+
+def test_crew_chiefs_over_a_misread_parse_and_verbs_with_objects(ex):
+    text = ("Before and after that year, Dorsey guided Alan Quill and Marcus Trent to Truck "
+            "Series championships. Crew chief Hank Dorsey brought Okafor in for four tires "
+            "while Whitaker and Pacheco stayed out. Dorsey will lead the No. 42 team "
+            "alongside Gus Whitaker.")
+    got = triples(ex.extract(text))
+    for d in ("Alan Quill", "Marcus Trent", "Sid Okafor", "Gus Whitaker"):
+        assert ("Hank Dorsey", "crew_chief_for", d) in got
+    assert ("Hank Dorsey", "crew_chief_for", "Lou Pacheco") not in got
+
+
+def test_the_one_who_calls_the_races_is_the_subject(bare):
+    text = ("Amy Tran, who spent two seasons as an engineer under crew chief Rita Calloway, "
+            "will call races for Isaac Brooks in her first crew chief job.")
+    got = triples(bare.extract(text))
+    assert ("Rita Calloway", "crew_chief_for", "Isaac Brooks") not in got

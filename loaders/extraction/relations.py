@@ -424,7 +424,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
             return self.subjects(verb.head, depth + 1)
         if verb.dep_ in {"relcl", "acl"}:
             return self.ents_of(verb.head)
-        if verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}:
+        if verb.dep_ == "advcl" and (verb.tag_ in {"VBG", "VBN"} or verb.tag_ == "VB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+            # "..., guiding Y to wins", "left to become a crew chief"
             return self.subjects(verb.head, depth + 1)
         return out
 
@@ -664,6 +666,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
             if low == "on" and tok.dep_ == "prep":
                 self.on_car(tok, si)
         self.name_patterns(si, sent, ms)
+        self.crew_chief_surface(si, sent, ms)
         if "Team" in types or "Organization" in types:
             self.drive_surface(si, sent, ms)
             self.finish_for(si, sent, ms)
@@ -1346,6 +1349,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if lemma in {"guide", "lead", "coach", "mentor", "crew-chief", "call", "direct",
                      "oversee"}:
             objs += self.dobjs(tok, poss=False)
+            # "will lead the No. 42 team alongside Y"
+            objs += [e for c in tok.children if c.dep_ == "dobj"
+                     for e in self.pobjs(c, {"alongside", "with"})]
         if lemma == "call":
             objs += [d for c in tok.children if c.dep_ == "dobj"
                      for d in self.pobjs(c, {"for"})]
@@ -1399,6 +1405,51 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.emit(c, "crew_chief_for", d, si, conf, "crew-chief-verb")
             elif e.type == "Team":
                 self.emit(c, "affiliated_with", d, si, 0.6, "crew-chief-team")
+
+    def crew_chief_surface(self, si, sent, ms) -> None:
+        """Over the words when the parse is wrong: "<chief> ..., called races for Y",
+        "<chief> guided Y and Z to titles": the crew chief named last before the verb."""
+        doc = self.doc
+        for tok in sent:
+            low = tok.lower_
+            if low in {"called", "calling", "calls", "call"} and tok.i + 2 < sent.end and \
+                    doc[tok.i + 1].lower_ in {"races", "race"} and \
+                    doc[tok.i + 2].lower_ == "for":
+                first = tok.i + 3
+            elif low in {"guided", "guiding", "guides", "coached"}:
+                first = tok.i + 1
+            else:
+                continue
+            while first < sent.end and doc[first].lower_ in {"the", "a", "an", "young",
+                                                             "teenage"}:
+                first += 1
+            m = self.de.mention_at(first) if first < sent.end else None
+            if m is None or not self._driverish(m.ent):
+                continue
+            drivers = self.group_of(m)
+            chief = None
+            parsed = [e for e in self.subjects(tok) if self.ent(e).is_person] \
+                if tok.pos_ in {"VERB", "AUX"} else []
+            if parsed:
+                # the parse names who calls the races: that one or nobody
+                if self.ent(parsed[0]).type != "CrewChief":
+                    continue
+                chief = parsed[0]
+            for x in ms if chief is None else ():
+                if x.start >= tok.i:
+                    break
+                if self.ent(x.ent).type == "CrewChief":
+                    chief = x.ent
+            if chief is None:
+                lead = next((t for t in sent if not t.is_space and not t.is_punct), None)
+                if lead is not None and lead.lower_ in {"he", "she"} and lead.i < tok.i:
+                    got = [e for e in self.pronoun(lead) if self.ent(e).type == "CrewChief"]
+                    chief = got[0] if got else None
+            if chief is None:
+                continue
+            for d in drivers:
+                if d != chief and self._driverish(d):
+                    self.emit(chief, "crew_chief_for", d, si, 0.65, "crew-chief-surface")
 
     def crew_chief_noun(self, tok, si) -> None:
         """"X, crew chief for Y", "Y's crew chief, X", "crew chief X will call Y's races"."""
@@ -1460,7 +1511,14 @@ class _Run(CarRules, ResultRules, QuoteRules):
             others = list(dict.fromkeys(
                 m.ent for m in self.de.in_sentence(si) if m.ent not in chiefs and
                 self.ent(m.ent).type == "Driver" and self._driverish(m.ent)))
-            if len(others) == 1:
+            # "crew chief C brought Y in ...": the object of the chief's own verb
+            head = tok.head if tok.dep_ == "compound" else None
+            objs = []
+            if head is not None and head.dep_ == "nsubj":
+                objs = [e for e in self.dobjs(head.head, poss=False) if e in others]
+            if len(objs) == 1:
+                drivers, conf = objs, 0.65
+            elif len(others) == 1:
                 drivers, conf = others, 0.65
         for c in chiefs:
             e = self.ent(c)
