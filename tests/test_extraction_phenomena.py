@@ -405,3 +405,14 @@ def test_the_one_who_calls_the_races_is_the_subject(bare):
             "will call races for Isaac Brooks in her first crew chief job.")
     got = triples(bare.extract(text))
     assert ("Rita Calloway", "crew_chief_for", "Isaac Brooks") not in got
+
+
+def test_a_team_fielding_a_car_for_a_driver(ex):
+    text = ("Kestrel Motorsports, co-owned by Walt Brennan and Lou Pacheco, fields the No. 42 "
+            "Ford. The single-car operation, Brightwater Racing, fields the No. 47 for Sid "
+            "Okafor. Alan Quill, now at Kestrel Motorsports, won twice.")
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "drove_for", "Kestrel Motorsports") not in got
+    assert ("Lou Pacheco", "drove_for", "Kestrel Motorsports") not in got
+    assert ("Sid Okafor", "drove_for", "Brightwater Racing") in got
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got

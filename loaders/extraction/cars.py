@@ -91,9 +91,13 @@ class CarRules:
                 break
             t = t.head
             if t.pos_ in {"VERB", "AUX"}:
-                got = [e for e in self.subjects(t) if self._driverish(e)]
+                subj = self.subjects(t)
+                got = [e for e in subj if self._driverish(e)]
                 if got:
                     return got[0]
+                if any(self.teamish(e) for e in subj) and t.lemma_.lower() in {
+                        "field", "run", "enter", "prepare", "build", "unveil"}:
+                    return None  # "T fields the No. 42": no driver named here
                 break
         best = None
         for m in self.de.mentions:
@@ -270,6 +274,16 @@ class CarRules:
                     got = self.recent_team(c)
                     team = got[0] if got else None
                     break
+        if team is None:
+            # "T fields the No. 47 for Y", "the operation, which runs the No. 21 for Y"
+            v = tok.head
+            for _ in range(3):
+                if v.pos_ in {"VERB", "AUX"} or v.head.i == v.i:
+                    break
+                v = v.head
+            if v.lemma_.lower() in {"field", "run", "enter", "prepare", "build"}:
+                got = [e for e in self.subjects(v) if self.teamish(e)]
+                team = got[0] if got else None
         if team is None and sent.root.lemma_.lower() in ANNOUNCE_VERBS:
             # "T confirmed that S will return on Y's No. 3": T's car
             got = [e for e in self.subjects(sent.root) if self.ent(e).type == "Team"]

@@ -947,6 +947,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
             if ea.is_person and eb.type == "Team" and words == ["at"] and \
                     ea.type != "CrewChief":
                 self.emit(a.ent, "drove_for", b.ent, si, 0.65, "driver-at-team")
+            if ea.is_person and eb.type == "Team" and words in (
+                    [",", "now", "at"], [",", "now", "with"], [",", "then", "with"],
+                    [",", "then", "at"], [",", "now", "driving", "for"],
+                    [",", "who", "now", "drives", "for"]) and self._driverish(a.ent):
+                self.emit(a.ent, "drove_for", b.ent, si, 0.65, "driver-now-at")
             if ea.type == "Manufacturer" and eb.type == "Team" and (
                     any(w in {"team", "teams", "organization", "outfit", "squad", "camp",
                               "-backed", "backed", "powerhouse", "stalwart", "affiliate"}
@@ -1638,6 +1643,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 objs = [o for o in objs if self.ent(o).is_person or self.ent(o).type == "Team"]
                 if not objs:
                     objs += self.car_refs(h, 2)  # "the No. 56 <make> sponsored by S"
+        teams_at = [t for t in self.pobjs(tok, {"at", "with"}) if self.teamish(t)]
         for s_ in dict.fromkeys(subj):
             if not self._sponsorable(s_) and self.ent(s_).type != "Sponsor":
                 continue
@@ -1648,6 +1654,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     if self._make_sponsor(s_):
                         self.emit(s_, "sponsors", o, si, (0.85 if strong else 0.7) *
                                   self.hedge(tok), "sponsor-verb")
+                        # "S sponsored Y (his car) at T": Y drove for T
+                        for t in teams_at:
+                            if self._driverish(o):
+                                self.emit(o, "drove_for", t, si, 0.65, "sponsored-at")
 
     def sponsored_in(self, p) -> list[int]:
         """Drivers and teams a phrase names as sponsored: names in it ("of D", "on D's
