@@ -214,10 +214,14 @@ class QuoteRules:
                  if self.de.sents[max(0, k0 - 3)].start <= m.start < start
                  and self.ent(m.ent).is_person and m.ent != speaker]
         if not cands:
-            # the person the article is about so far
-            cands = [m.ent for m in self.de.mentions if m.start < start
-                     and self.ent(m.ent).type == "Driver" and m.ent != speaker]
-        if not cands:
+            # the driver the article is about (named at least three times so far)
+            counts: dict[int, int] = {}
+            for m in self.de.mentions:
+                if m.start < start and self.ent(m.ent).type == "Driver" and m.ent != speaker:
+                    counts[m.ent] = counts.get(m.ent, 0) + 1
+            top = sorted(counts.items(), key=lambda kv: -kv[1])
+            if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] > top[1][1]):
+                return [top[0][0]]
             return []
         return [max(dict.fromkeys(cands),
                     key=lambda e: (len(self.ent(e).mentions), cands[::-1].index(e) * -1))]
