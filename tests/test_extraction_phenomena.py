@@ -416,3 +416,14 @@ def test_a_team_fielding_a_car_for_a_driver(ex):
     assert ("Lou Pacheco", "drove_for", "Kestrel Motorsports") not in got
     assert ("Sid Okafor", "drove_for", "Brightwater Racing") in got
     assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Alan Quill will drive the No. 7 Ford with sponsorship from Harlow Roofing in 2026.",
+    "Harlow Roofing has been on board with Alan Quill since 2019.",
+    "Harlow Roofing will be featured on Alan Quill's No. 7 Ford for six races.",
+    "Harlow Roofing, Quill's longtime partner, renewed its deal with Brightwater Racing.",
+    "The Harlow Roofing-sponsored Ford of Alan Quill led 40 laps.",
+])
+def test_more_ways_to_say_sponsor(ex, text):
+    assert ("Harlow Roofing", "sponsors", "Alan Quill") in triples(ex.extract(text))

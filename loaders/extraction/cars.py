@@ -389,14 +389,23 @@ class CarRules:
         No. 8": a company on a car sponsors its driver."""
         verb = tok.head
         if verb.lemma_.lower() not in {"be", "remain", "stay", "return", "appear", "ride",
-                                       "go", "come", "move"} or self.negated(verb):
+                                       "go", "come", "move", "feature", "display"} or \
+                self.negated(verb):
             return
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if pobj is None:
             return
-        subj = [e for e in self.subjects(verb) if self._sponsorable(e)
-                or self.ent(e).type == "Sponsor"]
+        subj = [e for e in self.subjects(verb) + self.passive_subjects(verb)
+                if self._sponsorable(e) or self.ent(e).type == "Sponsor"]
         if not subj:
+            return
+        if pobj.lower_ == "board":
+            # "<S> has been on board with Y since 2019"
+            for sp in subj:
+                for y in self.pobjs(pobj, {"with"}) + self.pobjs(verb, {"with"}):
+                    if (self.ent(y).is_person or self.ent(y).type == "Team") and \
+                            self._make_sponsor(sp):
+                        self.emit(sp, "sponsors", y, si, 0.6, "on-board-with")
             return
         targets = self.car_refs(pobj, 2)
         if not targets and pobj.lower_ in {"hood", "car", "truck"}:

@@ -659,8 +659,12 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.switch(tok, si)
             if lemma in L.TEAM_ALLIANCE_NOUNS and pos in {"NOUN", "PROPN"}:
                 self.alliance(tok, si)
-            if low in {"colors", "colours", "livery", "logo", "logos"}:
+            if low in {"colors", "colours", "livery", "logo", "logos", "branding", "scheme",
+                       "wrap", "decals"}:
                 self.colors_of(tok, si)
+            if low in {"sponsored", "backed"} and tok.i >= 2 and \
+                    self.doc[tok.i - 1].text in {"-", "–"}:
+                self.hyphen_sponsored(tok, si)
             if lemma in {"investment", "stake"} and pos == "NOUN":
                 self.investment(tok, si)
             if low == "on" and tok.dep_ == "prep":
@@ -1679,9 +1683,14 @@ class _Run(CarRules, ResultRules, QuoteRules):
                    "primary", "associate", "brand", "logo", "colors", "colours", "hood",
                    "funding", "backer"}:
             words = {t.lower_ for t in tok.sent}
-            if not words & L.SPONSOR_STRONG and not ({"primary", "associate"} & words
-                                                      and low in {"partner", "partners"}):
-                return
+            company_of_driver = low in {"partner", "backer"} and tok.dep_ == "appos" and \
+                self.men(tok.head) is not None and \
+                self._sponsorable(self.men(tok.head).ent) and any(
+                    c.dep_ == "poss" and any(self.ent(e).is_person for e in self.ents_of(c))
+                    for c in tok.children)
+            if not words & L.SPONSOR_STRONG and not company_of_driver and not (
+                    {"primary", "associate"} & words and low in {"partner", "partners"}):
+                return  # ("<S>, Y's longtime partner" is a sponsor)
         sponsors: list[int] = []
         targets: list[int] = []
         if tok.dep_ == "appos":
@@ -1746,6 +1755,14 @@ class _Run(CarRules, ResultRules, QuoteRules):
                         targets += self.sponsored_in(p)  # "primary sponsor of the No. 8"
         if sponsors and not targets and tok.dep_ in {"dobj", "attr"}:
             targets = self.subjects(tok.head)
+        if sponsors and not targets and tok.dep_ == "pobj" and tok.head.lower_ in {
+                "with", "under"} and tok.head.head.pos_ in {"VERB", "AUX", "NOUN", "PROPN"}:
+            # "Y will drive the No. 7 with sponsorship from S"
+            v = tok.head.head
+            while v.pos_ not in {"VERB", "AUX"} and v.head.i != v.i:
+                v = v.head
+            targets = [e for e in self.subjects(v) if self.ent(e).is_person or
+                       self.ent(e).type == "Team"]
         for s in dict.fromkeys(sponsors):
             if self.ent(s).is_person and not self._sponsorable(s):
                 continue
@@ -2029,6 +2046,22 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 if self.ent(t).type in orgs and t != h:
                     self.emit(h, "affiliated_with", t, si, 0.7, "alliance",
                               keep_direction=True)
+
+    def hyphen_sponsored(self, tok, si) -> None:
+        """"the <S>-sponsored Ford of Y", "Y's <S>-backed Chevrolet"."""
+        m = self.de.mention_at(tok.i - 2)
+        if m is None or not self._sponsorable(m.ent):
+            return
+        car = tok.head
+        targets = self.sponsored_in(car) + [e for e in self.pobjs(car, {"of"})
+                                            if self.ent(e).is_person]
+        if not targets:
+            owner = self.phrase_owner(car)
+            targets = [owner] if owner is not None else []
+        for t in dict.fromkeys(targets):
+            if (self.ent(t).is_person or self.ent(t).type == "Team") and \
+                    self._make_sponsor(m.ent):
+                self.emit(m.ent, "sponsors", t, si, 0.7, "hyphen-sponsored")
 
     def investment(self, tok, si) -> None:
         """"T welcomed a strategic investment from X", "X's investment in T"."""
