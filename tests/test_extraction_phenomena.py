@@ -427,3 +427,20 @@ def test_a_team_fielding_a_car_for_a_driver(ex):
 ])
 def test_more_ways_to_say_sponsor(ex, text):
     assert ("Harlow Roofing", "sponsors", "Alan Quill") in triples(ex.extract(text))
+
+
+@pytest.mark.parametrize("text,pairs", [
+    ("Alan Quill of Brightwater Racing won the pole.", [("Alan Quill", "Brightwater Racing")]),
+    ("Brightwater Racing's Alan Quill and Marcus Trent finished 1-2.",
+     [("Alan Quill", "Brightwater Racing"), ("Marcus Trent", "Brightwater Racing")]),
+    ("Sid Okafor spent three years with Kestrel Motorsports before moving to Brightwater "
+     "Racing.", [("Sid Okafor", "Kestrel Motorsports"), ("Sid Okafor", "Brightwater Racing")]),
+    ("After leaving Kestrel Motorsports, Gus Whitaker signed with Brightwater Racing.",
+     [("Gus Whitaker", "Kestrel Motorsports"), ("Gus Whitaker", "Brightwater Racing")]),
+    ("Kestrel Motorsports will field a second car for Lou Pacheco next season.",
+     [("Lou Pacheco", "Kestrel Motorsports")]),
+])
+def test_more_ways_to_say_drove_for(ex, text, pairs):
+    got = triples(ex.extract(text))
+    for d, t in pairs:
+        assert (d, "drove_for", t) in got

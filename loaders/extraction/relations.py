@@ -428,6 +428,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
             # "..., guiding Y to wins", "left to become a crew chief"
             return self.subjects(verb.head, depth + 1)
+        if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and \
+                verb.head.head.pos_ in {"VERB", "AUX"}:
+            # "After leaving T, X signed ...", "X spent ... before moving to U"
+            return self.subjects(verb.head.head, depth + 1)
         return out
 
     def passive_subjects(self, verb) -> list[int]:
@@ -770,7 +774,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
                             self.emit(d, "affiliated_with", mk, si, 0.7, "org-signs")
             if subj_teams:
                 objs = self.dobjs(tok, poss=False)
-                objs += self.pobjs(tok, {"in"}) if lemma == "field" else []
+                if lemma in {"field", "enter", "add"}:
+                    # "T will field (a second car) for Y", "T fields Y in the No. 8"
+                    objs += self.pobjs(tok, {"in", "for"})
+                    objs += [e for c in tok.children if c.dep_ == "dobj"
+                             for e in self.pobjs(c, {"for"})]
                 for d in objs:
                     if self.ent(d).is_person and self.ent(d).type != "CrewChief":
                         for t in subj_teams:
@@ -935,7 +943,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
                                           "development-driver")
                     elif ea.type == "Team" and (rest or poss):
                         for g in (self.group_of(b) if rest and rest[-1] in {
-                                "drivers", "teammates"} else
+                                "drivers", "teammates"} or poss and not rest else
                                   [b.ent]):
                             self.emit(g, "drove_for", a.ent, si, 0.8, "team-driver-name")
                     elif poss and ea.type in {"Organization", "Sponsor"} and (
@@ -948,8 +956,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 after = doc[b.end] if b.end < len(doc) else None
                 if after is not None and after.text in {")", ","}:
                     self.emit(a.ent, "drove_for", b.ent, si, 0.75, "name-(team)")
-            if ea.is_person and eb.type == "Team" and words == ["at"] and \
-                    ea.type != "CrewChief":
+            if ea.is_person and eb.type == "Team" and words in (["at"], ["of"]) and \
+                    self._driverish(a.ent):
                 self.emit(a.ent, "drove_for", b.ent, si, 0.65, "driver-at-team")
             if ea.is_person and eb.type == "Team" and words in (
                     [",", "now", "at"], [",", "now", "with"], [",", "then", "with"],
