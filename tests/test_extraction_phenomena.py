@@ -444,3 +444,10 @@ def test_more_ways_to_say_drove_for(ex, text, pairs):
     got = triples(ex.extract(text))
     for d, t in pairs:
         assert (d, "drove_for", t) in got
+
+
+def test_high_praise_and_the_pit_box(ex):
+    got = triples(ex.extract("Walt Brennan had high praise for Alan Quill after the race. "
+                             "Hank Dorsey will be atop the pit box for Marcus Trent in 2026."))
+    assert ("Walt Brennan", "endorses", "Alan Quill") in got
+    assert ("Hank Dorsey", "crew_chief_for", "Marcus Trent") in got

@@ -651,6 +651,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.sponsor_noun(tok, si)
                 if low == "chief" and tok.i > 0 and self.doc[tok.i - 1].lower_ == "crew":
                     self.crew_chief_noun(tok, si)
+                if low == "box" and pos == "NOUN":
+                    self.pit_box(tok, si)
             if tok.text in {"No.", "No"} and tok.i + 2 < sent.end and (
                     self.doc[tok.i + 1].like_num or self.doc[tok.i + 1].text == "." and
                     self.doc[tok.i + 2].like_num):
@@ -1146,6 +1148,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 givers += [e for e in self.ents_of(tok.head) if self.ent(e).is_person]
             elif tok.dep_ == "attr":
                 givers += [e for e in self.subjects(tok.head) if self.ent(e).is_person]
+        if not givers and takers and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {
+                "have", "give", "offer", "express", "heap", "voice", "reserve", "lavish"}:
+            # "X had high praise for Y"
+            givers = [e for e in self.subjects(tok.head) if self.ent(e).is_person]
         if givers and not takers:
             head = tok.head
             if tok.dep_ in {"dobj", "attr"}:
@@ -1422,6 +1428,25 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.emit(c, "crew_chief_for", d, si, conf, "crew-chief-verb")
             elif e.type == "Team":
                 self.emit(c, "affiliated_with", d, si, 0.6, "crew-chief-team")
+
+    def pit_box(self, tok, si) -> None:
+        """"C will be atop the pit box for Y", "C stayed on the box for Y": C calls Y's races."""
+        drivers = [e for e in self.pobjs(tok, {"for"}) if self._driverish(e)]
+        v = tok.head
+        while v.pos_ not in {"VERB", "AUX"} and v.head.i != v.i:
+            v = v.head
+        drivers += [e for e in self.pobjs(v, {"for"}) if self._driverish(e)]
+        if not drivers or self.negated(v):
+            return
+        for c in self.subjects(v):
+            e = self.ent(c)
+            if e.is_person and (e.type == "CrewChief" or not e.certain and
+                                not e.votes.get("Driver")):
+                if not e.certain:
+                    e.type = "CrewChief"
+                for d in drivers:
+                    if d != c:
+                        self.emit(c, "crew_chief_for", d, si, 0.7, "pit-box")
 
     def crew_chief_surface(self, si, sent, ms) -> None:
         """Over the words when the parse is wrong: "<chief> ..., called races for Y",
