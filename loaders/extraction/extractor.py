@@ -6,7 +6,9 @@ Pipeline (each step a spaCy-style component with a documented input and output):
    (``nlp.pipe`` over all texts: one parse per document);
 2. :class:`.gazetteer.Gazetteer` (``Doc`` → known-name matches);
 3. :class:`.entities.EntityLinker` (``Doc`` + matches → :class:`.entities.DocEntities`);
-4. :class:`.relations.RelationExtractor` (``DocEntities`` → edges);
+4. :class:`.relations.RelationExtractor` (``DocEntities`` → edges): the sentence rules of
+   :mod:`.relations`, with the car descriptions of :mod:`.cars`, the race-result phrasing
+   of :mod:`.results` and the quotations of :mod:`.quotes` mixed in;
 5. assembly into a :class:`.model.DocumentExtraction` (canonical names, types checked
    against the ontology, evidence sentences with offsets into the original text).
 """
@@ -21,7 +23,7 @@ from .chunks import MAX_CHUNK_CHARS, merge, split_text
 from .model import DocumentExtraction, ExtractedEntity, ExtractedRelation, Mention
 
 EXTRACTOR_NAME = "nascar-kg-rules"
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 
 class Extractor:

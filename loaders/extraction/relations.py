@@ -19,6 +19,14 @@ before, and "both drivers" to the last two drivers named. A cue under negation (
 not sign") yields nothing; hedging ("might join", "if") lowers the confidence. Types are
 checked with the ontology (``accepts``); a person whose type came only from the default
 is given the type the predicate needs (the subject of "drives for" is a driver).
+
+Rules by topic live in mixins: car numbers and "<team> <make>" phrases in :mod:`.cars`,
+result phrasing ("14th for T", "gave T its win") in :mod:`.results`, quotations in
+:mod:`.quotes`. Beyond the parse, a few rules read the words when the small model misparses
+("<chief> ..., called races for Y"), and coreference is kept light: pronouns to the
+nearest compatible name (not the clause's own subject or object, not a quotation's
+speaker), "the team"/"the company" to the one named last (or the article's dominant
+team), a car number to the car named before under it.
 """
 
 from __future__ import annotations
