@@ -14,10 +14,18 @@ race results: canonical name and type come from there), name patterns ("X Racing
 organizations. Names outside the gazetteer are typed from their context ("crew chief X",
 "X, the team owner", "the No. 11 <make> of X", "sponsored by X").
 
+Also: companies written into a car's name ("the No. 13 <COMPANY> <make>") or named by a
+sponsorship structure ("<X>, which served as primary sponsor", "<X> colors"), names with a
+nickname ("First “Nick” Last"), the surname of a known person named nowhere in full, the
+first word of a known team in a team context ("a <Word> development driver"). Not names:
+NASCAR phrases ("Victory Lane"), photo credits, a car model after its make, a city in a
+race name ("the <City> 500").
+
 Linking within the document: a surname or first name ("Quill", "Quill's") refers to the
-one person of the document with that name; two people sharing it (two brothers) are told
-apart by which was named last, or the mention is left out. A social handle in a signature
-line ("— Name (@handle)") is that person's alias everywhere in the document.
+one person of the document with that name; of two people sharing it, the bare surname is
+the one introduced first (or already called by it), unless both were introduced together
+(two brothers): then the one named last, or the mention is left out. A social handle in a
+signature line ("— Name (@handle)") is that person's alias everywhere in the document.
 """
 
 from __future__ import annotations
