@@ -451,3 +451,23 @@ def test_high_praise_and_the_pit_box(ex):
                              "Hank Dorsey will be atop the pit box for Marcus Trent in 2026."))
     assert ("Walt Brennan", "endorses", "Alan Quill") in got
     assert ("Hank Dorsey", "crew_chief_for", "Marcus Trent") in got
+
+
+def test_owners_in_conjunctions_team_names_and_sentences(bare, ex):
+    got = triples(bare.extract("Michael Davis, the driver and co-owner of Kestrel "
+                               "Motorsports, told reporters he was pleased."))
+    assert ("Michael Davis", "owns", "Kestrel Motorsports") in got
+    got = triples(ex.extract("Brightwater Racing finished 1-2 at Lakeview Speedway. Later, "
+                             "Gus Whitaker returns to full-time racing with the team owned by "
+                             "Walt Kestrel. Kestrel Motorsports confirmed Sid Okafor will "
+                             "move up, and team owner John Harlan was pleased."))
+    assert ("Walt Kestrel", "owns", "Kestrel Motorsports") in got
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+    assert ("John Harlan", "owns", "Kestrel Motorsports") in got
+
+
+def test_a_number_inside_a_team_name(bare):
+    text = ("He won two titles for Chance 4 Motorsports, the team owned by Walt Harmon.")
+    result = bare.extract(text)
+    assert types(result).get("Chance 4 Motorsports") == "Team"
+    assert ("Walt Harmon", "owns", "Chance 4 Motorsports") in triples(result)

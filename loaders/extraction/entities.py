@@ -181,6 +181,11 @@ class EntityLinker:
                     if _namey(t) and t.lower_ not in {"the", "a", "an"}:
                         j -= 1
                         continue
+                    if t.is_digit and len(t.text) <= 2 and j - 1 >= 0 and \
+                            doc[j - 1].is_alpha and doc[j - 1].text[:1].isupper() and \
+                            not doc[j - 1].is_sent_start:
+                        j -= 1  # "<Word> 2 Motorsports"
+                        continue
                     if j - 1 >= 0 and _namey(doc[j - 1]) and (
                             t.text in {"-", "&"} or
                             t.lower_ in {"'s", "’s"} and j == i - suffix_len):

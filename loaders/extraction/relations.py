@@ -262,9 +262,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
             return [teams[0].idx]
         return []
 
-    def salient_team(self, person: int) -> list[int]:
-        """The team a "team owner X" leads when the sentence names none: a team whose
-        name holds X's surname, else the document's most mentioned team."""
+    def salient_team(self, person: int, tok=None) -> list[int]:
+        """The team a "team owner X" leads: a team whose name holds X's surname, else the
+        team named last before ``tok`` in its sentence or the one before, else the team
+        the article is about."""
         teams = [e for e in self.de.entities if e.type == "Team"]
         if not teams:
             return []
@@ -272,6 +273,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
         named = [t for t in teams if last in t.name.lower().split()]
         if len(named) == 1:
             return [named[0].idx]
+        if tok is not None:
+            sent = self.doc[tok.i].sent
+            for m in reversed(self.de.mentions):
+                if sent.start <= m.start < tok.i and self.ent(m.ent).type == "Team":
+                    return [m.ent]  # "T confirmed ..., and team owner X said"
         best = max(teams, key=lambda e: len(e.mentions))
         return [best.idx]
 
@@ -570,6 +576,19 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if old is None or conf > old.confidence:
             self.edges[key] = Edge(s, pred, o, si, conf, rule)
         return True
+
+    def drivers_with(self, team_noun) -> list[int]:
+        """The drivers of "Y returns ... with the team owned by X": the subject of the verb
+        the with-phrase hangs on."""
+        t = team_noun
+        if t.dep_ != "pobj" or t.head.lower_ not in {"with", "for"}:
+            return []
+        v = t.head.head
+        while v.pos_ not in {"VERB", "AUX"} and v.head.i != v.i:
+            v = v.head
+        if v.lemma_.lower() not in L.DRIVE_VERBS:
+            return []
+        return [d for d in self.subjects(v) if self._driverish(d)]
 
     def make_in_name(self, idx: int) -> int | None:
         """The make an organization is named after ("<Make> Performance", "<Make> Racing
@@ -1008,7 +1027,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
             return
         if b.start - 3 >= sent.start and self.de.mention_at(b.start - 3) is not None:
             return  # "<org> team owner X" is handled with its name
-        team = self.salient_team(b.ent)
+        team = self.salient_team(b.ent, doc[b.start])
         if not team:
             return
         if role in L.OWNER_TITLE_WORDS:
@@ -1603,6 +1622,18 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if lemma in {"co-own", "coown"} or tok.lower_.startswith("co-own"):
             # "X co-owns T with Y"
             owners += [p for p in self.pobjs(tok, {"with"}) if self.ent(p).is_person]
+        if owners and tok.dep_ == "acl" and tok.head.lower_ in {
+                "team", "organization", "operation", "outfit"} and not (
+                tok.head.dep_ == "appos" and self.men(tok.head.head) is not None):
+            # "... with the team owned by X": X's team by name
+            for o in owners:
+                last = self.ent(o).name.split()[-1].lower()
+                named = [e.idx for e in self.de.entities if e.type == "Team"
+                         and last in e.name.lower().split()]
+                if len(named) == 1:
+                    teams = named
+                    for d in self.drivers_with(tok.head):
+                        self.emit(d, "drove_for", named[0], si, 0.65, "with-team-owned-by")
         conf = 0.85 if lemma in {"own", "co-own", "coown"} else 0.7
         for o in owners:
             for t in teams:
@@ -1641,6 +1672,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
             v = tok.head.head
             owners += self.subjects(v)
             teams += [t for t in self.dobjs(v, poss=False) if self.ent(t).type == "Team"]
+        if not teams and tok.dep_ == "conj":
+            # "X, the driver and co-owner of T": the "of" phrase hangs on the first noun
+            teams += [t for t in self.pobjs(tok.head, {"of", "at"}) if self.ent(t).type == "Team"]
         owners = [o for o in owners if self.ent(o).is_person]
         for o in owners:
             for t in teams:
