@@ -2,8 +2,8 @@
 
 The targets of the project are: on the sample article relation F1 (coarse) >= 0.95 and
 entity F1 >= 0.95; on the development set relation F1 (coarse) >= 0.85 and every
-predicate >= 0.75. Where a target is not reached yet, the asserted floor is the score
-reached minus 0.01 (so the test catches regressions) and the target stays written here.
+predicate >= 0.75. The asserted floors are the scores reached minus 0.01 (so the tests catch
+regressions), never below the targets, which stay written here.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ SAMPLE_TARGETS = {"relations_coarse": 0.95, "entities": 0.95}
 
 DEV_TARGET_COARSE = 0.85
 DEV_TARGET_PREDICATE = 0.75
-# floors actually reached (score - 0.01) where a target is not met yet
+# floors: the scores reached, minus 0.01
 DEV_FLOOR_COARSE = 0.86
 DEV_FLOOR_PREDICATE = {
     "endorses": 0.86, "feuded_with": 0.83, "drove_for": 0.84, "affiliated_with": 0.85,
@@ -57,12 +57,12 @@ def test_sample_article(sample_scores, key):
 
 
 def test_dev_set_relations_coarse(dev_scores):
-    floor = min(DEV_TARGET_COARSE, DEV_FLOOR_COARSE)
+    floor = max(DEV_TARGET_COARSE, DEV_FLOOR_COARSE)
     assert dev_scores["relations_coarse"]["f1"] >= floor, dev_scores["relations_coarse"]
 
 
 @pytest.mark.parametrize("predicate", sorted(DEV_FLOOR_PREDICATE))
 def test_dev_set_per_predicate(dev_scores, predicate):
-    floor = min(DEV_TARGET_PREDICATE, DEV_FLOOR_PREDICATE[predicate])
+    floor = max(DEV_TARGET_PREDICATE, DEV_FLOOR_PREDICATE[predicate])
     got = dev_scores["per_predicate"][predicate]
     assert got["f1"] >= floor, got
