@@ -320,13 +320,13 @@ def test_a_description_inside_the_subject_of_a_rumour_stands(ex):
 
 def test_hash_numbers_models_and_numbered_sponsors(ex):
     text = ("Gus Whitaker, driver of the #12 Harbor Grain Ford, took the checkered flag. "
-            "Sid Okafor's Kestrel Motorsports No. 50 Fuel 9 Chevrolet Camaro ZL1 was spun.")
+            "Sid Okafor's Kestrel Motorsports No. 50 Fuel 9 Chevrolet Falcon ZX2 was spun.")
     result = ex.extract(text)
     got = triples(result)
     assert ("Harbor Grain", "sponsors", "Gus Whitaker") in got
     assert ("Kestrel Motorsports", "affiliated_with", "Chevrolet") in got
     assert ("Fuel 9", "sponsors", "Sid Okafor") in got
-    assert "Camaro ZL1" not in types(result)
+    assert "Falcon ZX2" not in types(result)
 
 
 def test_taking_a_shot_at_someone(ex):

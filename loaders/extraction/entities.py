@@ -244,6 +244,9 @@ class EntityLinker:
                 return out
             if doc[start:end].text.lower() in L.NOT_NAMES:
                 return out  # "Victory Lane", "Pit Road"
+            if doc[end - 1].like_num and doc[end - 1].text.isdigit() and \
+                    len(doc[end - 1].text) == 3:
+                return out  # a race named by its distance ("the <Name> 500")
             words = [t for t in doc[start:end]]
             if not all(_namey(t) or t.text in {"-", "&", ".", "'", "’"} or t.lower_ in
                        {"of", "de", "van", "von", "and"} for t in words):
@@ -644,8 +647,7 @@ class EntityLinker:
                 out.setdefault(f, []).append(ent)
         return {f: ents[0] for f, ents in out.items() if len(set(map(id, ents))) == 1}
 
-    @staticmethod
-    def _team_context(doc, i: int, j: int) -> bool:
+    def _team_context(self, doc, i: int, j: int) -> bool:
         """Whether the name at tokens i..j is used as a team ("Kestrel's No. 14")."""
         k = j
         if k < len(doc) and doc[k].lower_ in {"'s", "’s", "'", "’"}:
@@ -658,9 +660,11 @@ class EntityLinker:
                        "owner", "president", "executive", "alliance", "truck", "trucks",
                        "camp", "garage", "stable", "seat", "ride", "sponsor", "vice",
                        "chairman", "ceo", "general", "competition", "teammates", "no",
-                       "drivers", "entries", "chevrolet", "ford", "toyota"} or \
+                       "drivers", "entries"} or \
             nxt[:1].isdigit() or prv in {"at", "for", "with", "join", "joins", "joined",
-                                         "leave", "leaves", "left", "from"}
+                                         "leave", "leaves", "left", "from"} or \
+            k < len(doc) and doc[k].text[:1].isupper() and any(
+                c.type == "Manufacturer" for c in self.gaz.lookup(doc[k].text))
 
     def _link_org_short_forms(self, doc, entities, taken, add_mention) -> None:
         import re
@@ -850,7 +854,7 @@ class EntityLinker:
                 last_low in L.TRACK_SUFFIXES:
             return False
         if s0 > 0 and any(c.type == "Manufacturer" for c in self.gaz.lookup(doc[s0 - 1].text)):
-            return False  # a model after its make ("<make> Camry XSE")
+            return False  # a model after its make ("<make> <Model> XSE")
         if words[0].text in self.gaz.first_names:
             score += 2
         for s, e, label in occ:

@@ -89,7 +89,6 @@ NOT_NAMES = frozenset({
     "checkered flag", "green flag", "white flag", "race control", "infield care center",
     "care center", "media center", "playoff", "playoffs", "regular season", "the chase",
     "turn 1", "turn 2", "turn 3", "turn 4", "cup series", "truck series", "xfinity series",
-    "daytona 500", "southern 500", "coca-cola 600", "brickyard 400", "clash",
 })
 """NASCAR phrases written with capitals that are no person's or company's name."""
 
