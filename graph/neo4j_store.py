@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import logging
 import os
+import random
 import time
 from collections import defaultdict
 from urllib.parse import urlsplit, urlunsplit
@@ -49,6 +50,13 @@ RETRY_ENV = "NASCAR_KG_NEO4J_RETRY_SECONDS"
 """Environment variable: how long the driver retries a transaction on transient errors."""
 
 PROBE_DELAY = 1.0
+CONFLICT_ATTEMPTS = 12
+"""Attempts of a chunk that meets nodes another writer created at the same time."""
+CONFLICT_PAUSE = 0.05
+"""Seconds; the pause before attempt k+1 is random, up to k times this."""
+SCHEMA_RACE_CODES = frozenset({"Neo.ClientError.Statement.SemanticError"})
+SCHEMA_RACE_ATTEMPTS = 3
+"""Statement errors tried again per chunk (see :meth:`Neo4jStore._write_chunk`)."""
 WRITE_CUT = ("write cut off (the chunks committed before stay; writing again completes it, "
              "without duplicates)")
 
@@ -258,20 +266,35 @@ class Neo4jStore(base.GraphStore):
             evidence=sum(len(r.evidence) for r in batch.relations),
             documents=len(batch.documents), races=len(batch.races))
 
-    def _write_chunk(self, work, *args, attempts: int = 3):
+    def _write_chunk(self, work, *args, attempts: int = CONFLICT_ATTEMPTS):
         """Run one chunk's transaction function; again if another writer created a node meanwhile.
 
         The functions read which IRIs exist before creating the others, so a
         uniqueness violation means a concurrent writer; the next attempt sees its nodes.
+        With several writers at once, each attempt may meet another writer's new
+        nodes, so attempts are many and spaced by a growing, random pause.
         """
-        from neo4j.exceptions import ConstraintError
+        from neo4j.exceptions import ClientError, ConstraintError
 
+        schema_races = 0
         for attempt in range(attempts):
             try:
                 return self.session.execute_write(work, *args)
             except ConstraintError as exc:
                 if attempt + 1 == attempts:
                     raise self._unavailable(exc, "write failed") from None
+                time.sleep(random.uniform(0, CONFLICT_PAUSE * (attempt + 1)))
+            except ClientError as exc:
+                # ArcadeDB creates a type for each new combination of labels on first
+                # use, and fails a transaction that creates the same one at the same
+                # moment with a statement error. Our statements are fixed, so a
+                # statement error that goes away when tried again was such a race.
+                if exc.code in SCHEMA_RACE_CODES and schema_races < SCHEMA_RACE_ATTEMPTS \
+                        and attempt + 1 < attempts:
+                    schema_races += 1
+                    time.sleep(random.uniform(0, CONFLICT_PAUSE * (attempt + 1)))
+                    continue
+                raise self._write_error(exc) from None
             except Exception as exc:
                 raise self._write_error(exc) from None
 
@@ -337,20 +360,20 @@ class Neo4jStore(base.GraphStore):
         """
         if not plan:
             return
-        stored = self._execute(_stored_labels, [iri for iri, _, _ in plan])
+        stored = self._write_chunk(_stored_labels, [iri for iri, _, _ in plan])
         adds: dict[str, list[str]] = defaultdict(list)
         for iri, winner, _ in plan:
             if winner not in stored.get(iri, ()):
                 adds[winner].append(iri)
-        if adds:
-            self._execute(_label_statements, cy.ADD_LABEL, adds)
+        if adds:  # a server that re-creates a node to relabel it may meet another writer
+            self._write_chunk(_label_statements, cy.ADD_LABEL, adds)
         rounds = max(len(losers) for _, _, losers in plan)
         for k in range(rounds):
             removes: dict[str, list[str]] = defaultdict(list)
             for iri, _, losers in plan:
                 if k < len(losers):
                     removes[losers[k]].append(iri)
-            self._execute(_label_statements, cy.REMOVE_LABEL, removes)
+            self._write_chunk(_label_statements, cy.REMOVE_LABEL, removes)
 
     # -- reading ----------------------------------------------------------------
     def read_all(self) -> GraphBatch:

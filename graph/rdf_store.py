@@ -136,7 +136,8 @@ class RDFStore(base.GraphStore):
 
         The first name written stays the name (later spellings become aliases);
         of two types the ontology's precedence decides, and a losing stored type
-        is removed.
+        is replaced by the winner in one transaction, so a write cut off here never
+        leaves an entity without a type.
         """
         voc = vocabulary()
         store = self.ox_store
@@ -148,14 +149,18 @@ class RDFStore(base.GraphStore):
             if entity.name != stored_names[0]:
                 entity.aliases = tuple(dict.fromkeys((*entity.aliases, entity.name)))
                 entity.name = stored_names[0]
+            losers = []
             for quad in list(store.quads_for_pattern(node, TYPE, None)):
                 stored_type = quad.object.value[len(NS):]
                 if stored_type not in voc.entity_classes or stored_type == entity.type:
                     continue
                 winner = voc.preferred_type(stored_type, entity.type)
                 if winner != stored_type:
-                    store.remove(quad)
+                    losers.append(quad)
                 entity.type = winner
+            if losers:
+                winner_type = ox.Quad(node, TYPE, ox.NamedNode(NS + entity.type))
+                replace_atomically(store, losers, [winner_type])
 
     # -- reading ----------------------------------------------------------------
     def query(self, text: str, params: dict | None = None) -> list[dict]:
@@ -198,6 +203,27 @@ class MemoryStore(RDFStore):
     @classmethod
     def from_settings(cls, settings, read_only: bool = False) -> "MemoryStore":
         return cls()
+
+
+def replace_atomically(store: ox.Store, remove, add) -> None:
+    """Remove the quads ``remove`` and add ``add`` in one transaction (one SPARQL update).
+
+    pyoxigraph has no explicit transactions; an update request is applied whole
+    or not at all, so a process killed meanwhile leaves the old state or the new.
+    Items may be quads or N-Triples text of triples of the default graph.
+    """
+    def data(items) -> str:
+        return " ".join(item if isinstance(item, str)
+                        else f"{item.subject} {item.predicate} {item.object} ."
+                        for item in items)
+
+    operations = []
+    if remove:
+        operations.append(f"DELETE DATA {{ {data(remove)} }}")
+    if add:
+        operations.append(f"INSERT DATA {{ {data(add)} }}")
+    if operations:
+        store.update(" ;\n".join(operations))
 
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"

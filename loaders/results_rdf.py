@@ -8,16 +8,21 @@ that they are equal) as N-Triples text instead, and hands it to Oxigraph's bulk
 loader in large chunks, where parsing happens in Rust, outside the GIL: while
 Python makes the next chunk, two threads load the previous ones.
 
-The bulk loader is not transactional: a load interrupted half-way leaves part
-of the results in the store. Loading the same files again completes it, since
-every IRI is derived from content.
+A load is not one transaction, but it is cut off only between whole pieces:
+each chunk is applied whole by the bulk loader (its files are ingested at once),
+a chunk never splits an entity or a relation with its evidence and season
+records, and every document and entity is stored before the first relation or
+race that points to it. So a load interrupted half-way (even by SIGKILL) leaves
+a store that validates, holding part of the results; loading the same files
+again completes it, since every IRI is derived from content.
 
 When the store already holds data, three things are reconciled first, as
 :meth:`RDFStore.write` does: an entity keeps the name it was first stored under
 (other spellings become aliases) and the type that wins by the ontology's
 precedence; and the values of season records, races and track properties that
 the new load gives are replaced rather than added to, so loading a newer
-snapshot of the same series updates the statistics.
+snapshot of the same series updates the statistics. Each of these changes is
+one transaction per entity or subject (old values out, new values in).
 """
 
 from __future__ import annotations
@@ -33,6 +38,8 @@ from nascar_kg.ontology.registry import fold
 
 CHUNK_PARTS = 40_000
 """Pieces of text (one to nine triples each) handed to the bulk loader at once."""
+REPLACE_BATCH = 20_000
+"""Triples removed and added per transaction when a load replaces stored values."""
 
 _ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r",
             ord("\t"): "\\t", ord("\b"): "\\b", ord("\f"): "\\f"}
@@ -286,15 +293,24 @@ def _replace_stale_values(ox_store, batch: GraphBatch) -> int:
             lines = []
             entity_lines(entity, t, lines)
             collect(lines, REPLACED["Track"])
-    stale = []
+    from nascar_kg.graph.rdf_store import replace_atomically
+
+    removed, stale, fresh = 0, [], []
     for subject, (predicates, new) in wanted.items():
-        for quad in ox_store.quads_for_pattern(ox.NamedNode(subject), None, None):
-            predicate = str(quad.predicate)
-            if predicate in predicates and (predicate, str(quad.object)) not in new:
-                stale.append(quad)
-    for quad in stale:
-        ox_store.remove(quad)
-    return len(stale)
+        old = [quad for quad in ox_store.quads_for_pattern(ox.NamedNode(subject), None, None)
+               if str(quad.predicate) in predicates
+               and (str(quad.predicate), str(quad.object)) not in new]
+        if not old:
+            continue
+        # a subject's old values go in the transaction that brings its new ones, so a
+        # load cut off here never leaves a season record or a race without its values
+        stale += old
+        fresh += [f"<{subject}> {predicate} {value} ." for predicate, value in sorted(new)]
+        if len(stale) + len(fresh) >= REPLACE_BATCH:
+            replace_atomically(ox_store, stale, fresh)
+            removed, stale, fresh = removed + len(stale), [], []
+    replace_atomically(ox_store, stale, fresh)
+    return removed + len(stale)
 
 
 def write_results(store, graph, progress: bool = False, writers: int | None = None) -> int:
@@ -303,6 +319,7 @@ def write_results(store, graph, progress: bool = False, writers: int | None = No
     Text is made in this thread while ``writers`` threads (two by default, one on a
     single CPU) hand the chunks made so far to Oxigraph's bulk loader, which
     releases the GIL; the bulk loader appends, so chunks may land in any order.
+    Documents and entities are all loaded before the first relation or race.
     The text is made here, from IRIs of this package, so it is parsed leniently.
     Returns the number of triples handed to the store.
     """
@@ -332,30 +349,39 @@ def write_results(store, graph, progress: bool = False, writers: int | None = No
     def writer() -> None:
         while True:
             chunk = pending.get()
-            if chunk is None:
-                return
-            if failure:
-                continue  # drain after an error
             try:
-                ox_store.bulk_load(chunk, format=ox.RdfFormat.N_TRIPLES, lenient=True)
-            except BaseException as exc:  # reported in the calling thread
-                failure.append(exc)
-                continue
-            lines = chunk.count(b"\n")
-            with lock:
-                written[0] += lines
-                if bar is not None:
-                    bar.update(lines)
+                if chunk is None:
+                    return
+                if failure:
+                    continue  # drain after an error
+                try:
+                    ox_store.bulk_load(chunk, format=ox.RdfFormat.N_TRIPLES, lenient=True)
+                except BaseException as exc:  # reported in the calling thread
+                    failure.append(exc)
+                    continue
+                lines = chunk.count(b"\n")
+                with lock:
+                    written[0] += lines
+                    if bar is not None:
+                        bar.update(lines)
+            finally:
+                pending.task_done()
 
     threads = [threading.Thread(target=writer, name=f"nascar-kg-bulk-load-{i}", daemon=True)
                for i in range(writers)]
     for thread in threads:
         thread.start()
     try:
-        for chunk in ntriples_chunks(batch):
-            if failure:
-                break
-            pending.put(chunk)
+        # Each bulk load is applied whole, but they land in any order: everything
+        # that relations and races point to (documents, entities) is stored first,
+        # so a load cut off at any moment leaves no relation without its ends.
+        for phase in (GraphBatch(batch.entities, batch.documents),
+                      GraphBatch(relations=batch.relations, races=batch.races)):
+            for chunk in ntriples_chunks(phase):
+                if failure:
+                    break
+                pending.put(chunk)
+            pending.join()
     finally:
         for _ in threads:
             pending.put(None)

@@ -61,10 +61,15 @@ def _progress(flag):
 
 
 def _known_names(store) -> list[tuple[str, str]]:
-    """Driver, team and track names of the store, for the extractor's gazetteer."""
-    from nascar_kg.queries.names import known_names
+    """Driver, team, make and track names the race results of the store brought.
 
-    return known_names(store)
+    The extractor's gazetteer. Names from articles are left out: otherwise an
+    ingest run again (or after being cut off) would read its articles with the
+    names of its own earlier run and add what the first run did not find.
+    """
+    from nascar_kg.queries.names import results_names
+
+    return results_names(store)
 
 
 @click.command()
@@ -72,7 +77,8 @@ def _known_names(store) -> list[tuple[str, str]]:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl",
               show_default=True, help="One JSON object per line, or one JSON array.")
 @click.option("--use-store/--no-store", default=True,
-              help="Use the names of the store at --db (if there is one) as a gazetteer.")
+              help="Use the names of the race results in the store at --db (if there is "
+                   "one) as a gazetteer, as ingest does.")
 @store_options
 def extract(paths, fmt, use_store):
     """Extract entities and relations from articles without storing them.
