@@ -48,6 +48,30 @@ def slugify(name: str) -> str:
     return slug or "h-" + digest(name)[:16]
 
 
+def valid_text(text: str) -> str:
+    """``text`` as valid Unicode: the undecodable bytes of a file name or a command-line
+    argument (lone surrogates) become U+FFFD. Other text comes back as it is.
+
+    Names and file names shown in the graph, the messages and the JSON output go
+    through this; the file itself is opened by its real name.
+
+    >>> valid_text("caf\\udce9.txt"), valid_text("plain.txt")
+    ('caf\ufffd.txt', 'plain.txt')
+    """
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:  # undecodable bytes (surrogate escapes)
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # other lone surrogates
+        return _SURROGATES.sub("\ufffd", text)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
 def digest(*parts: object) -> str:
     """Stable hex digest of the given parts (used for assertion and evidence IRIs)."""
     h = hashlib.sha256()

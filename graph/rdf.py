@@ -45,7 +45,10 @@ def literal(value) -> ox.Literal:
         return ox.Literal(str(value), datatype=_INT)
     if isinstance(value, float):
         return ox.Literal(repr(value), datatype=_DOUBLE)
-    return ox.Literal(str(value))
+    try:
+        return ox.Literal(str(value))
+    except ValueError:  # lone surrogates (a command-line argument that is not UTF-8)
+        return ox.Literal(str(value).encode("utf-8", "replace").decode("utf-8"))
 
 
 def entity_triples(entity: Entity) -> Iterator[ox.Triple]:

@@ -39,6 +39,7 @@ class RDFStore(base.GraphStore):
     def __init__(self, path: str | Path | None, read_only: bool = False,
                  chunk_quads: int = CHUNK_QUADS):
         self.path = Path(path) if path is not None else None
+        self._empty_path = path is not None and not str(path).strip()  # Path("") is "."
         self.read_only = read_only
         self.chunk_quads = chunk_quads
         self._ox: ox.Store | None = None
@@ -58,6 +59,8 @@ class RDFStore(base.GraphStore):
         if self.path is None:
             self._ox = ox.Store()
             return
+        if self._empty_path:
+            raise StoreError("--db is empty; give a store directory")
         if self.path.exists() and not self.path.is_dir():
             raise StoreError(f"{self.path}: not a directory; --db names a store directory")
         if self.read_only:
@@ -65,7 +68,11 @@ class RDFStore(base.GraphStore):
                 raise StoreError(f"{self.path}: no store here yet (ingest or load-results first)")
             self._ox = self._open(ox.Store.read_only)
         else:
-            self.path.mkdir(parents=True, exist_ok=True)
+            try:
+                self.path.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{self.path}: cannot create the store directory "
+                                 f"({exc.strerror or exc})") from None
             self._ox = self._open(ox.Store)
 
     def _open(self, opener) -> ox.Store:

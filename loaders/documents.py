@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
 from nascar_kg.errors import DocumentError
+from nascar_kg.graph.model import valid_text as display_name
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 """Largest input accepted by default (50 MB); larger inputs raise :class:`DocumentError`."""
@@ -68,7 +69,7 @@ class SourceDocument:
 
 
 def _fail(source: str, reason: str) -> DocumentError:
-    return DocumentError(f"{source}: {reason}")
+    return DocumentError(f"{display_name(source)}: {reason}")
 
 
 def _megabytes(n: int) -> str:
@@ -217,8 +218,10 @@ def _lxml_text(html: str) -> tuple[str, str | None]:
     title_el = root.find(".//title")
     title = title_el.text_content().strip() if title_el is not None else None
     for el in root.xpath("//script|//style|//noscript|//nav|//header|//footer|//aside|"
-                         "//form|//template|//iframe|//title|//comment()"):
-        el.drop_tree()
+                         "//form|//template|//iframe|//title|//comment()|"
+                         "//processing-instruction()"):
+        if el.getparent() is not None:  # a comment before or after the root has no parent
+            el.drop_tree()
     body = root.find(".//body")
     blocks = []
     for el in (body if body is not None else root).iter("p", "h1", "h2", "h3", "h4", "li",
@@ -277,7 +280,8 @@ def read_document(path_or_dash: str | os.PathLike, *, max_bytes: int = DEFAULT_M
         raise _fail(source, "has front matter but no text" if raw.strip() != text.strip()
                     else "is empty (only whitespace)")
     return SourceDocument(
-        source=source, text=text, title=title, date=str(date) if date else None, url=url,
+        source=display_name(source), text=text, title=title, date=str(date) if date else None,
+        url=url,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), format=fmt,
     )
 

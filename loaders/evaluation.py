@@ -89,36 +89,104 @@ def load_gold(dir_or_file: str | os.PathLike) -> list[GoldDocument]:
     """Gold documents of one ``.json`` file or of every ``*.json`` under a folder (sorted).
 
     Raises :class:`~nascar_kg.errors.InputError` naming the file for a missing path, bad
-    JSON, an unknown predicate or a missing key.
+    JSON, an unknown predicate, a missing key or a value of the wrong kind.
     """
     path = Path(dir_or_file)
     if not path.exists():
         raise InputError(f"{dir_or_file}: no such gold file or folder")
-    voc = vocabulary()
     docs = []
     for file in _gold_files(path):
         try:
             data = json.loads(file.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InputError(f"{file}: not a readable gold JSON file ({exc})") from None
-        try:
-            entities = [GoldEntity(e["name"], e.get("type", ""), tuple(e.get("aliases") or ()))
-                        for e in data.get("entities", [])]
-            relations = []
-            for r in data.get("relations", []):
-                if r["predicate"] not in voc.predicates:
-                    raise InputError(f"{file}: unknown predicate {r['predicate']!r}")
-                relations.append(GoldRelation(r["subject"], r["predicate"], r["object"],
-                                              r.get("evidence", ""), bool(r.get("optional"))))
-            docs.append(GoldDocument(
-                id=str(data.get("id") or _doc_id(file.name)), text=data.get("text", ""),
-                entities=entities, relations=relations, url=data.get("url"),
-                date=data.get("date"), path=str(file)))
-        except (KeyError, TypeError, AttributeError) as exc:
-            raise InputError(f"{file}: not a gold file (missing {exc})") from None
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+            reason = "nested too deeply" if isinstance(exc, RecursionError) else exc
+            raise InputError(f"{file}: not a readable gold JSON file ({reason})") from None
+        docs.append(gold_document(data, file))
     if path.is_dir() and not docs:
         raise InputError(f"{dir_or_file}: no gold .json file in the folder")
     return docs
+
+
+def _is_text(value) -> bool:
+    return isinstance(value, str)
+
+
+def _list_of(record: dict, key: str, where: str, what: str = "objects") -> list:
+    value = record.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InputError(f"{where}: {key!r} must be a list of {what}")
+    return value
+
+
+def _texts(item: dict, keys: tuple[str, ...], where: str, *, required: bool = True) -> None:
+    """Each of ``keys`` a string in ``item``; an optional one may be missing or null."""
+    for key in keys:
+        if key not in item or (item[key] is None and not required):
+            if required:
+                raise InputError(f"{where}: missing {key!r}")
+            continue
+        if not _is_text(item[key]):
+            raise InputError(f"{where}: {key!r} must be a string, not {type(item[key]).__name__}")
+
+
+def gold_document(data, file: str | os.PathLike) -> GoldDocument:
+    """The gold document of the parsed JSON ``data`` of ``file``; checked (InputError)."""
+    voc = vocabulary()
+    if not isinstance(data, dict):
+        raise InputError(f"{file}: not a gold file (a JSON object is expected, not "
+                         f"{type(data).__name__})")
+    _texts(data, ("text",), str(file), required=False)
+    entities = []
+    for i, e in enumerate(_list_of(data, "entities", str(file)), 1):
+        where = f"{file}: entities[{i}]"
+        if not isinstance(e, dict):
+            raise InputError(f"{where}: an entity must be an object")
+        _texts(e, ("name",), where)
+        _texts(e, ("type",), where, required=False)
+        aliases = _list_of(e, "aliases", where, "strings")
+        if not all(_is_text(a) for a in aliases):
+            raise InputError(f"{where}: 'aliases' must be a list of strings")
+        entities.append(GoldEntity(e["name"], e.get("type") or "", tuple(aliases)))
+    relations = []
+    for i, r in enumerate(_list_of(data, "relations", str(file)), 1):
+        where = f"{file}: relations[{i}]"
+        if not isinstance(r, dict):
+            raise InputError(f"{where}: a relation must be an object")
+        _texts(r, ("subject", "predicate", "object"), where)
+        _texts(r, ("evidence",), where, required=False)
+        if r["predicate"] not in voc.predicates:
+            raise InputError(f"{file}: unknown predicate {r['predicate']!r}")
+        relations.append(GoldRelation(r["subject"], r["predicate"], r["object"],
+                                      r.get("evidence") or "", bool(r.get("optional"))))
+    return GoldDocument(
+        id=str(data.get("id") or _doc_id(Path(file).name)), text=data.get("text") or "",
+        entities=entities, relations=relations,
+        url=data["url"] if _is_text(data.get("url")) else None,
+        date=data["date"] if _is_text(data.get("date")) else None, path=str(file))
+
+
+def check_record(record, where: str = "<record>") -> dict:
+    """``record`` if it has the shape of an ``extract --format jsonl`` line, else InputError.
+
+    An object whose ``entities`` and ``relations`` (both optional) are lists of
+    objects with string names, types and predicates. An unknown predicate is a
+    wrong prediction, not bad input: it is scored as a false positive.
+    """
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: a JSON object is expected, not {type(record).__name__}")
+    _texts(record, ("document",), where, required=False)
+    for i, e in enumerate(_list_of(record, "entities", where), 1):
+        if not isinstance(e, dict):
+            raise InputError(f"{where}: entities[{i}] must be an object")
+        _texts(e, ("name", "type"), f"{where}: entities[{i}]", required=False)
+    for i, r in enumerate(_list_of(record, "relations", where), 1):
+        if not isinstance(r, dict):
+            raise InputError(f"{where}: relations[{i}] must be an object")
+        _texts(r, ("subject", "predicate", "object"), f"{where}: relations[{i}]",
+               required=False)
+    return record
 
 
 def _doc_id(name: str) -> str:
@@ -132,7 +200,7 @@ def _doc_id(name: str) -> str:
 def _record(extraction) -> dict:
     if hasattr(extraction, "to_json"):
         return extraction.to_json()
-    return dict(extraction)
+    return dict(extraction) if isinstance(extraction, Mapping) else extraction
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict:
@@ -219,7 +287,7 @@ def score(gold_docs: list[GoldDocument], extractions) -> dict:
         matched_any: set[int] = set()
         fp_typed = fp_any = 0
         spurious_entities = []
-        for e in rec.get("entities", []):
+        for e in (rec.get("entities") or []):
             i = names.find(e.get("name", ""))
             if i is None:
                 fp_typed += 1
@@ -257,7 +325,7 @@ def score(gold_docs: list[GoldDocument], extractions) -> dict:
                 (optional if r.optional else required).add(edge)
             optional -= required
             predicted = set()
-            for r in rec.get("relations", []):
+            for r in (rec.get("relations") or []):
                 pred = r.get("predicate")
                 if pred not in voc.predicates:
                     predicted.add((pred, names.node(r.get("subject", "")),
@@ -297,25 +365,37 @@ def score(gold_docs: list[GoldDocument], extractions) -> dict:
     }
 
 
-def read_jsonl(path_or_lines: str | os.PathLike | Iterable[str]) -> list[dict]:
-    """JSON records of a JSONL file (or of an iterable of lines); blank lines skipped."""
+def read_jsonl(path_or_lines: str | os.PathLike | Iterable[str],
+               source: str = "<jsonl>") -> list[dict]:
+    """Extraction records of a JSONL file (or of an iterable of lines); blank lines skipped.
+
+    Raises :class:`~nascar_kg.errors.InputError` naming the file (``source`` for
+    lines) and the line for text that is not UTF-8, a line that is not JSON and a
+    record not in the shape of ``extract --format jsonl`` (:func:`check_record`).
+    """
     if isinstance(path_or_lines, (str, os.PathLike)):
         path = Path(path_or_lines)
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"{path_or_lines}: cannot be read ({exc})") from None
+            lines = path.read_text(encoding="utf-8").split("\n")  # JSONL: "\n" ends a line
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{path_or_lines}: not UTF-8 text ({exc.reason} at byte "
+                             f"{exc.start})") from None
+        except OSError as exc:
+            raise InputError(f"{path_or_lines}: cannot be read ({exc.strerror or exc})") from None
         where = str(path_or_lines)
     else:
-        lines, where = list(path_or_lines), "<jsonl>"
+        lines, where = list(path_or_lines), source
     out = []
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            out.append(json.loads(line))
+            record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"{where}: line {n} is not JSON ({exc.msg})") from None
+        except RecursionError:
+            raise InputError(f"{where}: line {n} is not JSON (nested too deeply)") from None
+        out.append(check_record(record, f"{where}: line {n}"))
     return out
 
 
@@ -326,7 +406,9 @@ def evaluate_extractions(predictions_jsonl_records, gold_dir: str | os.PathLike)
     """
     if isinstance(predictions_jsonl_records, (str, os.PathLike)):
         predictions_jsonl_records = read_jsonl(predictions_jsonl_records)
-    return score(load_gold(gold_dir), list(predictions_jsonl_records))
+    records = [check_record(_record(r), f"record {i}")
+               for i, r in enumerate(predictions_jsonl_records, 1)]
+    return score(load_gold(gold_dir), records)
 
 
 def evaluate_extractor(extractor, gold: str | os.PathLike | list[GoldDocument]) -> dict:

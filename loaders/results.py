@@ -471,30 +471,48 @@ def build_graph(files: list[ResultsFile], registry: Registry | None = None,
 
 
 # ---------------------------------------------------------------------- loading
-def read_sources(sources: Iterable, series: str | None = None) -> list[ResultsFile]:
+def read_sources(sources: Iterable, series: str | None = None,
+                 on_error: Callable[[str], None] | None = None) -> list[ResultsFile]:
     """Read every source: a path, or (path, source, url, series code) for a download.
 
     ``series`` is the code of the files given as paths; a download keeps its own.
+    Every source is read even when one fails, so that all bad files are known at
+    once. One failure is raised as it is; several go to ``on_error(message)`` one
+    by one, and a :class:`ResultsError` counting them is raised.
     """
-    files = []
-    for item in sources:
-        if isinstance(item, tuple):
-            path, source, url, code = item
-            files.append(read_results(path, series=code or series_from_name(source),
-                                      source=source, url=url))
-        else:
-            files.append(read_results(item, series=series))
+    files, errors = [], []
+    items = list(sources)
+    for item in items:
+        try:
+            if isinstance(item, tuple):
+                path, source, url, code = item
+                files.append(read_results(path, series=code or series_from_name(source),
+                                          source=source, url=url))
+            else:
+                files.append(read_results(item, series=series))
+        except ResultsError as exc:
+            errors.append(exc)
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        for exc in errors:
+            if on_error:
+                on_error(str(exc))
+        raise ResultsError(f"{len(errors)} of {len(items)} results files could not be read; "
+                           "nothing was loaded" + ("" if on_error else f" ({errors[0]})"))
     return files
 
 
 def load_results(store, sources: Iterable, series: str | None = None,
                  registry: Registry | None = None, progress: bool = False,
-                 on_file: Callable[[FileReport], None] | None = None) -> LoadReport:
+                 on_file: Callable[[FileReport], None] | None = None,
+                 on_error: Callable[[str], None] | None = None) -> LoadReport:
     """Read the results files ``sources`` and write what they say into ``store``.
 
-    Every file is read and checked before anything is written; a file that
-    cannot be read raises :class:`~nascar_kg.errors.ResultsError`. Loading the
-    same files again changes nothing.
+    Every file is read and checked before anything is written; files that
+    cannot be read are reported through ``on_error(message)`` (see
+    :func:`read_sources`) and raise :class:`~nascar_kg.errors.ResultsError`,
+    with nothing written. Loading the same files again changes nothing.
     """
     if series is not None and series not in SERIES_CODES:
         raise ResultsError(f"unknown series {series!r}; use cup, nxs or truck")
@@ -503,7 +521,7 @@ def load_results(store, sources: Iterable, series: str | None = None,
         raise ResultsError("no results files given")
     if getattr(store, "read_only", False):
         raise StoreError(f"{store.describe()}: opened read-only")
-    files = read_sources(_progress(sources, progress, "read", "file"), series)
+    files = read_sources(_progress(sources, progress, "read", "file"), series, on_error)
     registry = registry or load_registry()
     fast = _oxigraph(store)
     with _no_gc():  # tens of thousands of small objects, none of them cyclic garbage

@@ -124,22 +124,40 @@ def parse_results(data: bytes, source: str, series: str | None = None,
     fmt = sniff_format(data)
     try:
         table = _read_parquet(data) if fmt == "parquet" else _read_csv(data, fmt == "csv.gz")
+        names = table.column_names
     except ResultsError as exc:
         raise ResultsError(f"{source}: {exc}") from None
-    except (OSError, EOFError, ValueError, UnicodeDecodeError) as exc:
-        # pyarrow's ArrowInvalid is a ValueError; truncated gzip is an OSError
-        reason = " ".join(str(exc).split()) or type(exc).__name__
-        raise ResultsError(f"{source}: not a readable {fmt} results file ({reason})") from None
-    missing = [c for c in USED_COLUMNS if c not in table.column_names]
+    except _UNREADABLE as exc:
+        # pyarrow's ArrowInvalid is a ValueError; truncated gzip is an OSError; column
+        # names that are not UTF-8 raise UnicodeDecodeError when asked for
+        raise ResultsError(f"{source}: not a readable {fmt} results file ({_reason(exc)})") \
+            from None
+    missing = [c for c in USED_COLUMNS if c not in names]
     if missing:
         raise ResultsError(
             f"{source}: not in the nascaR.data results layout (missing column"
             f"{'s' if len(missing) > 1 else ''} {', '.join(missing)})")
+    twice = [c for c in USED_COLUMNS if names.count(c) > 1]
+    if twice:
+        raise ResultsError(f"{source}: the column{'s' if len(twice) > 1 else ''} "
+                           f"{', '.join(twice)} appear{'' if len(twice) > 1 else 's'} twice")
     try:
         normalized = _normalized(table)
-    except (TypeError, ValueError) as exc:
-        raise ResultsError(f"{source}: unexpected column types ({exc})") from None
+    except _UNREADABLE as exc:
+        raise ResultsError(f"{source}: unexpected column types ({_reason(exc)})") from None
     return ResultsFile(source, code, hashlib.sha256(data).hexdigest(), fmt, normalized, url)
+
+
+_UNREADABLE = (OSError, EOFError, ValueError, TypeError, KeyError, IndexError, OverflowError,
+               NotImplementedError)
+"""What reading a malformed file raises (pyarrow's errors derive from these)."""
+
+
+def _reason(exc: BaseException) -> str:
+    """A short, one-line, printable reason from a parser's exception."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    text = "".join(ch if ch.isprintable() else "\ufffd" for ch in text)
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def _read_csv(data: bytes, gzipped: bool):
@@ -150,6 +168,8 @@ def _read_csv(data: bytes, gzipped: bool):
     raw = stream.read()
     if not raw.strip():
         raise ResultsError("the file has no header line")
+    if not raw.endswith(b"\n"):  # a header (or last row) without its line end
+        raw = raw + b"\n"
     convert = pacsv.ConvertOptions(column_types={c: pa.string() for c in COLUMNS},
                                    strings_can_be_null=False)
     parse = pacsv.ParseOptions(newlines_in_values=True)
@@ -207,28 +227,32 @@ def _to_int(value) -> int | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value
+        return value if _INT64_MIN <= value <= _INT64_MAX else None
     if isinstance(value, float):
-        return int(value) if value.is_integer() else None
+        return _to_int(int(value)) if value.is_integer() else None
     text = str(value).strip()
     if not text:
         return None
     try:
-        return int(text)
+        return _to_int(int(text))
     except ValueError:
         pass
     try:
         number = float(text)
     except ValueError:
         return None
-    return int(number) if number.is_integer() else None
+    return _to_int(int(number)) if number.is_integer() else None
+
+
+_INT64_MIN, _INT64_MAX = -(2 ** 63), 2 ** 63 - 1
 
 
 def _to_float(value) -> float | None:
+    """A finite number, or None ("", "DNF", NaN, infinities)."""
     if value is None or isinstance(value, bool):
         return None
     try:
         number = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
-    return None if math.isnan(number) else number
+    return number if math.isfinite(number) else None

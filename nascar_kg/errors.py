@@ -26,6 +26,19 @@ class ResultsError(InputError):
     """A race-results file that cannot be read (wrong columns, truncated)."""
 
 
+MAX_SHOWN = 80
+"""A name longer than this is cut in messages."""
+
+
+def quoted_name(name: str) -> str:
+    """``name`` quoted for a message, cut when very long.
+
+    >>> quoted_name("Corey Heim"), len(quoted_name("x" * 1000))
+    ("'Corey Heim'", 82)
+    """
+    return repr(name if len(name) <= MAX_SHOWN else name[:MAX_SHOWN - 1] + "…")
+
+
 class NameResolutionError(InputError):
     """A name given by the user matches no entity, or several."""
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import difflib
 
-from nascar_kg.errors import NameResolutionError
-from nascar_kg.graph.model import EntityRef, IRI
+from nascar_kg.errors import NameResolutionError, quoted_name
+from nascar_kg.graph.model import IRI, EntityRef, valid_text
 from nascar_kg.ontology.registry import fold
 from nascar_kg.queries.texts import ontology_name, run
 
@@ -29,6 +29,7 @@ def _refs(rows) -> dict[str, EntityRef]:
 
 def resolve_entity(store, name: str) -> tuple[IRI, EntityRef]:
     """The IRI and reference of the one entity known by ``name``."""
+    name = valid_text(name)  # a command-line argument that is not UTF-8
     key = fold(name)
     if not key:
         raise NameResolutionError("empty name")
@@ -40,11 +41,11 @@ def resolve_entity(store, name: str) -> tuple[IRI, EntityRef]:
         return IRI(iri), ref
     if len(found) > 1:
         names = sorted(f"{r.name} ({r.type})" for r in found.values())
-        raise NameResolutionError(
-            f"{name!r} is ambiguous: it could be {', '.join(names[:MAX_CANDIDATES])}", names)
+        raise NameResolutionError(f"{quoted_name(name)} is ambiguous: it could be "
+                                  f"{', '.join(names[:MAX_CANDIDATES])}", names)
     candidates = suggest(store, key)
     hint = f"; closest: {', '.join(candidates)}" if candidates else ""
-    raise NameResolutionError(f"no entity named {name!r} in the graph{hint}", candidates)
+    raise NameResolutionError(f"no entity named {quoted_name(name)} in the graph{hint}", candidates)
 
 
 def suggest(store, key: str) -> list[str]:

@@ -19,6 +19,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from nascar_kg.errors import UsageError
+
 _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                    "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -43,13 +45,21 @@ def _jsonable(value):
 
 @contextlib.contextmanager
 def atomic_path(path: str | os.PathLike, suffix: str | None = None) -> Iterator[Path]:
-    """A temporary path beside ``path``; renamed onto ``path`` if the block succeeds."""
+    """A temporary path beside ``path``; renamed onto ``path`` if the block succeeds.
+
+    A target that cannot be written (a folder, a path through a file, a place
+    without permission) raises :class:`~nascar_kg.errors.UsageError` naming it,
+    before anything is written.
+    """
     target = Path(path)
     if target.is_dir():
-        raise IsADirectoryError(f"{target} is a directory")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix or ".tmp",
-                               dir=target.parent)
+        raise UsageError(f"{target}: is a folder, not a file to write")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix or ".tmp",
+                                   dir=target.parent)
+    except OSError as exc:
+        raise UsageError(f"{target}: cannot be written ({exc.strerror or exc})") from None
     os.close(fd)
     tmp_path = Path(tmp)
     try:
@@ -57,7 +67,10 @@ def atomic_path(path: str | os.PathLike, suffix: str | None = None) -> Iterator[
         with open(tmp_path, "rb") as fh:  # the data is on disk before the rename
             os.fsync(fh.fileno())
         os.chmod(tmp_path, 0o644 & ~_umask())
-        os.replace(tmp_path, target)
+        try:
+            os.replace(tmp_path, target)
+        except OSError as exc:
+            raise UsageError(f"{target}: cannot be written ({exc.strerror or exc})") from None
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp_path.unlink()

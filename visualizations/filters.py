@@ -71,6 +71,7 @@ def resolve(G, name: str) -> str:
     """The node of ``G`` named ``name`` (or with that alias); a clear error if none or several."""
     from nascar_kg.graph.networkx import find_node
     from nascar_kg.ontology.registry import fold
+    from nascar_kg.errors import quoted_name
 
     node = find_node(G, name)
     if node is not None:
@@ -87,13 +88,14 @@ def resolve(G, name: str) -> str:
             hits.append(shown)
     if len(hits) > 1:
         hits = sorted(hits)
-        raise NameResolutionError(f"{name!r} is ambiguous: it names {', '.join(hits)}",
+        raise NameResolutionError(f"{quoted_name(name)} is ambiguous: it names {', '.join(hits)}",
                                   candidates=hits)
     close = difflib.get_close_matches(key, list(labels), n=5, cutoff=0.6)
     contains = [k for k in labels if key and (key in k or k in key) and k not in close]
     candidates = list(dict.fromkeys(labels[k] for k in [*close, *contains[:5]]))
     hint = f"; closest: {', '.join(candidates)}" if candidates else ""
-    raise NameResolutionError(f"no entity named {name!r} in the graph{hint}", candidates=candidates)
+    raise NameResolutionError(f"no entity named {quoted_name(name)} in the graph{hint}",
+                              candidates=candidates)
 
 
 def _predicates(relations) -> set[str] | None:

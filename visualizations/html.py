@@ -144,7 +144,8 @@ def page_data(G, *, title: str = "nascar-kg", source_note: str = "") -> dict:
             "wikidata": str(d.get("wikidata") or ""),
             "properties": {k: v for k, v in d.items()
                            if k not in {"name", "type", "aliases", "wikidata", "color", "shape"}
-                           and isinstance(v, (str, int, float, bool)) and v != ""},
+                           and isinstance(v, (str, int, float, bool)) and v != ""
+                           and not (isinstance(v, float) and not math.isfinite(v))},
         }
     info_edges = {}
     pairs = defaultdict(list)

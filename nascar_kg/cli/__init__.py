@@ -19,10 +19,17 @@ INTERNAL_ERROR = 70
 
 
 class CommandError(click.ClickException):
-    """A library error shown as ``Error: <message>`` with its own exit status."""
+    """A library error shown as ``Error: <message>`` with its own exit status.
+
+    The message is one line, with control characters and the like escaped
+    (:func:`~nascar_kg.cli.output.terminal_safe`): it often quotes a file name or
+    a name from the data.
+    """
 
     def __init__(self, message: str, exit_code: int):
-        super().__init__(message)
+        from nascar_kg.cli.output import terminal_safe
+
+        super().__init__(terminal_safe(message))
         self.exit_code = exit_code
 
 

@@ -8,7 +8,7 @@ import click
 
 from nascar_kg.cli.common import opened_store
 from nascar_kg.cli.options import output_options, resolve_format, store_options
-from nascar_kg.cli.output import emit, message
+from nascar_kg.cli.output import emit, json_line, message
 from nascar_kg.errors import InputError
 
 
@@ -98,7 +98,7 @@ def extract(paths, fmt, use_store):
             continue
         record = extractor.extract(item.text, document=item.source).to_json()
         if fmt == "jsonl":
-            click.echo(json.dumps(record, ensure_ascii=False))
+            click.echo(json_line(record))
         else:
             records.append(record)
     if fmt == "json":
@@ -126,7 +126,7 @@ def _store_names_if_any() -> list[tuple[str, str]]:
 @click.command()
 @click.option("--gold", "gold", required=True, type=click.Path(exists=True),
               help="Folder of gold files (*.gold.json) or one gold file.")
-@click.option("--predictions", type=click.File("r", encoding="utf-8"), default=None,
+@click.option("--predictions", type=click.Path(dir_okay=False, allow_dash=True), default=None,
               help="Score this JSONL (output of `extract --format jsonl`) instead of extracting.")
 @click.option("--min-f1", type=click.FloatRange(0, 1), default=None,
               help="Exit with status 1 if the coarse relation F1 is below this.")
@@ -137,8 +137,7 @@ def evaluate(gold, predictions, min_f1, fmt):
 
     golds = load_gold(gold)
     if predictions is not None:
-        records = [json.loads(line) for line in predictions if line.strip()]
-        result = evaluate_extractions(records, gold)
+        result = evaluate_extractions(_prediction_records(predictions), gold)
     else:
         from nascar_kg.loaders.extraction import Extractor
 
@@ -157,6 +156,21 @@ def evaluate(gold, predictions, min_f1, fmt):
     if min_f1 is not None and f1 < min_f1:
         message(f"Relation F1 (coarse) {f1:.3f} is below --min-f1 {min_f1}.")
         raise click.exceptions.Exit(1)
+
+
+def _prediction_records(path: str) -> list[dict]:
+    """The records of a predictions JSONL file (or - for stdin), checked line by line."""
+    import sys
+
+    from nascar_kg.loaders.evaluation import read_jsonl
+
+    if path != "-":
+        return read_jsonl(path)
+    try:
+        text = sys.stdin.buffer.read().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"-: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    return read_jsonl(text.split("\n"), source="-")
 
 
 COMMANDS = [demo, ingest, extract, evaluate]

@@ -12,6 +12,7 @@ import click
 from nascar_kg.cli.options import output_options, resolve_format, settings, store_options
 from nascar_kg.cli.output import emit, message
 from nascar_kg.errors import QueryError, UsageError
+from nascar_kg.graph.model import valid_text
 
 
 def _neo4j_store(read_only: bool, batch_size: int | None = None):
@@ -73,23 +74,38 @@ def query():
 
 def _text(text: str) -> str:
     if text == "-":
-        text = sys.stdin.read()
+        try:
+            text = sys.stdin.buffer.read().decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise UsageError(f"the query on standard input is not UTF-8 text ({exc.reason} "
+                             f"at byte {exc.start})") from None
     if not text.strip():
         raise UsageError("empty query")
     return text
 
 
-def _parse_params(pairs) -> dict:
-    """``NAME=VALUE`` pairs; a value that parses as JSON is taken as JSON, else as a string."""
+def _parse_params(pairs, iris: bool = False) -> dict:
+    """``NAME=VALUE`` pairs; a value that parses as JSON is taken as JSON, else as a string.
+
+    With ``iris``, a VALUE written ``<...>`` is an IRI (a JSON string never is: to bind
+    the text "<...>", give it JSON-quoted).
+    """
+    from nascar_kg.graph.model import IRI
+
     params = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
             raise UsageError(f"--param {pair!r}: give NAME=VALUE")
+        if iris and value.startswith("<") and value.endswith(">"):
+            params[name] = IRI(valid_text(value[1:-1]))
+            continue
         try:
             params[name] = json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):
             params[name] = value
+        if isinstance(params[name], str):  # an argument that is not UTF-8: U+FFFD for its bytes
+            params[name] = valid_text(params[name])
     return params
 
 
@@ -138,6 +154,8 @@ _SPARQL_TOKEN = re.compile(r"""
 """, re.VERBOSE | re.DOTALL)
 SPARQL_UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP",
                                     "COPY", "MOVE", "ADD"})
+SPARQL_NETWORK_KEYWORDS = frozenset({"SERVICE"})
+"""Federated query: the embedded engine would fetch the given endpoint over HTTP."""
 
 
 def sparql_update_keywords(text: str) -> list[str]:
@@ -150,11 +168,49 @@ def sparql_update_keywords(text: str) -> list[str]:
     >>> sparql_update_keywords("DELETE WHERE { ?s ?p ?o }")
     ['DELETE']
     """
+    return _sparql_keywords(text, SPARQL_UPDATE_KEYWORDS)
+
+
+def _sparql_keywords(text: str, keywords: frozenset) -> list[str]:
     found = []
     for match in _SPARQL_TOKEN.finditer(text):
-        if match.lastgroup == "word" and match.group().upper() in SPARQL_UPDATE_KEYWORDS:
+        if match.lastgroup == "word" and match.group().upper() in keywords:
             found.append(match.group().upper())
     return found
+
+
+MAX_SPARQL_NESTING = 200
+"""Deeper nesting of groups is refused: Oxigraph's parser overflows its stack (a crash,
+not an error) somewhere past two thousand nested braces."""
+
+
+def sparql_nesting(text: str) -> int:
+    """The deepest nesting of ``{``, ``(`` and ``[`` in ``text`` (outside strings and IRIs).
+
+    >>> sparql_nesting("SELECT * { ?s ?p ?o FILTER(regex(?o, '((((')) }")
+    3
+    """
+    depth = deepest = 0
+    for match in _SPARQL_TOKEN.finditer(text):
+        if match.lastgroup == "other":
+            char = match.group()
+            if char in "{([":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif char in "})]":
+                depth -= 1
+    return deepest
+
+
+def sparql_network_keywords(text: str) -> list[str]:
+    """The clauses of ``text`` that would make the engine reach the network (``SERVICE``).
+
+    >>> sparql_network_keywords("SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    ['SERVICE']
+    >>> sparql_network_keywords("SELECT ?service { ?service nkg:name 'SERVICE' }")
+    []
+    """
+    return _sparql_keywords(text, SPARQL_NETWORK_KEYWORDS)
 
 
 def _plain_term(value):
@@ -174,7 +230,6 @@ def query_sparql(text, params, fmt):
     The prefixes nkg:, rdf:, dcterms:, schema: and xsd: are predefined. A VALUE
     written <...> binds an IRI; a bound ?NAME must be among the selected variables.
     """
-    from nascar_kg.graph.model import IRI
     from nascar_kg.graph.rdf_store import RDFStore
 
     text = _text(text)
@@ -182,11 +237,12 @@ def query_sparql(text, params, fmt):
     if updates:
         raise QueryError(f"SPARQL UPDATE is refused ({', '.join(dict.fromkeys(updates))}): "
                          "query sparql is read-only")
-    bound = {}
-    for name, value in _parse_params(params).items():
-        if isinstance(value, str) and value.startswith("<") and value.endswith(">"):
-            value = IRI(value[1:-1])
-        bound[name] = value
+    if sparql_network_keywords(text):
+        raise QueryError("SERVICE (federated query) is refused: query sparql reads the "
+                         "embedded store and makes no network requests")
+    if sparql_nesting(text) > MAX_SPARQL_NESTING:
+        raise QueryError(f"the query nests groups more than {MAX_SPARQL_NESTING} deep")
+    bound = _parse_params(params, iris=True)
     s = settings()
     with RDFStore(s.db, read_only=True) as store:
         try:

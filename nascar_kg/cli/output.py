@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import textwrap
 
@@ -24,8 +25,24 @@ def emit(data, fmt: str, rows: list[dict] | None = None, title: str | None = Non
         click.echo(to_csv(rows), nl=False)
         return
     if title:
-        click.echo(title)
+        click.echo(terminal_safe(title))
     click.echo(to_table(rows))
+
+
+_LINE_BREAKS = {"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def json_line(record) -> str:
+    """``record`` as one line of JSONL, whatever line breaks its strings hold.
+
+    JSON leaves U+0085, U+2028 and U+2029 raw, and readers that split lines on
+    every Unicode line break (Python's ``str.splitlines``) would cut the record
+    there; they are written as ``\\u`` escapes, which parse back to the same strings.
+    """
+    text = json.dumps(record, ensure_ascii=False)
+    if any(ch in text for ch in _LINE_BREAKS):
+        text = "".join(_LINE_BREAKS.get(ch, ch) for ch in text)
+    return text
 
 
 def to_csv(rows: list[dict]) -> str:
@@ -73,10 +90,33 @@ def _cell(value) -> str:
     if isinstance(value, float):
         return f"{value:.3g}"
     if isinstance(value, (list, tuple)):
-        return ", ".join(map(str, value))
-    return " ".join(str(value).split())
+        return terminal_safe(", ".join(map(str, value)))
+    return terminal_safe(" ".join(str(value).split()))
+
+
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with what could act on a terminal written as escapes: one printable line.
+
+    Control characters (escape sequences, newlines, carriage returns), the
+    bidirectional overrides that reorder what is shown, and lone surrogates
+    (from file names that are not UTF-8) become ``\\n``, ``\\x1b``, ``\\u202e``...
+
+    >>> terminal_safe("Error: a\\x1b[31mred\\nfile\\u202e.txt")
+    'Error: a\\\\x1b[31mred\\\\nfile\\\\u202e.txt'
+    """
+    return _UNSAFE.sub(_escape, text)
+
+
+def _escape(match) -> str:
+    ch = match.group()
+    code = ord(ch)
+    return _NAMED.get(ch) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
 
 def message(text: str) -> None:
-    """A message for the user (stderr), never mixed with data."""
-    click.echo(text, err=True)
+    """A message for the user (stderr), never mixed with data: one line, safe to print."""
+    click.echo(terminal_safe(str(text)), err=True)

@@ -63,7 +63,8 @@ def load_results(sources, series, base_url, cache_dir, refresh, progress, fmt):
     season (the empty 2026 placeholder) are skipped; rows missing a team, a make
     or a finish count for what they can. One summary line per file goes to
     stderr. A file that cannot be read stops the load before anything is
-    written (exit status 2). Loading the same files again changes nothing.
+    written (exit status 2); every such file is named. Loading the same files
+    again changes nothing.
     """
     from nascar_kg.loaders.results import load_results as load
 
@@ -71,7 +72,8 @@ def load_results(sources, series, base_url, cache_dir, refresh, progress, fmt):
     items = _sources(sources, base_url, cache_dir, refresh, show)
     with opened_store() as store:
         report = load(store, items, series=series, progress=show,
-                      on_file=lambda r: message(r.summary()))
+                      on_file=lambda r: message(r.summary()),
+                      on_error=lambda m: message(f"Error: {m}"))
     message(report.summary())
     if fmt:
         rows = [{"source": f.source, "series": f.series, "rows": f.rows, "loaded": f.loaded,

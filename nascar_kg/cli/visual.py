@@ -40,6 +40,13 @@ def selected_graph(store, focus, depth, relations, seasons):
                   seasons=parse_seasons(seasons)), batch
 
 
+def _check_out(out_path: str) -> None:
+    """An empty --out (an unset variable in a script) would mean the current folder."""
+    if not str(out_path).strip():
+        raise click.BadParameter("give a file to write, not an empty path",
+                                 param_hint="'--out'")
+
+
 def selection_options(fn):
     fn = click.option("--season", "seasons", default=None, metavar="FROM-TO",
                       help="Only relations with results in these seasons (e.g. 2023-2025).")(fn)
@@ -64,6 +71,7 @@ def viz(out_path, title, max_nodes, focus, depth, relations, seasons):
     """Write an interactive HTML graph that works offline."""
     from nascar_kg.visualizations.html import write_html
 
+    _check_out(out_path)
     with opened_store(read_only=True) as store:
         G, _ = selected_graph(store, focus, depth, relations, seasons)
     path = write_html(G, out_path, title=title, max_nodes=max_nodes)
@@ -89,6 +97,7 @@ def export(fmt, out_path, title, focus, depth, relations, seasons):
     """
     from nascar_kg.visualizations.exports import export as write_export
 
+    _check_out(out_path)
     with opened_store(read_only=True) as store:
         G, batch = selected_graph(store, focus, depth, relations, seasons)
     paths = write_export(G, fmt, out_path, title=title, batch=batch)

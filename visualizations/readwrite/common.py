@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 from nascar_kg.graph.model import digest
 from nascar_kg.ontology import ID, vocabulary
@@ -127,6 +128,36 @@ def flat_graph(G, *, title: str = "nascar-kg"):
         H.add_edge(str(u), str(v), key=rec["id"],
                    **{key: val for key, val in rec.items() if val is not None})
     return H
+
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value: str) -> str:
+    """``value`` with the characters XML 1.0 cannot hold (most control characters) as U+FFFD.
+
+    >>> xml_text("a\\x00b\\x1b[31mc\\td")
+    'a\ufffdb\ufffd[31mc\\td'
+    """
+    return _XML_INVALID.sub("\ufffd", value)
+
+
+def xml_safe(H):
+    """``H`` (a flat graph) with every string attribute and node id made XML-safe, in place."""
+    import networkx as nx
+
+    def clean(d: dict) -> None:
+        for k, v in d.items():
+            if isinstance(v, str) and _XML_INVALID.search(v):
+                d[k] = xml_text(v)
+
+    clean(H.graph)
+    for _, d in H.nodes(data=True):
+        clean(d)
+    for *_, d in H.edges(data=True):
+        clean(d)
+    bad = {n: xml_text(n) for n in H if isinstance(n, str) and _XML_INVALID.search(n)}
+    return nx.relabel_nodes(H, bad, copy=False) if bad else H
 
 
 def restore(H):

@@ -63,12 +63,15 @@ def table(columns, rows) -> str:
 
 def write_csv(G, out_dir, *, title: str = "nascar-kg") -> list[Path]:
     """Write ``nodes.csv`` and ``edges.csv`` into the folder ``out_dir`` (created if need be)."""
+    from nascar_kg.errors import UsageError
+
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
-        from nascar_kg.errors import UsageError
-
         raise UsageError(f"{out} is a file: CSV export writes nodes.csv and edges.csv "
                          f"into a folder")
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"{out}: cannot be written ({exc.strerror or exc})") from None
     return [write_text(out / "nodes.csv", table(NODE_COLUMNS, node_rows(G))),
             write_text(out / "edges.csv", table(EDGE_COLUMNS, edge_rows(G)))]

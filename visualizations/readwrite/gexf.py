@@ -13,7 +13,9 @@ import math
 from pathlib import Path
 
 from nascar_kg.visualizations.files import atomic_path
-from nascar_kg.visualizations.readwrite.common import flat_graph, hex_rgb, restore
+from nascar_kg.visualizations.readwrite.common import (
+    flat_graph, hex_rgb, restore, xml_safe, xml_text,
+)
 
 # vis-network's shape names (the ontology's) as GEXF viz shapes
 _GEXF_SHAPES = {"dot": "disc", "ellipse": "disc", "circle": "disc", "box": "square",
@@ -24,8 +26,8 @@ _GEXF_SHAPES = {"dot": "disc", "ellipse": "disc", "circle": "disc", "box": "squa
 def write_gexf(G, path, *, title: str = "nascar-kg") -> list[Path]:
     import networkx as nx
 
-    H = flat_graph(G, title=title)
-    H.graph["name"] = title
+    H = xml_safe(flat_graph(G, title=title))  # XML 1.0 cannot hold control characters
+    H.graph["name"] = xml_text(title)
     degree = dict(H.degree())
     for n, d in H.nodes(data=True):
         r, g, b = hex_rgb(d["color"])

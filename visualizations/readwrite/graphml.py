@@ -13,13 +13,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from nascar_kg.visualizations.files import atomic_path
-from nascar_kg.visualizations.readwrite.common import flat_graph, hex_rgb, restore
+from nascar_kg.visualizations.readwrite.common import flat_graph, hex_rgb, restore, xml_safe
 
 
 def write_graphml(G, path, *, title: str = "nascar-kg") -> list[Path]:
     import networkx as nx
 
-    H = flat_graph(G, title=title)
+    H = xml_safe(flat_graph(G, title=title))  # XML 1.0 cannot hold control characters
     for _, d in H.nodes(data=True):
         d["r"], d["g"], d["b"] = hex_rgb(d["color"])
     with atomic_path(path) as tmp:

@@ -15,8 +15,10 @@ none do; the figure is then sized to fit. Names are drawn as plain text
 
 from __future__ import annotations
 
+import contextlib
 import math
 import textwrap
+import warnings
 from pathlib import Path
 
 from nascar_kg.errors import UsageError
@@ -57,6 +59,14 @@ def wrap(name: str, width: int = 22, max_lines: int = 3) -> str:
     return "\n".join(lines)
 
 
+@contextlib.contextmanager
+def _quiet_glyphs():
+    """No "Glyph ... missing from font" warning on stderr for a character no font draws."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from")
+        yield
+
+
 def _tint(color: str, amount: float = 0.78) -> tuple[float, float, float]:
     r, g, b = hex_rgb(color)
     return tuple((c + (255 - c) * amount) / 255 for c in (r, g, b))
@@ -75,7 +85,8 @@ def _measure(labels: list[str], bold: list[bool],
     for text, b in zip(labels, bold):
         t = fig.text(0, 0, text, fontsize=size, fontweight="bold" if b else "normal",
                      parse_math=False, linespacing=1.15)
-        box = t.get_window_extent(renderer)
+        with _quiet_glyphs():
+            box = t.get_window_extent(renderer)
         sizes.append((box.width / fig.dpi, box.height / fig.dpi))
         t.remove()
     return sizes
@@ -430,7 +441,7 @@ def _save(G, path, fmt: str, *, title: str, source_note: str) -> list[Path]:
         meta["Date"] = None
         meta["Description"] = source_line(G, source_note)
     with matplotlib.rc_context({"svg.hashsalt": "nascar-kg", "svg.fonttype": "path"}):
-        with atomic_path(path) as tmp:
+        with atomic_path(path) as tmp, _quiet_glyphs():
             fig.savefig(str(tmp), format=fmt, dpi=DPI, metadata=meta, facecolor="white")
     return [Path(path)]
 
