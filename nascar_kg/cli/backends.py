@@ -228,7 +228,9 @@ def query_sparql(text, params, fmt):
     """Run SPARQL TEXT (or - for stdin) on the embedded store (--db), read-only.
 
     The prefixes nkg:, rdf:, dcterms:, schema: and xsd: are predefined. A VALUE
-    written <...> binds an IRI; a bound ?NAME must be among the selected variables.
+    written <...> binds an IRI (JSON-quoted, it is text); a bound ?NAME must be
+    among the selected variables. SERVICE (federated queries) is refused: nothing
+    is fetched from the network.
     """
     from nascar_kg.graph.rdf_store import RDFStore
 
