@@ -20,12 +20,14 @@ from nascar_kg.graph import store as base
 from nascar_kg.graph.model import (
     IRI, Document, Entity, EntityRef, Evidence, GraphBatch, Race, Relation, SeasonStats,
 )
-from nascar_kg.graph.rdf import NAME, PREFIXES, TYPE, batch_chunks
+from nascar_kg.graph.rdf import NAME, PREFIXES, TYPE, batch_chunks, nkg, relation_triples
 from nascar_kg.graph.rdf import literal as rdf_literal
 from nascar_kg.ontology import NS, vocabulary
 from nascar_kg.ontology.registry import fold
 
 CHUNK_QUADS = 50_000
+EVIDENCE_VALUES = frozenset(nkg(p) for p in ("confidence", "extractor", "extractorVersion"))
+"""Values of a piece of evidence that a later write of it replaces."""
 
 
 class RDFStore(base.GraphStore):
@@ -130,6 +132,7 @@ class RDFStore(base.GraphStore):
             raise StoreError(f"{self.describe()}: opened read-only")
         batch = batch.merged()
         self._reconcile(batch)
+        self._replace_evidence_values(batch)
         store = self.ox_store
         for chunk in batch_chunks(batch, self.chunk_quads):
             store.extend(chunk)
@@ -168,6 +171,30 @@ class RDFStore(base.GraphStore):
             if losers:
                 winner_type = ox.Quad(node, TYPE, ox.NamedNode(NS + entity.type))
                 replace_atomically(store, losers, [winner_type])
+
+    def _replace_evidence_values(self, batch: GraphBatch) -> None:
+        """Evidence stored already (same relation, document, offsets and text) takes the
+        confidence and extractor version it is written with now, as in Neo4j.
+
+        An article read again by a newer extractor gives the same evidence another
+        confidence; added beside the old one, it would leave the evidence two. The
+        old values go in the transaction that brings the new ones.
+        """
+        store = self.ox_store
+        for rel in batch.relations:
+            for ev in rel.evidence:
+                node = ox.NamedNode(ev.iri_for(rel.iri))
+                stored = [q for q in store.quads_for_pattern(node, None, None)
+                          if q.predicate in EVIDENCE_VALUES]
+                if not stored:
+                    continue
+                fresh = [ox.Quad(t.subject, t.predicate, t.object)
+                         for t in relation_triples(Relation(rel.subject, rel.predicate,
+                                                            rel.object, [ev]))
+                         if t.subject == node and t.predicate in EVIDENCE_VALUES]
+                stale = [q for q in stored if q not in fresh]
+                if stale:
+                    replace_atomically(store, stale, fresh)
 
     # -- reading ----------------------------------------------------------------
     def query(self, text: str, params: dict | None = None) -> list[dict]:

@@ -18,8 +18,10 @@ many chunks, as the full results are.
 process killed with SIGKILL a delay after its first write, drawn from a seeded
 generator up to the length of the writing of an uninterrupted run; while the test
 checks one killed store, the next process is already running (a watcher thread
-kills it on time). :class:`Zygote` forks CLI runs from a process that has the
-imports and spaCy's model loaded already, for commands whose start-up is long.
+kills it on time). The tests start their runs from a :class:`Zygote`: a process
+that has imported the CLI (and loaded spaCy's model) forks each run, which then
+is a process of its own running the launcher; start-up is paid once per test,
+not once per kill.
 
 :class:`CrashingOxigraph` is the in-process counterpart for focused tests: the
 store's pyoxigraph object, dying (raising :class:`SimulatedCrash`) at the k-th
@@ -169,12 +171,6 @@ class Run:
             return False
         self.killed_at = time.monotonic() - self.started
         return True
-
-    def kill_after(self, delay: float) -> threading.Timer:
-        timer = threading.Timer(max(0.0, delay - (time.monotonic() - self.started)), self.kill)
-        timer.daemon = True
-        timer.start()
-        return timer
 
     def seen_first_write(self) -> float | None:
         return self.first_write
@@ -483,13 +479,6 @@ def _fork_cli(request: dict) -> int:
             sys.stderr.flush()
         finally:
             os._exit(code)
-
-
-def run_cli(args: Iterable, env: dict, timeout: float = 300, **kwargs) -> Run:
-    """Run the CLI to its end; the :class:`Run` has its status, stdout, stderr and timings."""
-    run = Run(args, env, **kwargs)
-    run.wait(timeout)
-    return run
 
 
 def invoke(args: Iterable, env: dict | None = None, input: str | None = None):

@@ -5,10 +5,10 @@
   another process"), whatever the command (``ingest``, ``load-results``); the
   first one finishes, and its store validates and holds what an undisturbed run
   gives.
-* Readers (``stats``, ``who-endorses``, ``career``) started while a writer works
-  open the store read-only and read a snapshot: each succeeds (or, for a name not
-  written yet, fails with the one-line unknown-name error), sees counts that only
-  grow, and never slows the writer into a different result.
+* Readers (``stats``, ``who-endorses``, ``career``, ``roster``) started while a
+  writer works open the store read-only, which reads a snapshot: each succeeds (or,
+  for a name not written yet, fails with the one-line unknown-name error), the
+  counts they see only grow, and the writer's result is the same as without them.
 * Four ``--backend neo4j ingest`` processes of different article sets at once
   into one database give the same graph as ingesting the sets one after another:
   no node twice, the same counts of labels and relationship types, the same stats.

@@ -191,3 +191,31 @@ def test_the_gazetteer_is_the_same_on_neo4j(tmp_path, clean_bolt):
         for batch in batches:
             neo.write(batch)
         assert results_names(neo) == expected
+
+
+def test_evidence_written_again_takes_the_new_confidence(tmp_path):
+    """An article read again by a newer extractor: its evidence keeps one confidence (as in
+    Neo4j), and a write of that cut off leaves the old values or the new, never both."""
+    def batch(confidence, version):
+        rowe, heim = EntityRef("Pat Rowe", "Person"), EntityRef("Corey Heim", "Driver")
+        evidence = Evidence(DOC, "Pat Rowe says Heim is ready", 0, 27, confidence, "rules",
+                            version)
+        return GraphBatch(documents=[DOC], relations=[Relation(rowe, "endorses", heim,
+                                                               [evidence])])
+
+    query = "SELECT ?c ?v WHERE { ?e nkg:confidence ?c ; nkg:extractorVersion ?v }"
+    with RDFStore(tmp_path / "db") as store:
+        store.write(batch(0.8, "0.1"))
+        store.write(batch(0.9, "0.2"))
+        assert store.query(query) == [{"c": 0.9, "v": "0.2"}]
+        assert validate_store(store)["conforms"]
+    for alive in range(2):
+        db = tmp_path / f"cut-{alive}"
+        with RDFStore(db) as store:
+            store.write(batch(0.8, "0.1"))
+        store = crashing_store(db, alive=alive)
+        with store, pytest.raises(SimulatedCrash):
+            store.write(batch(0.9, "0.2"))
+        with RDFStore(db, read_only=True) as reader:
+            assert reader.query(query) in ([{"c": 0.8, "v": "0.1"}], [{"c": 0.9, "v": "0.2"}])
+            assert validate_store(reader)["conforms"]

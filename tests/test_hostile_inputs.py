@@ -670,3 +670,33 @@ def test_processes_print_no_traceback(tmp_path):
         assert proc.returncode == 2, stderr
         assert len(stderr.splitlines()) == 1 and stderr.startswith("Error: "), stderr
         assert proc.stdout == b""
+
+
+@pytest.mark.timeout(300)
+def test_neo4j_backend_with_garbage_options_and_names(bolt):
+    """The same garbage through ``--backend neo4j``: Cypher parameters of any value."""
+    from nascar_kg.graph.neo4j_store import Neo4jStore
+
+    with Neo4jStore(bolt.uri, bolt.user, bolt.password, bolt.database) as store:
+        store.clear()
+        store.write(sample_graph())
+        store.write(injection_batch())
+    env = {"NEO4J_URI": bolt.uri, "NEO4J_USERNAME": bolt.user, "NEO4J_PASSWORD": bolt.password,
+           "NEO4J_DATABASE": bolt.database, "NASCAR_KG_NEO4J_RETRY_SECONDS": "2"}
+    for args in (["roster", "23XI", "--season", "99999999999999999999"],
+                 ["roster", "23XI", "--season", "-9223372036854775809"],
+                 ["roster", "23XI", "--series", "'; MATCH (n) DETACH DELETE n //"],
+                 ["path", "Toyota", "heim", "--via", "drove_for,}) DELETE n"],
+                 ["neighbors", "heim", "--relations", "`x`"],
+                 ["who-endorses", "\udcff"], ["who-endorses", "x" * 100_000],
+                 ["who-endorses", "\x00"], ["career", "$param"]):
+        result = run("--backend", "neo4j", *args, env=env)
+        assert_clean(result)
+        assert result.exit_code in (0, 2), (args, result.stderr)
+        assert bolt.password not in result.stderr
+    for name in INJECTION_NAMES[::4]:
+        result = run("--backend", "neo4j", "neighbors", "--format", "json", "--", name, env=env)
+        assert result.exit_code == 0, result.stderr
+        assert json.loads(result.stdout)["center"]["name"] == name
+    with Neo4jStore(bolt.uri, bolt.user, bolt.password, bolt.database, read_only=True) as store:
+        assert store.query("MATCH (n) RETURN count(n) AS c")[0]["c"] > 40
