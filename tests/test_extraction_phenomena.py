@@ -471,3 +471,17 @@ def test_a_number_inside_a_team_name(bare):
     result = bare.extract(text)
     assert types(result).get("Chance 4 Motorsports") == "Team"
     assert ("Walt Harmon", "owns", "Chance 4 Motorsports") in triples(result)
+
+
+# ---------------------------------------------------------------- moves, lists, teammates
+
+def test_a_bulleted_move_between_the_cars_and_programs_of_two_teams(ex):
+    text = ("CUP SERIES\n\n"
+            "- Alan Quill moves from Brightwater Racing's Xfinity program to Kestrel "
+            "Motorsports' new No. 35 Ford.\n\n"
+            "- Gus Whitaker moves from Kestrel Motorsports to Brightwater Racing.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Brightwater Racing") in got
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+    assert ("Gus Whitaker", "drove_for", "Brightwater Racing") in got

@@ -55,6 +55,14 @@ class Edge:
     rule: str
 
 
+def _verbal(tok) -> bool:
+    """Whether a token acts as a verb: tagged so, or a plural noun heading the sentence
+    with a subject of its own (the small model reads "- X moves from T" in a bulleted
+    list as a noun)."""
+    return tok.pos_ in {"VERB", "AUX"} or tok.dep_ == "ROOT" and tok.tag_ == "NNS" and \
+        any(c.dep_ == "nsubj" for c in tok.children)
+
+
 def _rank(typ: str) -> int:
     if typ in PERSON_TYPES:
         return 0
@@ -643,7 +651,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
             lemma = tok.lemma_.lower()
             low = tok.lower_
             pos = tok.pos_
-            if pos in {"VERB", "AUX"}:
+            if _verbal(tok):
                 if lemma in L.DRIVE_VERBS or lemma in L.TEAM_HIRE_VERBS:
                     self.drive_verb(tok, lemma, si)
                 if lemma in {"have", "give", "hand", "deliver", "bring"}:
@@ -734,6 +742,19 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     stack.append((c, d + 1))
         return out
 
+    def possessor_teams(self, tok, preps) -> list[int]:
+        """Teams owning the object of a preposition: "moves from T's Xfinity team to
+        U's No. 35 <make>" names the teams through the cars and programs they own."""
+        out = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for p in c.children:
+                    m = self.men(p)
+                    if p.dep_ == "pobj" and (m is None or self.ent(m.ent).type == "Manufacturer"):
+                        out += [t for g in p.children if g.dep_ == "poss"
+                                for t in self.ents_of(g) if self.teamish(t)]
+        return out
+
     def drive_verb(self, tok, lemma, si) -> None:
         conf = 0.85 * self.hedge(tok)
         if self.negated(tok):
@@ -760,6 +781,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
                                    for c in tok.children):
             preps = preps | {"at"}  # "made his name at T"
         teams = [t for t in self.pobjs(tok, preps) if self.teamish(t)]
+        teams += self.possessor_teams(tok, preps)
         # "made waves with T", "made his debut for T", "earned his first win with T"
         for c in tok.children:
             if c.dep_ in {"dobj", "npadvmod"}:
