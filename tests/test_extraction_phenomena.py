@@ -485,3 +485,27 @@ def test_a_bulleted_move_between_the_cars_and_programs_of_two_teams(ex):
     assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
     assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
     assert ("Gus Whitaker", "drove_for", "Brightwater Racing") in got
+
+
+def test_a_preview_lists_each_driver_with_car_and_crew_chief_in_brackets(ex):
+    text = ("THE KESTREL TRIO\n\n"
+            "Alan Quill (No. 7 Kestrel Motorsports Chevrolet, crew chief Hank Dorsey) "
+            "arrives with three wins. His Kestrel Motorsports teammates Gus Whitaker "
+            "(No. 24, crew chief Ray Castell), Sid Okafor (No. 9, crew chief Tom Bramble) "
+            "and Lou Pacheco (No. 48, crew chief Ned Varley) give the team four cars.")
+    got = triples(ex.extract(text))
+    assert ("Hank Dorsey", "crew_chief_for", "Alan Quill") in got
+    assert ("Ray Castell", "crew_chief_for", "Gus Whitaker") in got
+    assert ("Tom Bramble", "crew_chief_for", "Sid Okafor") in got
+    assert ("Ned Varley", "crew_chief_for", "Lou Pacheco") in got
+    for d in ("Gus Whitaker", "Sid Okafor", "Lou Pacheco"):
+        assert (d, "drove_for", "Kestrel Motorsports") in got
+
+
+def test_the_second_word_of_a_line_opens_no_sentence(ex):
+    from nascar_kg.loaders.extraction.nlp import mark_line_breaks
+
+    doc = ex.nlp.make_doc("THE TOYOTA GROUP\n\nTyler Quill (No. 45) won.")
+    mark_line_breaks(doc)
+    second = next(t for t in doc if t.text == "Quill")
+    assert doc[second.i - 1].is_sent_start and second.is_sent_start is False

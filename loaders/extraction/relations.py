@@ -135,7 +135,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for direction in (-1, 1):
             cur = m
             while True:
-                j = cur.start - 1 if direction < 0 else cur.end
+                j = self._past_parenthesis(cur.start - 1 if direction < 0 else cur.end,
+                                           direction)
                 steps = 0
                 while 0 <= j < len(doc) and doc[j].lower_ in {",", "and", "&", "or"} and steps < 2:
                     j += direction
@@ -151,6 +152,39 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     out.append(nxt.ent)
                 cur = nxt
         return out
+
+    def _past_parenthesis(self, j: int, direction: int, limit: int = 16) -> int:
+        """The token after a parenthesis that starts at ``j`` ("A (No. 20, crew chief C),
+        B (No. 19) and D": the details between brackets do not break the list)."""
+        doc = self.doc
+        opening, closing = ("(", ")") if direction > 0 else (")", "(")
+        if not 0 <= j < len(doc) or doc[j].text != opening:
+            return j
+        k = j + direction
+        while 0 <= k < len(doc) and abs(k - j) <= limit and doc[k].text not in {
+                opening, closing, "\n"}:
+            k += direction
+        if 0 <= k < len(doc) and doc[k].text == closing:
+            return k + direction
+        return j
+
+    def parenthetical_chief(self, si, sent, ms) -> None:
+        """Previews list each driver with his car and crew chief: "D (No. 20 <team>
+        <make>, crew chief C)": C calls D's races."""
+        doc = self.doc
+        for m in ms:
+            if m.end >= sent.end or doc[m.end].text != "(" or not self._driverish(m.ent):
+                continue
+            close = self._past_parenthesis(m.end, 1) - 1
+            if close <= m.end:
+                continue
+            for k in range(m.end + 1, close - 2):
+                if doc[k].lower_ == "crew" and doc[k + 1].lower_ == "chief":
+                    c = self.de.mention_at(k + 2)
+                    if c is not None and c.end <= close and self.ent(c.ent).is_person:
+                        if not self.ent(c.ent).certain:
+                            self.ent(c.ent).type = "CrewChief"
+                        self.emit(c.ent, "crew_chief_for", m.ent, si, 0.8, "(crew-chief)")
 
     def surface_group(self, m) -> list[int]:
         """The names listed just before and including ``m`` ("A, B and C, who ...")."""
@@ -712,6 +746,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.on_car(tok, si)
         self.name_patterns(si, sent, ms)
         self.crew_chief_surface(si, sent, ms)
+        self.parenthetical_chief(si, sent, ms)
         if "Team" in types or "Organization" in types:
             self.drive_surface(si, sent, ms)
             self.finish_for(si, sent, ms)
