@@ -509,3 +509,16 @@ def test_the_second_word_of_a_line_opens_no_sentence(ex):
     mark_line_breaks(doc)
     second = next(t for t in doc if t.text == "Quill")
     assert doc[second.i - 1].is_sent_start and second.is_sent_start is False
+
+
+def test_teammates_drive_for_one_team(ex):
+    text = ("Alan Quill drives the No. 7 for Brightwater Racing. Quill's teammate Gus "
+            "Whitaker finished fourth. Sid Okafor, who drives for Kestrel Motorsports, "
+            "cleared teammate Lou Pacheco on the last lap. Walt Brennan's Kestrel "
+            "Motorsports teammate Marcus Trent was sixth. His former teammate Jody Farrow "
+            "was 20th.")
+    got = triples(ex.extract(text))
+    assert ("Gus Whitaker", "drove_for", "Brightwater Racing") in got
+    assert ("Lou Pacheco", "drove_for", "Kestrel Motorsports") in got
+    assert ("Walt Brennan", "drove_for", "Kestrel Motorsports") in got
+    assert not any(s == "Jody Farrow" and p == "drove_for" for s, p, _ in got)

@@ -97,6 +97,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
         self.de = de
         self.doc = de.doc
         self.edges: dict[tuple, Edge] = {}
+        self._teammates: list[tuple[list[int], list[int], int]] = []
 
     # ---------------------------------------------------------------- utilities
     def ent(self, idx: int) -> DocEntity:
@@ -643,7 +644,49 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 return e.idx
         return None
 
+    def teammate_noun(self, tok, si) -> None:
+        """"X's teammate Y", "Y, X's teammate", "X cleared teammate Y", "his teammates are
+        A and B": Y drives where X drives (resolved in :meth:`teammates_share_team`,
+        once every team is known). A "former" teammate says nothing of today."""
+        if any(c.lower_ in {"former", "ex", "onetime", "old", "future", "longtime", "-"}
+               for c in tok.children) or tok.i > 0 and self.doc[tok.i - 1].text == "-":
+            return
+        mates = [e for c in tok.children if c.dep_ in {"appos", "compound"}
+                 for e in self.ents_of(c)]
+        if tok.dep_ == "compound" and self.men(tok.head) is not None:
+            mates += self.group_of(self.men(tok.head))
+        if tok.dep_ == "appos":
+            mates += self.ents_of(tok.head)
+        if tok.dep_ in SUBJ_DEPS:  # "his teammates this season are A and B"
+            mates += [e for c in tok.head.children if c.dep_ == "attr" for e in self.ents_of(c)]
+        np = tok.head if tok.dep_ == "compound" else tok  # "teammate Y": the phrase is Y's
+        anchors = [e for c in tok.children if c.dep_ == "poss" for e in self.ents_of(c)]
+        if not anchors and np.dep_ in {"dobj", "pobj"}:
+            v = np.head
+            while v.pos_ not in {"VERB", "AUX"} and v.head.i != v.i:
+                v = v.head
+            anchors = self.subjects(v)
+        mates = [e for e in dict.fromkeys(mates) if self._driverish(e)]
+        anchors = [e for e in dict.fromkeys(anchors) if self._driverish(e) and e not in mates]
+        if mates and anchors:
+            self._teammates.append((anchors, mates, si))
+
+    def teammates_share_team(self) -> None:
+        """Teammates drive for one team: the one team a driver of the pair is said to
+        drive for goes to the other when nothing else is said of his team."""
+        teams: dict[int, list[int]] = {}
+        for e in self.edges.values():
+            if e.predicate == "drove_for":
+                teams.setdefault(e.subject, []).append(e.object)
+        for anchors, mates, si in self._teammates:
+            for a in anchors:
+                for b in mates:
+                    for x, y in ((a, b), (b, a)):
+                        if len(teams.get(x, ())) == 1 and not teams.get(y):
+                            self.emit(y, "drove_for", teams[x][0], si, 0.6, "teammate")
+
     def finish(self) -> list[Edge]:
+        self.teammates_share_team()
         edges = list(self.edges.values())
         # a person typed only by default who owns or works for an organization and is
         # not said to drive is a Person
@@ -730,6 +773,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.make_team_noun(tok, si)
             if (low in L.ROLE_NOUNS or lemma in L.ROLE_NOUNS) and pos in {"NOUN", "PROPN"}:
                 self.role_noun(tok, si)
+            if low in {"teammate", "teammates"}:
+                self.teammate_noun(tok, si)
             if lemma in L.SWITCH_WORDS:
                 self.switch(tok, si)
             if lemma in L.TEAM_ALLIANCE_NOUNS and pos in {"NOUN", "PROPN"}:
