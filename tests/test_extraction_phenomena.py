@@ -522,3 +522,17 @@ def test_teammates_drive_for_one_team(ex):
     assert ("Lou Pacheco", "drove_for", "Kestrel Motorsports") in got
     assert ("Walt Brennan", "drove_for", "Kestrel Motorsports") in got
     assert not any(s == "Jody Farrow" and p == "drove_for" for s, p, _ in got)
+
+
+def test_a_rundown_section_under_a_team_heading(ex):
+    text = ("Truck teams unload at Lakeview Speedway\n\n"
+            "BRIGHTWATER RACING\n\n"
+            "Alan Quill begins his fifth season on the No. 88. Gus Whitaker's No. 98 will "
+            "again carry Quanta Widgets as primary partner.\n\n"
+            "KESTREL MOTORSPORTS\n\n"
+            "Sid Okafor returns in the No. 52 Chevrolet with a new partner.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Brightwater Racing") in got
+    assert ("Gus Whitaker", "drove_for", "Brightwater Racing") in got
+    assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") in got
+    assert ("Sid Okafor", "drove_for", "Brightwater Racing") not in got

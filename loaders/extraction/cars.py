@@ -8,7 +8,9 @@ A mixin of :class:`.relations._Run` (it uses the run's ``ents_of``, ``subjects``
     for X", "Y's No. 5 <team> <make>", "the No. 13 <sponsor> <make> for T": the driver
     drives for the team, the team runs the make, a company written into the car's name
     sponsors the driver. A number keeps its car through the article: "the No. 19" named
-    later without a team or a driver is the car named before under that number.
+    later without a team or a driver is the car named before under that number; in a
+    rundown whose sections are headed by team names, a driver's car with no team named is
+    the section's team's.
 
 ``<team> <make>`` phrases
     "his <team> <make>", "Y's <team> <make>", "finished eighth in the <team> <make>":
@@ -292,6 +294,20 @@ class CarRules:
             driver = self._car_driver(tok, sent)
         return driver, team, make, inside, j
 
+    def section_team(self, si: int) -> int | None:
+        """The team a rundown's section is about: its heading is the team's name alone
+        ("THORSPORT RACING" over "Y's No. 98 will again carry ...")."""
+        heads = [h for h in self.de.headings if h < si]
+        if not heads:
+            return None
+        h = max(heads)
+        ms = self.de.in_sentence(h)
+        words = [t for t in self.de.sents[h] if not t.is_space and not t.is_punct]
+        if len(ms) != 1 or self.ent(ms[0].ent).type != "Team" or \
+                len(words) > ms[0].end - ms[0].start:
+            return None
+        return ms[0].ent
+
     def car_number(self, tok, si, sent) -> None:
         """A "No. N" phrase (see module doc)."""
         num = self._number_token(tok)
@@ -302,10 +318,12 @@ class CarRules:
         if self.negated(tok.head) or self._rumor(tok, sent):
             return
         if team is None and driver is not None:
-            # the car named before under this number ("Z will take over the No. 19")
-            named_teams = [m for m in self.de.in_sentence(si) if self.teamish(m.ent)]
+            # the car named before under this number ("Z will take over the No. 19"),
+            # else the team whose section of a rundown this is
+            named_teams = [m for m in self.de.in_sentence(si) if self.ent(m.ent).type == "Team"]
             if not named_teams:
                 _, team = self.car_before(tok, num.text)
+                team = self.section_team(si) if team is None else team
                 conf = 0.6 * self.hedge(tok)
         if driver is not None and team is not None:
             self.emit(driver, "drove_for", team, si, conf, "car-number")
