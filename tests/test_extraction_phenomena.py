@@ -536,3 +536,13 @@ def test_a_rundown_section_under_a_team_heading(ex):
     assert ("Gus Whitaker", "drove_for", "Brightwater Racing") in got
     assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") in got
     assert ("Sid Okafor", "drove_for", "Brightwater Racing") not in got
+
+
+def test_a_crew_chief_named_without_a_driver_works_for_the_driver_in_focus(ex):
+    text = ("Alan Quill, who drives for Brightwater Racing, said second was exactly what "
+            "he needed. Crew chief Hank Dorsey agreed.\n\n"
+            "Gus Whitaker moves over from Kestrel Motorsports. Ray Castell will serve as "
+            "crew chief.")
+    got = triples(ex.extract(text))
+    assert ("Hank Dorsey", "crew_chief_for", "Alan Quill") in got
+    assert ("Ray Castell", "crew_chief_for", "Gus Whitaker") in got

@@ -1308,6 +1308,20 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 return (subj or people)[0].ent
         return None
 
+    def _topic_driver(self, si, exclude) -> int | None:
+        """The driver the text is on when a sentence names a crew chief and no driver
+        ("Gordon said second was enough. Crew chief C agreed"): the driver who is the
+        subject of one of the two sentences before, within the section, outside quotes."""
+        for k in (si - 1, si - 2):
+            if k < 0 or k in self.de.headings:
+                return None
+            for m in self.de.in_sentence(k):
+                e = self.ent(m.ent)
+                if self.doc[m.root].dep_ in SUBJ_DEPS and e.type == "Driver" and \
+                        m.ent not in exclude and not self.inside_quote(m.root):
+                    return m.ent
+        return None
+
     def feud_noun(self, tok, si) -> None:
         low = tok.lemma_.lower()
         if low in {"war", "exchange", "stare", "row", "fight", "clash", "shove", "punch",
@@ -1691,6 +1705,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 drivers, conf = objs, 0.65
             elif len(others) == 1:
                 drivers, conf = others, 0.65
+            elif not others:
+                topic = self._topic_driver(si, set(chiefs))
+                drivers, conf = ([topic], 0.6) if topic is not None else ([], conf)
         for c in chiefs:
             e = self.ent(c)
             if not e.certain:
