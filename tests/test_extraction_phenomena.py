@@ -546,3 +546,16 @@ def test_a_crew_chief_named_without_a_driver_works_for_the_driver_in_focus(ex):
     got = triples(ex.extract(text))
     assert ("Hank Dorsey", "crew_chief_for", "Alan Quill") in got
     assert ("Ray Castell", "crew_chief_for", "Gus Whitaker") in got
+
+
+def test_a_car_driven_by_its_driver(ex):
+    text = ("Brightwater Racing will supply engines to Kestrel Motorsports' No. 51 Ford, "
+            "driven by Alan Quill, through 2027. Brightwater Racing, whose second car, the "
+            "No. 10 Chevrolet driven by Gus Whitaker, passed inspection, was fined. "
+            "Sid Okafor drives the No. 21 Kestrel Motorsports Ford. He will be replaced in "
+            "the No. 21 next season by Lou Pacheco.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+    assert ("Alan Quill", "drove_for", "Brightwater Racing") not in got
+    assert ("Gus Whitaker", "drove_for", "Brightwater Racing") in got
+    assert ("Lou Pacheco", "drove_for", "Kestrel Motorsports") in got

@@ -82,9 +82,34 @@ class CarRules:
         return e.is_person and e.type != "CrewChief" and not (
             e.type == "Person" and e.votes.get("Person", 0) > 0)
 
+    def _driven_by(self, tok):
+        """The agent who drives a car: "the No. 10 <make> driven by Y", "X will be
+        replaced in the No. 21 by Y"."""
+        t = tok
+        for _ in range(3):
+            if t.head.i == t.i:
+                return None
+            t = t.head
+            if t.pos_ in {"VERB", "AUX"}:
+                if t.lemma_.lower() in {"replace", "succeed"} and any(
+                        c.dep_ == "nsubjpass" for c in t.children):
+                    got = [e for e in self.agent(t) if self._driverish(e)]
+                    return got[0] if got else None
+                return None
+            for c in t.children:
+                if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in {
+                        "drive", "pilot", "wheel", "race", "share"}:
+                    got = [e for e in self.agent(c) if self._driverish(e)]
+                    if got:
+                        return got[0]
+        return None
+
     def _car_driver(self, tok, sent):
         """The person a car phrase belongs to: the nearest person named before it in the
         sentence (not a crew chief), else the subject of the sentence."""
+        driven = self._driven_by(tok)
+        if driven is not None:
+            return driven
         # the subject of the verb the car hangs on ("Y, who drove the No. 51", "He
         # will drive the No. 58")
         t = tok
@@ -268,6 +293,12 @@ class CarRules:
                 driver = before.ent
         elif k >= sent.start and doc[k].lower_ in {"team", "organization"} and team is None:
             got = self.recent_team(doc[k])
+            team = got[0] if got else None
+        if team is None:
+            # "T, whose second car, the No. 10 <make>, ...": the car's possessor
+            head = tok.head.head if tok.head.dep_ == "appos" else tok.head
+            got = [e for c in head.children if c.dep_ == "poss" for e in self.ents_of(c)
+                   if self.teamish(e)]
             team = got[0] if got else None
         if team is None:
             # "for the team" after the make
