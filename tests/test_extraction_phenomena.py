@@ -559,3 +559,13 @@ def test_a_car_driven_by_its_driver(ex):
     assert ("Alan Quill", "drove_for", "Brightwater Racing") not in got
     assert ("Gus Whitaker", "drove_for", "Brightwater Racing") in got
     assert ("Lou Pacheco", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_driver_in_a_team_s_car(ex):
+    text = ("Alan Quill, in Brightwater Racing's third car, finished 12th. Gus Whitaker "
+            "will still drive a Kestrel Motorsports truck in select races. Sid Okafor "
+            "later hit Brightwater Racing's car on pit road.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Brightwater Racing") in got
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+    assert ("Sid Okafor", "drove_for", "Brightwater Racing") not in got

@@ -775,6 +775,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.role_noun(tok, si)
             if low in {"teammate", "teammates"}:
                 self.teammate_noun(tok, si)
+            if lemma in L.CAR_NOUNS and pos == "NOUN":
+                self.in_team_car(tok, si)
             if lemma in L.SWITCH_WORDS:
                 self.switch(tok, si)
             if lemma in L.TEAM_ALLIANCE_NOUNS and pos in {"NOUN", "PROPN"}:
@@ -870,6 +872,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 teams += self._deep_teams(c, {"with", "for"})
         if lemma in {"join", "rejoin", "leave", "exit", "depart", "sign", "re-sign", "ink"}:
             teams += [t for t in self.dobjs(tok, poss=False) if self.teamish(t)]
+        if lemma in {"drive", "pilot", "wheel", "race", "share", "take"}:
+            # "will drive a T truck", "drove T's car"
+            teams += [t for c in tok.children if c.dep_ == "dobj" for t in self.car_team(c)]
         teams += self.span_teams(tok)  # "returns for his third season with T"
         for c in tok.children:
             # "stays in the Xfinity Series with T"
@@ -937,6 +942,26 @@ class _Run(CarRules, ResultRules, QuoteRules):
                         self.emit(d, "affiliated_with", t, si, 0.6, "drive-verb-staff")
                     continue
                 self.emit(d, "drove_for", t, si, conf, "drive-verb")
+
+    def car_team(self, tok) -> list[int]:
+        """The team of a car noun: "a T truck", "T's third car", "its car"."""
+        if tok.lemma_.lower() not in L.CAR_NOUNS or self.men(tok) is not None:
+            return []
+        return [t for c in tok.children if c.dep_ in {"compound", "poss"}
+                for t in self.ents_of(c) if self.teamish(t)]
+
+    def in_team_car(self, tok, si) -> None:
+        """"X, in T's third car, finished 12th", "X was 12th in T's car": X drives for T."""
+        if tok.dep_ != "pobj" or tok.head.lower_ != "in":
+            return
+        teams = self.car_team(tok)
+        if not teams or self.negated(tok.head.head):
+            return
+        m = self.men(tok.head.head)
+        driver = m.ent if m is not None and self._driverish(m.ent) else self.phrase_owner(tok)
+        if driver is not None:
+            for t in teams:
+                self.emit(driver, "drove_for", t, si, 0.65 * self.hedge(tok), "in-team-car")
 
     def drive_surface(self, si, sent, ms) -> None:
         """Fallback over the words when the parse is wrong: "<driver> ... made 19 starts
