@@ -569,3 +569,13 @@ def test_a_driver_in_a_team_s_car(ex):
     assert ("Alan Quill", "drove_for", "Brightwater Racing") in got
     assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
     assert ("Sid Okafor", "drove_for", "Brightwater Racing") not in got
+
+
+def test_the_team_driver_names_again_the_driver_just_named(ex):
+    text = ("The most talked-about absence is Alan Quill. The Brightwater Racing driver won "
+            "at Lakeview Speedway, but the win did not count. Gus Whitaker was cooler "
+            "still. Sid Okafor and the Kestrel Motorsports driver traded paint late.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Brightwater Racing") in got
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+    assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") not in got

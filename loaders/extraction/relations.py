@@ -777,6 +777,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.teammate_noun(tok, si)
             if lemma in L.CAR_NOUNS and pos == "NOUN":
                 self.in_team_car(tok, si)
+            if low == "driver" and pos == "NOUN":
+                self.definite_team_driver(tok, si)
             if lemma in L.SWITCH_WORDS:
                 self.switch(tok, si)
             if lemma in L.TEAM_ALLIANCE_NOUNS and pos in {"NOUN", "PROPN"}:
@@ -942,6 +944,26 @@ class _Run(CarRules, ResultRules, QuoteRules):
                         self.emit(d, "affiliated_with", t, si, 0.6, "drive-verb-staff")
                     continue
                 self.emit(d, "drove_for", t, si, conf, "drive-verb")
+
+    def definite_team_driver(self, tok, si) -> None:
+        """"Ricky Stenhouse Jr. was cooler still. Hocevar and the JTG driver traded
+        paint": "the <team> driver" names again the driver of the sentence before."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or \
+                tok.dep_ == "compound" or any(c.dep_ in {"appos", "prep"} or c.dep_ == "compound"
+                                              and self.men(c) is not None and
+                                              self.ent(self.men(c).ent).is_person
+                                              for c in tok.children):
+            return
+        teams = [self.men(c).ent for c in tok.children if c.dep_ == "compound" and
+                 self.men(c) is not None and self.ent(self.men(c).ent).type == "Team"]
+        if len(teams) != 1 or si == 0 or si - 1 in self.de.headings:
+            return
+        here = {m.ent for m in self.de.in_sentence(si)}
+        before = [m for m in self.de.in_sentence(si - 1) if self.ent(m.ent).type == "Driver"
+                  and m.ent not in here and not self.inside_quote(m.root)]
+        subj = [m for m in before if self.doc[m.root].dep_ in SUBJ_DEPS]
+        if subj or len({m.ent for m in before}) == 1:
+            self.emit((subj or before)[0].ent, "drove_for", teams[0], si, 0.6, "the-team-driver")
 
     def car_team(self, tok) -> list[int]:
         """The team of a car noun: "a T truck", "T's third car", "its car"."""
