@@ -579,3 +579,14 @@ def test_the_team_driver_names_again_the_driver_just_named(ex):
     assert ("Alan Quill", "drove_for", "Brightwater Racing") in got
     assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
     assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") not in got
+
+
+def test_a_preview_section_that_has_named_one_team(ex):
+    text = ("THE KESTREL FOUR\n\n"
+            "Alan Quill (No. 5 Kestrel Motorsports Chevrolet, crew chief Hank Dorsey) "
+            "arrives with the most wins.\n\n"
+            "His teammates are all in as well. Gus Whitaker (No. 24) opened the year with a "
+            "win. Sid Okafor (No. 9) has been consistent.")
+    got = triples(ex.extract(text))
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+    assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") in got

@@ -9,8 +9,8 @@ A mixin of :class:`.relations._Run` (it uses the run's ``ents_of``, ``subjects``
     drives for the team, the team runs the make, a company written into the car's name
     sponsors the driver. A number keeps its car through the article: "the No. 19" named
     later without a team or a driver is the car named before under that number; in a
-    rundown whose sections are headed by team names, a driver's car with no team named is
-    the section's team's.
+    rundown whose sections are headed by team names (or a section that has named one team
+    so far), a driver's car with no team named is the section's team's.
 
 ``<team> <make>`` phrases
     "his <team> <make>", "Y's <team> <make>", "finished eighth in the <team> <make>":
@@ -327,17 +327,22 @@ class CarRules:
 
     def section_team(self, si: int) -> int | None:
         """The team a rundown's section is about: its heading is the team's name alone
-        ("THORSPORT RACING" over "Y's No. 98 will again carry ...")."""
+        ("THORSPORT RACING" over "Y's No. 98 will again carry ..."), else the one team the
+        section has named so far."""
         heads = [h for h in self.de.headings if h < si]
         if not heads:
             return None
         h = max(heads)
         ms = self.de.in_sentence(h)
         words = [t for t in self.de.sents[h] if not t.is_space and not t.is_punct]
-        if len(ms) != 1 or self.ent(ms[0].ent).type != "Team" or \
-                len(words) > ms[0].end - ms[0].start:
-            return None
-        return ms[0].ent
+        if len(ms) == 1 and self.ent(ms[0].ent).type == "Team" and \
+                len(words) <= ms[0].end - ms[0].start:
+            return ms[0].ent
+        # a section that has named one team so far ("THE HENDRICK FOUR / Larson (No. 5
+        # <team> <make>) ... Byron (No. 24) ...")
+        teams = {m.ent for k in range(h + 1, si) for m in self.de.in_sentence(k)
+                 if self.ent(m.ent).type == "Team"}
+        return teams.pop() if len(teams) == 1 else None
 
     def car_number(self, tok, si, sent) -> None:
         """A "No. N" phrase (see module doc)."""
