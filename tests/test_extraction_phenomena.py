@@ -590,3 +590,13 @@ def test_a_preview_section_that_has_named_one_team(ex):
     got = triples(ex.extract(text))
     assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
     assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_team_s_trio_or_duo(ex):
+    text = ("Alan Quill (No. 22) and Gus Whitaker (No. 2) round out the Kestrel Motorsports "
+            "trio. The Brightwater Racing duo of Sid Okafor and Lou Pacheco was fastest in "
+            "practice.")
+    got = triples(ex.extract(text))
+    for d, t in (("Alan Quill", "Kestrel Motorsports"), ("Gus Whitaker", "Kestrel Motorsports"),
+                 ("Sid Okafor", "Brightwater Racing"), ("Lou Pacheco", "Brightwater Racing")):
+        assert (d, "drove_for", t) in got

@@ -144,7 +144,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     steps += 1
                 if steps == 0 or not 0 <= j < len(doc):
                     break
-                nxt = de.mention_at(j)
+                nxt = de.mention_at(self._past_parenthesis(j, direction))
                 if nxt is None or nxt.sent != m.sent or self.ent(nxt.ent).is_person != kind:
                     break
                 if nxt.end < len(doc) and doc[nxt.end].lower_ in {"'s", "’s", "'", "’"}:
@@ -779,6 +779,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.in_team_car(tok, si)
             if low == "driver" and pos == "NOUN":
                 self.definite_team_driver(tok, si)
+            if low in L.TEAM_GROUP_NOUNS and pos == "NOUN":
+                self.team_group(tok, si)
             if lemma in L.SWITCH_WORDS:
                 self.switch(tok, si)
             if lemma in L.TEAM_ALLIANCE_NOUNS and pos in {"NOUN", "PROPN"}:
@@ -964,6 +966,22 @@ class _Run(CarRules, ResultRules, QuoteRules):
         subj = [m for m in before if self.doc[m.root].dep_ in SUBJ_DEPS]
         if subj or len({m.ent for m in before}) == 1:
             self.emit((subj or before)[0].ent, "drove_for", teams[0], si, 0.6, "the-team-driver")
+
+    def team_group(self, tok, si) -> None:
+        """"A and B round out the Penske trio", "the T duo of A and B": the drivers of a
+        team's group drive for it."""
+        teams = [self.men(c).ent for c in tok.children if c.dep_ in {"compound", "poss"}
+                 and self.men(c) is not None and self.ent(self.men(c).ent).type == "Team"]
+        if len(teams) != 1 or self.negated(tok.head):
+            return
+        members = self.pobjs(tok, {"of"})
+        if not members and tok.dep_ in {"dobj", "attr"}:
+            members = self.subjects(tok.head)
+        if not members and tok.dep_ == "appos":
+            members = self.ents_of(tok.head)
+        for d in dict.fromkeys(members):
+            if self._driverish(d):
+                self.emit(d, "drove_for", teams[0], si, 0.7, "team-group")
 
     def car_team(self, tok) -> list[int]:
         """The team of a car noun: "a T truck", "T's third car", "its car"."""
