@@ -600,3 +600,10 @@ def test_a_team_s_trio_or_duo(ex):
     for d, t in (("Alan Quill", "Kestrel Motorsports"), ("Gus Whitaker", "Kestrel Motorsports"),
                  ("Sid Okafor", "Brightwater Racing"), ("Lou Pacheco", "Brightwater Racing")):
         assert (d, "drove_for", t) in got
+
+
+def test_a_driver_runs_with_his_crew_chief_calling_the_race(ex):
+    text = ("It is Alan Quill's first season in the No. 19. He ran second on Sunday with "
+            "crew chief Hank Dorsey calling the race.")
+    got = triples(ex.extract(text))
+    assert ("Hank Dorsey", "crew_chief_for", "Alan Quill") in got

@@ -1766,6 +1766,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
             objs = []
             if head is not None and head.dep_ == "nsubj":
                 objs = [e for e in self.dobjs(head.head, poss=False) if e in others]
+                verb = head.head
+                if verb.dep_ in {"pcomp", "advcl"} and verb.head.lower_ == "with":
+                    # "D ran second with crew chief C calling the race"
+                    others = others or [e for e in self.subjects(verb.head.head)
+                                        if self.ent(e).type == "Driver"]
             if len(objs) == 1:
                 drivers, conf = objs, 0.65
             elif len(others) == 1:
