@@ -607,3 +607,11 @@ def test_a_driver_runs_with_his_crew_chief_calling_the_race(ex):
             "crew chief Hank Dorsey calling the race.")
     got = triples(ex.extract(text))
     assert ("Hank Dorsey", "crew_chief_for", "Alan Quill") in got
+
+
+def test_a_team_where_he_drove(ex):
+    text = ("Alan Quill won two titles in the Truck Series. That success earned him a Cup "
+            "ride at Brightwater Racing, where he drove the No. 1 Chevrolet from 2006 through "
+            "2009.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Brightwater Racing") in got

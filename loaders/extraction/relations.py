@@ -880,6 +880,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
             # "will drive a T truck", "drove T's car"
             teams += [t for c in tok.children if c.dep_ == "dobj" for t in self.car_team(c)]
         teams += self.span_teams(tok)  # "returns for his third season with T"
+        if tok.dep_ == "relcl" and self.men(tok.head) is not None and any(
+                c.lower_ == "where" for c in tok.children):
+            # "a ride at T, where he drove the No. 1 from 2006 through 2009"
+            teams += [t for t in self.group_of(self.men(tok.head)) if self.teamish(t)]
         for c in tok.children:
             # "stays in the Xfinity Series with T"
             if c.dep_ == "prep" and c.lower_ in {"in", "at"}:
