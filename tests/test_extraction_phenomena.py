@@ -615,3 +615,19 @@ def test_a_team_where_he_drove(ex):
             "2009.")
     got = triples(ex.extract(text))
     assert ("Alan Quill", "drove_for", "Brightwater Racing") in got
+
+
+def test_a_crew_chief_s_teams_from_the_races_he_calls(ex):
+    text = ("Hank Dorsey, 62, spent two seasons as crew chief for Alan Quill and the No. 62 "
+            "Ford at Brightwater Racing. Before that, he was best known for an eight-year run "
+            "calling races for Gus Whitaker at Kestrel Motorsports, a partnership that "
+            "produced 14 wins.")
+    got = triples(ex.extract(text))
+    assert ("Hank Dorsey", "crew_chief_for", "Alan Quill") in got
+    assert ("Hank Dorsey", "affiliated_with", "Brightwater Racing") in got
+    assert ("Hank Dorsey", "crew_chief_for", "Gus Whitaker") in got
+    assert ("Hank Dorsey", "affiliated_with", "Kestrel Motorsports") in got
+    text = ("Sid Okafor drives the No. 46 for Kestrel Motorsports. He will be paired with "
+            "crew chief Hank Dorsey, who called races for the No. 46 in 2025.")
+    got = triples(ex.extract(text))
+    assert ("Hank Dorsey", "affiliated_with", "Kestrel Motorsports") in got

@@ -34,7 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import lexicon as L
-from .cars import CarRules
+from .cars import NUMBER_SIGNS, CarRules
 from .quotes import QuoteRules
 from .results import ResultRules
 from .entities import PERSON_TYPES, DocEntities, DocEntity
@@ -1661,8 +1661,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
                         self.emit(c, "crew_chief_for", d, si, 0.7, "pit-box")
 
     def crew_chief_surface(self, si, sent, ms) -> None:
-        """Over the words when the parse is wrong: "<chief> ..., called races for Y",
-        "<chief> guided Y and Z to titles": the crew chief named last before the verb."""
+        """Over the words when the parse is wrong: "<chief> ..., called races for Y (at T)",
+        "calling races for T's No. 14", "<chief> guided Y and Z to titles": the crew chief
+        named last before the verb."""
         doc = self.doc
         for tok in sent:
             low = tok.lower_
@@ -1677,33 +1678,66 @@ class _Run(CarRules, ResultRules, QuoteRules):
             while first < sent.end and doc[first].lower_ in {"the", "a", "an", "young",
                                                              "teenage"}:
                 first += 1
-            m = self.de.mention_at(first) if first < sent.end else None
-            if m is None or not self._driverish(m.ent):
+            drivers, teams = self._race_call_targets(first, sent)
+            if not drivers and not (teams and low.startswith("call")):
                 continue
-            drivers = self.group_of(m)
-            chief = None
-            parsed = [e for e in self.subjects(tok) if self.ent(e).is_person] \
-                if tok.pos_ in {"VERB", "AUX"} else []
-            if parsed:
-                # the parse names who calls the races: that one or nobody
-                if self.ent(parsed[0]).type != "CrewChief":
-                    continue
-                chief = parsed[0]
-            for x in ms if chief is None else ():
-                if x.start >= tok.i:
-                    break
-                if self.ent(x.ent).type == "CrewChief":
-                    chief = x.ent
-            if chief is None:
-                lead = next((t for t in sent if not t.is_space and not t.is_punct), None)
-                if lead is not None and lead.lower_ in {"he", "she"} and lead.i < tok.i:
-                    got = [e for e in self.pronoun(lead) if self.ent(e).type == "CrewChief"]
-                    chief = got[0] if got else None
+            chief = self._race_caller(tok, sent, ms)
             if chief is None:
                 continue
             for d in drivers:
                 if d != chief and self._driverish(d):
                     self.emit(chief, "crew_chief_for", d, si, 0.65, "crew-chief-surface")
+            for t in teams:
+                self.emit(chief, "affiliated_with", t, si, 0.6, "crew-chief-surface-team")
+
+    def _race_call_targets(self, first: int, sent) -> tuple[list[int], list[int]]:
+        """Drivers and teams whose races are called from token ``first`` on: "Y and Z at
+        T", "T's No. 14 team", "the No. 46" (the car's driver and team)."""
+        doc = self.doc
+        if first >= sent.end:
+            return [], []
+        m = self.de.mention_at(first)
+        if m is None:
+            if doc[first].text not in NUMBER_SIGNS:
+                return [], []
+            d, t = self.car_owner_at(doc[first])
+            return [d] if d is not None else [], [t] if t is not None else []
+        if self.ent(m.ent).type == "Team":
+            return [], [m.ent]
+        if not self._driverish(m.ent):
+            return [], []
+        teams = []
+        for k in range(m.end, min(sent.end - 1, m.end + 8)):
+            if doc[k].text in {",", ";", "("}:
+                break
+            nxt = self.de.mention_at(k + 1)
+            if doc[k].lower_ == "at" and nxt is not None and self.ent(nxt.ent).type == "Team":
+                teams.append(nxt.ent)
+                break
+        return self.group_of(m), teams
+
+    def _race_caller(self, tok, sent, ms) -> int | None:
+        """The crew chief who calls the races of ``tok``'s phrase: its parsed subject (that
+        one or nobody), else the crew chief named last before it, else the one a "he"/"she"
+        subject before it refers to."""
+        parsed = [e for e in self.subjects(tok) if self.ent(e).is_person] \
+            if tok.pos_ in {"VERB", "AUX"} else []
+        if parsed:
+            return parsed[0] if self.ent(parsed[0]).type == "CrewChief" else None
+        chief = None
+        for x in ms:
+            if x.start >= tok.i:
+                break
+            if self.ent(x.ent).type == "CrewChief":
+                chief = x.ent
+        if chief is None:
+            # "Before that, he was best known for a run calling races for Y"
+            lead = next((t for t in sent if t.i < tok.i and t.lower_ in {"he", "she"} and
+                         t.dep_ in SUBJ_DEPS), None)
+            if lead is not None:
+                got = [e for e in self.pronoun(lead) if self.ent(e).type == "CrewChief"]
+                chief = got[0] if got else None
+        return chief
 
     def crew_chief_noun(self, tok, si) -> None:
         """"X, crew chief for Y", "Y's crew chief, X", "crew chief X will call Y's races"."""
@@ -1747,6 +1781,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
                         teams += [g for g in got if self.ent(g).type == "Team"]
                         # "crew chief for X and the No. 31 <make> at T"
                         teams += [g for g in self.subtree_ents(p, 4) if self.ent(g).type == "Team"]
+            if c.dep_ == "conj" and self.men(c) is not None and \
+                    self.ent(self.men(c).ent).type == "Manufacturer":
+                # (the parse may hang "and the No. 31 <make> at T" on "chief" itself)
+                teams += [g for g in self.subtree_ents(c, 3) if self.ent(g).type == "Team"]
         m = self.men(tok.head) if tok.dep_ == "compound" else None
         if m is not None:
             chiefs += [m.ent]
