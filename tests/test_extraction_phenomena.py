@@ -631,3 +631,12 @@ def test_a_crew_chief_s_teams_from_the_races_he_calls(ex):
             "crew chief Hank Dorsey, who called races for the No. 46 in 2025.")
     got = triples(ex.extract(text))
     assert ("Hank Dorsey", "affiliated_with", "Kestrel Motorsports") in got
+
+
+def test_a_crew_chief_s_former_teams_from_his_tenure(ex):
+    text = ("Alan Quill returns for his fourth season. Hank Dorsey joins the team as crew "
+            "chief after six seasons at Brightwater Racing and Kestrel Motorsports.")
+    got = triples(ex.extract(text))
+    assert ("Hank Dorsey", "affiliated_with", "Brightwater Racing") in got
+    assert ("Hank Dorsey", "affiliated_with", "Kestrel Motorsports") in got
+    assert not any(s == "Hank Dorsey" and p == "drove_for" for s, p, _ in got)

@@ -1083,13 +1083,19 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if not drivers and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and \
                 tok.head.head.pos_ in {"VERB", "AUX"}:
             # "After seven seasons at T, X moves to ..."
-            drivers = [d for d in self.subjects(tok.head.head) if self._driverish(d)]
+            drivers = [d for d in self.subjects(tok.head.head) if self._driverish(d) or
+                       self.ent(d).type == "CrewChief"]
         if tok.lower_ in {"driver", "teammate", "pilot", "wheelman", "rookie"} and \
                 tok.dep_ in {"appos", "attr"}:
             drivers = drivers or self.ents_of(tok.head) or self.subjects(tok.head)
         conf = 0.75 * self.hedge(tok)
         for d in drivers:
             e = self.ent(d)
+            if e.type == "CrewChief" and tok.lemma_.lower() in {"season", "stint", "tenure",
+                                                                "year", "career"}:
+                # "C joins the team after six seasons at T and U": C's former teams
+                for t in set(teams):
+                    self.emit(d, "affiliated_with", t, si, 0.6, "staff-tenure")
             if not e.is_person or e.type == "CrewChief":
                 continue
             for t in set(teams):
