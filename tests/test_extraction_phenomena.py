@@ -640,3 +640,13 @@ def test_a_crew_chief_s_former_teams_from_his_tenure(ex):
     assert ("Hank Dorsey", "affiliated_with", "Brightwater Racing") in got
     assert ("Hank Dorsey", "affiliated_with", "Kestrel Motorsports") in got
     assert not any(s == "Hank Dorsey" and p == "drove_for" for s, p, _ in got)
+
+
+def test_a_release_is_about_the_team_of_its_opening_sentence(ex):
+    text = ("MOORESVILLE, N.C. - Brightwater Racing on Tuesday finalized its lineup and "
+            "extended its alliance with Kestrel Motorsports.\n\n"
+            "Alan Quill, a six-time winner, begins his sixth season with the team. "
+            "Brightwater Racing will supply chassis to Kestrel Motorsports through 2027.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Brightwater Racing") in got
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") not in got

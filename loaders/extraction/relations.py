@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from . import lexicon as L
 from .cars import NUMBER_SIGNS, CarRules
 from .quotes import QuoteRules
-from .results import ResultRules
+from .results import SPAN_NOUNS, ResultRules
 from .entities import PERSON_TYPES, DocEntities, DocEntity
 
 PRONOUN_WORDS = frozenset({"he", "she", "him", "her", "his", "they", "them", "their",
@@ -303,7 +303,19 @@ class _Run(CarRules, ResultRules, QuoteRules):
                        key=lambda e: -len(e.mentions))
         if teams and (len(teams) == 1 or len(teams[0].mentions) >= 2 * len(teams[1].mentions)):
             return [teams[0].idx]
-        return []
+        return self.lede_team()
+
+    def lede_team(self) -> list[int]:
+        """The team a release is about: the subject of its opening sentence ("CONCORD,
+        N.C. - T on Tuesday finalized its lineup"), when it is also the team named most."""
+        first = next((k for k in range(len(self.de.sents)) if k not in self.de.headings
+                      and self.de.in_sentence(k)), None)
+        if first is None:
+            return []
+        subj = [m.ent for m in self.de.in_sentence(first) if self.ent(m.ent).type == "Team"
+                and self.doc[m.root].dep_ in SUBJ_DEPS]
+        most = max((len(e.mentions) for e in self.de.entities if e.type == "Team"), default=0)
+        return subj[:1] if subj and len(self.ent(subj[0]).mentions) == most else []
 
     def salient_team(self, person: int, tok=None) -> list[int]:
         """The team a "team owner X" leads: a team whose name holds X's surname, else the
@@ -733,6 +745,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.drive_verb(tok, lemma, si)
                 if lemma in {"have", "give", "hand", "deliver", "bring"}:
                     self.outing(tok, lemma, si)
+                if lemma in {"begin", "enter", "open", "kick"}:
+                    self.span_verb(tok, si)
                 if lemma in L.SAY_VERBS or lemma in L.CALL_VERBS:
                     self.reported_speech(tok, lemma, si)
                 if lemma in L.ENDORSE_VERBS:
@@ -986,6 +1000,18 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for d in dict.fromkeys(members):
             if self._driverish(d):
                 self.emit(d, "drove_for", teams[0], si, 0.7, "team-group")
+
+    def span_verb(self, tok, si) -> None:
+        """"X begins his sixth season with T", "enters his third year at T": the span of
+        time is spent driving for T."""
+        if self.negated(tok) or not any(c.dep_ == "dobj" and c.lemma_.lower() in SPAN_NOUNS
+                                        for c in tok.children):
+            return
+        teams = [t for t in self.pobjs(tok, {"with", "at"}) if self.teamish(t)]
+        for d in self.subjects(tok) if teams else ():
+            if self._driverish(d):
+                for t in teams:
+                    self.emit(d, "drove_for", t, si, 0.7 * self.hedge(tok), "span-verb")
 
     def car_team(self, tok) -> list[int]:
         """The team of a car noun: "a T truck", "T's third car", "its car"."""
