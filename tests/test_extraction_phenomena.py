@@ -650,3 +650,11 @@ def test_a_release_is_about_the_team_of_its_opening_sentence(ex):
     got = triples(ex.extract(text))
     assert ("Alan Quill", "drove_for", "Brightwater Racing") in got
     assert ("Alan Quill", "drove_for", "Kestrel Motorsports") not in got
+
+
+def test_a_brother_s_season_is_not_the_speaker_s(ex):
+    text = ("Alan Quill finished sixth for Brightwater Racing. Quill was more effusive than "
+            "usual about his brother's season, Gus Whitaker's first with Kestrel Motorsports.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") not in got
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got

@@ -1063,8 +1063,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     cue.lemma_.lower() not in {"spend", "drive", "race"}:
                 continue
             driver = None
-            for x in ms:
-                if x.start >= cue.i:
+            for x in ms:  # the person named last before the preposition
+                if x.start >= prep.i:
                     break
                 e = self.ent(x.ent)
                 if e.is_person and e.type != "CrewChief" and not e.votes.get("Person"):
