@@ -658,3 +658,14 @@ def test_a_brother_s_season_is_not_the_speaker_s(ex):
     got = triples(ex.extract(text))
     assert ("Alan Quill", "drove_for", "Kestrel Motorsports") not in got
     assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_crew_chiefs_as_a_verb(ex):
+    text = ("Alan Quill drives the No. 54. Ray Castell, who crew chiefs the No. 54 for "
+            "Brightwater Racing, said his driver had been fine all weekend.")
+    result = ex.extract(text)
+    got = triples(result)
+    assert ("Ray Castell", "crew_chief_for", "Alan Quill") in got
+    assert ("Ray Castell", "affiliated_with", "Brightwater Racing") in got
+    assert ("Ray Castell", "drove_for", "Brightwater Racing") not in got
+    assert types(result)["Ray Castell"] == "CrewChief"

@@ -497,8 +497,8 @@ class CarRules:
             return None, None
         driver = team = None
         for i, n, d, t in self.car_facts():
-            if i == sign.i:
-                driver, team = d, t
+            if i == sign.i:  # (not a person since known to be a crew chief)
+                driver, team = d if d is not None and self._driverish(d) else None, t
         if driver is None or team is None:
             d, t = self.car_before(sign, num.text)
             driver = driver if driver is not None else d

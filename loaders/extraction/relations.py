@@ -755,6 +755,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.feud_verb(tok, lemma, si)
                 if lemma in L.CREW_CHIEF_VERBS:
                     self.crew_chief_verb(tok, lemma, si)
+                elif lemma == "chief" and tok.i > 0 and self.doc[tok.i - 1].lower_ == "crew":
+                    self.crew_chief_verb(tok, "crew-chief", si)  # "C, who crew chiefs ..."
                 if lemma in L.OWN_VERBS or low.startswith("co-own"):
                     self.own_verb(tok, "co-own" if low.startswith("co-own") else lemma, si)
                 if lemma in L.SPONSOR_VERBS or low.startswith("sponsor"):
@@ -1619,6 +1621,18 @@ class _Run(CarRules, ResultRules, QuoteRules):
             # "will lead the No. 42 team alongside Y"
             objs += [e for c in tok.children if c.dep_ == "dobj"
                      for e in self.pobjs(c, {"alongside", "with"})]
+        # "who crew chiefs ...": the parse may make "crew" the verb, "chiefs" its child
+        split = lemma == "crew-chief" and tok.head.lower_ == "crew" and tok.head.i < tok.i
+        if lemma == "crew-chief":
+            subj = subj or (self.subjects(tok.head) if split else [])
+            for p in subj:
+                e = self.ent(p)
+                if e.is_person and not e.certain and not e.votes.get("Driver"):
+                    e.type = "CrewChief"
+        if lemma in {"crew-chief", "call", "lead"}:
+            # "C, who crew chiefs the No. 54 for T": the car's driver
+            objs += [d for c in tok.children if c.dep_ == "dobj"
+                     for d in self.car_refs(c, 1) if self._driverish(d)]
         if lemma == "call":
             objs += [d for c in tok.children if c.dep_ == "dobj"
                      for d in self.pobjs(c, {"for"})]
@@ -1660,8 +1674,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
             return
         c = chiefs[0]
         conf = 0.8 * self.hedge(tok)
-        if lemma in {"call", "guide", "lead", "work", "spend"}:
-            for t in self._deep_teams(tok, {"at", "with", "for"}):
+        if lemma in {"call", "guide", "lead", "work", "spend", "crew-chief"}:
+            for t in self._deep_teams(tok.head if split else tok, {"at", "with", "for"}):
                 if self.ent(t).type == "Team":
                     self.emit(c, "affiliated_with", t, si, 0.6, "crew-chief-team-at")
         for d in dict.fromkeys(parts):
