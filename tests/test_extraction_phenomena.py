@@ -485,6 +485,9 @@ def test_a_bulleted_move_between_the_cars_and_programs_of_two_teams(ex):
     assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
     assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
     assert ("Gus Whitaker", "drove_for", "Brightwater Racing") in got
+    got = triples(ex.extract("- Sid Okafor, 18, moves up to a full Xfinity schedule with "
+                             "Kestrel Motorsports in the No. 88 Chevrolet."))
+    assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") in got
 
 
 def test_a_preview_lists_each_driver_with_car_and_crew_chief_in_brackets(ex):

@@ -884,6 +884,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
             preps = preps | {"at"}  # "made his name at T"
         teams = [t for t in self.pobjs(tok, preps) if self.teamish(t)]
         teams += self.possessor_teams(tok, preps)
+        if "to" in preps:
+            # "moves up to a full Xfinity schedule with T", "to a Cup ride with T"
+            teams += [t for c in tok.children if c.dep_ == "prep" and c.lower_ in {"to", "into"}
+                      for p in c.children if p.dep_ == "pobj" and self.men(p) is None
+                      for t in self.pobjs(p, {"with", "for"}) if self.teamish(t)]
         # "made waves with T", "made his debut for T", "earned his first win with T"
         for c in tok.children:
             if c.dep_ in {"dobj", "npadvmod"}:
