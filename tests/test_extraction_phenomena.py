@@ -672,3 +672,12 @@ def test_crew_chiefs_as_a_verb(ex):
     assert ("Ray Castell", "affiliated_with", "Brightwater Racing") in got
     assert ("Ray Castell", "drove_for", "Brightwater Racing") not in got
     assert types(result)["Ray Castell"] == "CrewChief"
+
+
+def test_the_cars_listed_after_a_team_s_lineup(ex):
+    text = ("Walt Kestrel owns Kestrel Motorsports. Kestrel's current lineup appears set "
+            "through 2027. Alan Quill drives the No. 22 with crew chief Hank Dorsey; Gus "
+            "Whitaker is paired with crew chief Ray Castell in the No. 12.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got

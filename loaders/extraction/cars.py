@@ -344,6 +344,26 @@ class CarRules:
                  if self.ent(m.ent).type == "Team"}
         return teams.pop() if len(teams) == 1 else None
 
+    def lineup_before(self, si: int) -> int | None:
+        """The team whose lineup the sentence before announces ("Penske's current lineup
+        appears set. Logano drives the No. 22, ..."): the cars listed next are its cars."""
+        if si == 0 or si - 1 in self.de.headings:
+            return None
+        for t in self.de.sents[si - 1]:
+            if t.lower_ in L.TEAM_GROUP_NOUNS and t.dep_ in SUBJ:
+                for c in t.children:
+                    m = self.men(c) if c.dep_ in {"poss", "compound"} else None
+                    if m is None:
+                        continue
+                    if self.ent(m.ent).type == "Team":
+                        return m.ent
+                    # "Penske's lineup": the owner's team
+                    owned = {e.object for e in self.edges.values()
+                             if e.predicate == "owns" and e.subject == m.ent}
+                    if len(owned) == 1:
+                        return owned.pop()
+        return None
+
     def car_number(self, tok, si, sent) -> None:
         """A "No. N" phrase (see module doc)."""
         num = self._number_token(tok)
@@ -360,6 +380,7 @@ class CarRules:
             if not named_teams:
                 _, team = self.car_before(tok, num.text)
                 team = self.section_team(si) if team is None else team
+                team = self.lineup_before(si) if team is None else team
                 conf = 0.6 * self.hedge(tok)
         if driver is not None and team is not None:
             self.emit(driver, "drove_for", team, si, conf, "car-number")
