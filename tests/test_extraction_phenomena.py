@@ -681,3 +681,13 @@ def test_the_cars_listed_after_a_team_s_lineup(ex):
     got = triples(ex.extract(text))
     assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
     assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_car_named_before_stays_its_driver_s_unless_someone_takes_the_seat(ex):
+    text = ("Gus Whitaker will continue in the No. 43 for Kestrel Motorsports. Walt Brennan, "
+            "whose No. 43 the team carries, serves as a team ambassador. Next year Sid Okafor "
+            "will replace Whitaker in the No. 43.")
+    got = triples(ex.extract(text))
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+    assert ("Walt Brennan", "drove_for", "Kestrel Motorsports") not in got
+    assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") in got

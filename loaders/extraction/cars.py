@@ -325,6 +325,17 @@ class CarRules:
             driver = self._car_driver(tok, sent)
         return driver, team, make, inside, j
 
+    def _in_seat(self, tok) -> bool:
+        """Whether the verb of a car phrase puts its subject in the car ("drives", "takes
+        over", "will replace X in"), so a car named before for another driver changed
+        hands."""
+        v = tok
+        for _ in range(4):
+            if v.pos_ in {"VERB", "AUX"} or v.head.i == v.i:
+                break
+            v = v.head
+        return v.lemma_.lower() in L.DRIVE_VERBS | {"inherit", "assume", "get", "share"}
+
     def section_team(self, si: int) -> int | None:
         """The team a rundown's section is about: its heading is the team's name alone
         ("THORSPORT RACING" over "Y's No. 98 will again carry ..."), else the one team the
@@ -373,12 +384,15 @@ class CarRules:
         conf = 0.75 * self.hedge(tok)
         if self.negated(tok.head) or self._rumor(tok, sent):
             return
+        before, team_before = self.car_before(tok, num.text)
+        if driver is not None and before not in (None, driver) and not self._in_seat(tok):
+            driver = before  # "X sits in on debriefs for the No. 9" (Y's car, named before)
         if team is None and driver is not None:
             # the car named before under this number ("Z will take over the No. 19"),
             # else the team whose section of a rundown this is
             named_teams = [m for m in self.de.in_sentence(si) if self.ent(m.ent).type == "Team"]
             if not named_teams:
-                _, team = self.car_before(tok, num.text)
+                team = team_before
                 team = self.section_team(si) if team is None else team
                 team = self.lineup_before(si) if team is None else team
                 conf = 0.6 * self.hedge(tok)
