@@ -26,7 +26,10 @@ result phrasing ("14th for T", "gave T its win") in :mod:`.results`, quotations 
 ("<chief> ..., called races for Y"), and coreference is kept light: pronouns to the
 nearest compatible name (not the clause's own subject or object, not a quotation's
 speaker), "the team"/"the company" to the one named last (or the article's dominant
-team), a car number to the car named before under it.
+team, or the subject team of a release's opening sentence), a car number to the car named
+before under it, "the <team> driver" to the driver of the sentence before, a crew chief
+named alone to the driver who is the subject just before, and teammates to one team
+(the one either of them is said to drive for, settled once the whole text is read).
 """
 
 from __future__ import annotations
