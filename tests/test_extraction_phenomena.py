@@ -691,3 +691,14 @@ def test_a_car_named_before_stays_its_driver_s_unless_someone_takes_the_seat(ex)
     assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
     assert ("Walt Brennan", "drove_for", "Kestrel Motorsports") not in got
     assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_notebook_fronts_the_team_and_lists_who_returns(ex):
+    text = ("Over at Kestrel Motorsports, nothing changed: Alan Quill, Gus Whitaker and Sid "
+            "Okafor are back. At Brightwater Racing, Lou Pacheco and Marcus Trent return.")
+    got = triples(ex.extract(text))
+    for d in ("Alan Quill", "Gus Whitaker", "Sid Okafor"):
+        assert (d, "drove_for", "Kestrel Motorsports") in got
+    for d in ("Lou Pacheco", "Marcus Trent"):
+        assert (d, "drove_for", "Brightwater Racing") in got
+        assert (d, "drove_for", "Kestrel Motorsports") not in got

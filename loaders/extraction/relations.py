@@ -819,6 +819,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
         self.parenthetical_chief(si, sent, ms)
         if "Team" in types or "Organization" in types:
             self.drive_surface(si, sent, ms)
+            self.fronted_team_list(si, sent, ms)
             self.finish_for(si, sent, ms)
         if "Manufacturer" in types:
             self.manufacturer_cooccurrence(si, sent, ms)
@@ -1022,6 +1023,31 @@ class _Run(CarRules, ResultRules, QuoteRules):
             if self._driverish(d):
                 for t in teams:
                     self.emit(d, "drove_for", t, si, 0.7 * self.hedge(tok), "span-verb")
+
+    def fronted_team_list(self, si, sent, ms) -> None:
+        """Notebooks by team: "Over at T, nothing changed: A, B, C and D are back", "At T,
+        A and B return": the drivers listed as staying drive for the team fronted."""
+        doc = self.doc
+        words = [t for t in sent if not t.is_space]
+        k = 0
+        while k < len(words) and words[k].lower_ in {"over", "meanwhile", "and", "also", ","}:
+            k += 1
+        if k + 1 >= len(words) or words[k].lower_ != "at":
+            return
+        team = self.de.mention_at(words[k + 1].i)
+        if team is None or self.ent(team.ent).type != "Team" or team.end >= sent.end or \
+                doc[team.end].text != ",":
+            return
+        cue = next((t.i for t in words[k + 2:] if t.i + 1 < sent.end and (
+            t.lower_ in {"return", "returns", "stay", "stays", "remain", "remains"} or
+            t.lower_ in {"is", "are"} and doc[t.i + 1].lower_ == "back")), None)
+        # the list just before the cue (a last name the linker missed may end it)
+        last = next((m for m in reversed(ms) if team.end < m.start and m.end <= cue and
+                     cue - m.end <= 2), None) if cue is not None else None
+        if last is not None and self._driverish(last.ent):
+            for d in self.surface_group(last):
+                if self._driverish(d):
+                    self.emit(d, "drove_for", team.ent, si, 0.65, "fronted-team-list")
 
     def car_team(self, tok) -> list[int]:
         """The team of a car noun: "a T truck", "T's third car", "its car"."""
