@@ -702,3 +702,11 @@ def test_a_notebook_fronts_the_team_and_lists_who_returns(ex):
     for d in ("Lou Pacheco", "Marcus Trent"):
         assert (d, "drove_for", "Brightwater Racing") in got
         assert (d, "drove_for", "Kestrel Motorsports") not in got
+
+
+def test_a_team_s_entries_listed_after_a_colon(ex):
+    text = ("Kestrel Motorsports put Alan Quill in victory lane. The night was less kind to "
+            "the team's other two entries: Gus Whitaker and Sid Okafor tangled on lap 211.")
+    got = triples(ex.extract(text))
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+    assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") in got

@@ -800,6 +800,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.definite_team_driver(tok, si)
             if low in L.TEAM_GROUP_NOUNS and pos == "NOUN":
                 self.team_group(tok, si)
+            if low in {"drivers", "entries", "cars", "trucks"}:
+                self.team_roster_colon(tok, si)
             if lemma in L.SWITCH_WORDS:
                 self.switch(tok, si)
             if lemma in L.TEAM_ALLIANCE_NOUNS and pos in {"NOUN", "PROPN"}:
@@ -1048,6 +1050,21 @@ class _Run(CarRules, ResultRules, QuoteRules):
             for d in self.surface_group(last):
                 if self._driverish(d):
                     self.emit(d, "drove_for", team.ent, si, 0.65, "fronted-team-list")
+
+    def team_roster_colon(self, tok, si) -> None:
+        """"The night was less kind to the team's other two entries: A and B tangled",
+        "T's four drivers: A, B, C and D": a team's drivers listed after a colon."""
+        doc = self.doc
+        if tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ":":
+            return
+        teams = [t for c in tok.children if c.dep_ == "poss" for t in self.ents_of(c)
+                 if self.ent(t).type == "Team"]
+        m = self.de.mention_at(tok.i + 2)
+        if len(teams) != 1 or m is None or not self._driverish(m.ent):
+            return
+        for d in self.group_of(m):
+            if self._driverish(d):
+                self.emit(d, "drove_for", teams[0], si, 0.65, "team-roster-colon")
 
     def car_team(self, tok) -> list[int]:
         """The team of a car noun: "a T truck", "T's third car", "its car"."""
