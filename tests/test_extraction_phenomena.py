@@ -710,3 +710,17 @@ def test_a_team_s_entries_listed_after_a_colon(ex):
     got = triples(ex.extract(text))
     assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
     assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_the_one_replaced_held_the_same_place(ex):
+    text = ("Alan Quill drives for Brightwater Racing. Quill will work with new crew chief "
+            "Ray Castell, who replaces the retired Tom Bramble. Gus Whitaker will replace "
+            "Sid Okafor in the No. 21 at Kestrel Motorsports next season.")
+    result = ex.extract(text)
+    got = triples(result)
+    assert ("Ray Castell", "crew_chief_for", "Alan Quill") in got
+    assert ("Tom Bramble", "crew_chief_for", "Alan Quill") in got
+    assert ("Ray Castell", "crew_chief_for", "Tom Bramble") not in got
+    assert types(result)["Tom Bramble"] == "CrewChief"
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+    assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") in got

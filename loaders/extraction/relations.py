@@ -101,6 +101,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
         self.doc = de.doc
         self.edges: dict[tuple, Edge] = {}
         self._teammates: list[tuple[list[int], list[int], int]] = []
+        self._replaced: list[tuple[int, int, int]] = []
 
     # ---------------------------------------------------------------- utilities
     def ent(self, idx: int) -> DocEntity:
@@ -686,6 +687,38 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if mates and anchors:
             self._teammates.append((anchors, mates, si))
 
+    def replacement(self, tok, si) -> None:
+        """"C2, who replaces the retired C1", "Y will replace X in the No. 21", "X will be
+        replaced by Y": who took whose place (settled in :meth:`replaced_held_the_place`)."""
+        if self.negated(tok):
+            return
+        new = self.subjects(tok) + self.agent(tok)
+        old = self.dobjs(tok, poss=False) + self.passive_subjects(tok)
+        new = [e for e in dict.fromkeys(new) if self.ent(e).is_person]
+        old = [e for e in dict.fromkeys(old) if self.ent(e).is_person and e not in new]
+        if len(new) == 1 and len(old) == 1:
+            self._replaced.append((new[0], old[0], si))
+
+    def replaced_held_the_place(self) -> None:
+        """The one replaced held the same place: the crew chief replaced called the same
+        driver's races (and is no driver of his successor); the driver replaced drove for
+        the team his successor joins in that sentence."""
+        for new, old, si in self._replaced:
+            e_new, e_old = self.ent(new), self.ent(old)
+            if e_new.type == "CrewChief":
+                if not e_old.certain and not e_old.votes.get("Driver"):
+                    e_old.type = "CrewChief"
+                self.edges.pop((new, "crew_chief_for", old), None)
+                if e_old.type != "CrewChief":
+                    continue
+                for e in list(self.edges.values()):
+                    if e.predicate == "crew_chief_for" and e.subject == new:
+                        self.emit(old, "crew_chief_for", e.object, si, 0.6, "replaced-chief")
+            elif self._driverish(new) and self._driverish(old):
+                for e in list(self.edges.values()):
+                    if e.predicate == "drove_for" and e.subject == new and e.sent == si:
+                        self.emit(old, "drove_for", e.object, si, 0.6, "replaced-driver")
+
     def teammates_share_team(self) -> None:
         """Teammates drive for one team: the one team a driver of the pair is said to
         drive for goes to the other when nothing else is said of his team."""
@@ -701,6 +734,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
                             self.emit(y, "drove_for", teams[x][0], si, 0.6, "teammate")
 
     def finish(self) -> list[Edge]:
+        self.replaced_held_the_place()
         self.teammates_share_team()
         edges = list(self.edges.values())
         # a person typed only by default who owns or works for an organization and is
@@ -750,6 +784,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.outing(tok, lemma, si)
                 if lemma in {"begin", "enter", "open", "kick"}:
                     self.span_verb(tok, si)
+                if lemma in {"replace", "succeed"}:
+                    self.replacement(tok, si)
                 if lemma in L.SAY_VERBS or lemma in L.CALL_VERBS:
                     self.reported_speech(tok, lemma, si)
                 if lemma in L.ENDORSE_VERBS:
