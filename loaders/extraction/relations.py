@@ -29,7 +29,8 @@ speaker), "the team"/"the company" to the one named last (or the article's domin
 team, or the subject team of a release's opening sentence), a car number to the car named
 before under it, "the <team> driver" to the driver of the sentence before, a crew chief
 named alone to the driver who is the subject just before, and teammates to one team
-(the one either of them is said to drive for, settled once the whole text is read).
+(the one either of them is said to drive for, settled once the whole text is read), as
+is the place of one replaced ("C2 replaces C1", "Y will replace X in the No. 21 at T").
 """
 
 from __future__ import annotations
