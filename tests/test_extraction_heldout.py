@@ -1,7 +1,7 @@
 """Scores on the held-out set, which no extraction rule was tuned on (see its README).
 
-The floors are the scores measured when the set was added, less 0.02: they catch a
-change that trades unseen text for the development set. The targets of the
+The floors are the scores last measured (when the set was added, raised since), less
+0.02: they catch a change that trades unseen text for the development set. The targets of the
 extraction issue for unseen real articles are relation F1 (coarse) 0.75 and entity
 F1 0.85; the relation target is not reached yet, so the floor is what it is.
 """
@@ -17,7 +17,7 @@ from nascar_kg.loaders.extraction import Extractor
 
 HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
 TARGETS = {"relations_coarse": 0.75, "entities": 0.85}
-FLOORS = {"relations_coarse": 0.62, "entities": 0.86}
+FLOORS = {"relations_coarse": 0.73, "entities": 0.86}
 
 
 @pytest.fixture(scope="module")

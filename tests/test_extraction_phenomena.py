@@ -471,3 +471,256 @@ def test_a_number_inside_a_team_name(bare):
     result = bare.extract(text)
     assert types(result).get("Chance 4 Motorsports") == "Team"
     assert ("Walt Harmon", "owns", "Chance 4 Motorsports") in triples(result)
+
+
+# ---------------------------------------------------------------- moves, lists, teammates
+
+def test_a_bulleted_move_between_the_cars_and_programs_of_two_teams(ex):
+    text = ("CUP SERIES\n\n"
+            "- Alan Quill moves from Brightwater Racing's Xfinity program to Kestrel "
+            "Motorsports' new No. 35 Ford.\n\n"
+            "- Gus Whitaker moves from Kestrel Motorsports to Brightwater Racing.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Brightwater Racing") in got
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+    assert ("Gus Whitaker", "drove_for", "Brightwater Racing") in got
+    got = triples(ex.extract("- Sid Okafor, 18, moves up to a full Xfinity schedule with "
+                             "Kestrel Motorsports in the No. 88 Chevrolet."))
+    assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_preview_lists_each_driver_with_car_and_crew_chief_in_brackets(ex):
+    text = ("THE KESTREL TRIO\n\n"
+            "Alan Quill (No. 7 Kestrel Motorsports Chevrolet, crew chief Hank Dorsey) "
+            "arrives with three wins. His Kestrel Motorsports teammates Gus Whitaker "
+            "(No. 24, crew chief Ray Castell), Sid Okafor (No. 9, crew chief Tom Bramble) "
+            "and Lou Pacheco (No. 48, crew chief Ned Varley) give the team four cars.")
+    got = triples(ex.extract(text))
+    assert ("Hank Dorsey", "crew_chief_for", "Alan Quill") in got
+    assert ("Ray Castell", "crew_chief_for", "Gus Whitaker") in got
+    assert ("Tom Bramble", "crew_chief_for", "Sid Okafor") in got
+    assert ("Ned Varley", "crew_chief_for", "Lou Pacheco") in got
+    for d in ("Gus Whitaker", "Sid Okafor", "Lou Pacheco"):
+        assert (d, "drove_for", "Kestrel Motorsports") in got
+
+
+def test_the_second_word_of_a_line_opens_no_sentence(ex):
+    from nascar_kg.loaders.extraction.nlp import mark_line_breaks
+
+    doc = ex.nlp.make_doc("THE TOYOTA GROUP\n\nTyler Quill (No. 45) won.")
+    mark_line_breaks(doc)
+    second = next(t for t in doc if t.text == "Quill")
+    assert doc[second.i - 1].is_sent_start and second.is_sent_start is False
+
+
+def test_teammates_drive_for_one_team(ex):
+    text = ("Alan Quill drives the No. 7 for Brightwater Racing. Quill's teammate Gus "
+            "Whitaker finished fourth. Sid Okafor, who drives for Kestrel Motorsports, "
+            "cleared teammate Lou Pacheco on the last lap. Walt Brennan's Kestrel "
+            "Motorsports teammate Marcus Trent was sixth. His former teammate Jody Farrow "
+            "was 20th.")
+    got = triples(ex.extract(text))
+    assert ("Gus Whitaker", "drove_for", "Brightwater Racing") in got
+    assert ("Lou Pacheco", "drove_for", "Kestrel Motorsports") in got
+    assert ("Walt Brennan", "drove_for", "Kestrel Motorsports") in got
+    assert not any(s == "Jody Farrow" and p == "drove_for" for s, p, _ in got)
+
+
+def test_a_rundown_section_under_a_team_heading(ex):
+    text = ("Truck teams unload at Lakeview Speedway\n\n"
+            "BRIGHTWATER RACING\n\n"
+            "Alan Quill begins his fifth season on the No. 88. Gus Whitaker's No. 98 will "
+            "again carry Quanta Widgets as primary partner.\n\n"
+            "KESTREL MOTORSPORTS\n\n"
+            "Sid Okafor returns in the No. 52 Chevrolet with a new partner.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Brightwater Racing") in got
+    assert ("Gus Whitaker", "drove_for", "Brightwater Racing") in got
+    assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") in got
+    assert ("Sid Okafor", "drove_for", "Brightwater Racing") not in got
+
+
+def test_a_crew_chief_named_without_a_driver_works_for_the_driver_in_focus(ex):
+    text = ("Alan Quill, who drives for Brightwater Racing, said second was exactly what "
+            "he needed. Crew chief Hank Dorsey agreed.\n\n"
+            "Gus Whitaker moves over from Kestrel Motorsports. Ray Castell will serve as "
+            "crew chief.")
+    got = triples(ex.extract(text))
+    assert ("Hank Dorsey", "crew_chief_for", "Alan Quill") in got
+    assert ("Ray Castell", "crew_chief_for", "Gus Whitaker") in got
+
+
+def test_a_car_driven_by_its_driver(ex):
+    text = ("Brightwater Racing will supply engines to Kestrel Motorsports' No. 51 Ford, "
+            "driven by Alan Quill, through 2027. Brightwater Racing, whose second car, the "
+            "No. 10 Chevrolet driven by Gus Whitaker, passed inspection, was fined. "
+            "Sid Okafor drives the No. 21 Kestrel Motorsports Ford. He will be replaced in "
+            "the No. 21 next season by Lou Pacheco.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+    assert ("Alan Quill", "drove_for", "Brightwater Racing") not in got
+    assert ("Gus Whitaker", "drove_for", "Brightwater Racing") in got
+    assert ("Lou Pacheco", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_driver_in_a_team_s_car(ex):
+    text = ("Alan Quill, in Brightwater Racing's third car, finished 12th. Gus Whitaker "
+            "will still drive a Kestrel Motorsports truck in select races. Sid Okafor "
+            "later hit Brightwater Racing's car on pit road.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Brightwater Racing") in got
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+    assert ("Sid Okafor", "drove_for", "Brightwater Racing") not in got
+
+
+def test_the_team_driver_names_again_the_driver_just_named(ex):
+    text = ("The most talked-about absence is Alan Quill. The Brightwater Racing driver won "
+            "at Lakeview Speedway, but the win did not count. Gus Whitaker was cooler "
+            "still. Sid Okafor and the Kestrel Motorsports driver traded paint late.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Brightwater Racing") in got
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+    assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") not in got
+
+
+def test_a_preview_section_that_has_named_one_team(ex):
+    text = ("THE KESTREL FOUR\n\n"
+            "Alan Quill (No. 5 Kestrel Motorsports Chevrolet, crew chief Hank Dorsey) "
+            "arrives with the most wins.\n\n"
+            "His teammates are all in as well. Gus Whitaker (No. 24) opened the year with a "
+            "win. Sid Okafor (No. 9) has been consistent.")
+    got = triples(ex.extract(text))
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+    assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_team_s_trio_or_duo(ex):
+    text = ("Alan Quill (No. 22) and Gus Whitaker (No. 2) round out the Kestrel Motorsports "
+            "trio. The Brightwater Racing duo of Sid Okafor and Lou Pacheco was fastest in "
+            "practice.")
+    got = triples(ex.extract(text))
+    for d, t in (("Alan Quill", "Kestrel Motorsports"), ("Gus Whitaker", "Kestrel Motorsports"),
+                 ("Sid Okafor", "Brightwater Racing"), ("Lou Pacheco", "Brightwater Racing")):
+        assert (d, "drove_for", t) in got
+
+
+def test_a_driver_runs_with_his_crew_chief_calling_the_race(ex):
+    text = ("It is Alan Quill's first season in the No. 19. He ran second on Sunday with "
+            "crew chief Hank Dorsey calling the race.")
+    got = triples(ex.extract(text))
+    assert ("Hank Dorsey", "crew_chief_for", "Alan Quill") in got
+
+
+def test_a_team_where_he_drove(ex):
+    text = ("Alan Quill won two titles in the Truck Series. That success earned him a Cup "
+            "ride at Brightwater Racing, where he drove the No. 1 Chevrolet from 2006 through "
+            "2009.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Brightwater Racing") in got
+
+
+def test_a_crew_chief_s_teams_from_the_races_he_calls(ex):
+    text = ("Hank Dorsey, 62, spent two seasons as crew chief for Alan Quill and the No. 62 "
+            "Ford at Brightwater Racing. Before that, he was best known for an eight-year run "
+            "calling races for Gus Whitaker at Kestrel Motorsports, a partnership that "
+            "produced 14 wins.")
+    got = triples(ex.extract(text))
+    assert ("Hank Dorsey", "crew_chief_for", "Alan Quill") in got
+    assert ("Hank Dorsey", "affiliated_with", "Brightwater Racing") in got
+    assert ("Hank Dorsey", "crew_chief_for", "Gus Whitaker") in got
+    assert ("Hank Dorsey", "affiliated_with", "Kestrel Motorsports") in got
+    text = ("Sid Okafor drives the No. 46 for Kestrel Motorsports. He will be paired with "
+            "crew chief Hank Dorsey, who called races for the No. 46 in 2025.")
+    got = triples(ex.extract(text))
+    assert ("Hank Dorsey", "affiliated_with", "Kestrel Motorsports") in got
+
+
+def test_a_crew_chief_s_former_teams_from_his_tenure(ex):
+    text = ("Alan Quill returns for his fourth season. Hank Dorsey joins the team as crew "
+            "chief after six seasons at Brightwater Racing and Kestrel Motorsports.")
+    got = triples(ex.extract(text))
+    assert ("Hank Dorsey", "affiliated_with", "Brightwater Racing") in got
+    assert ("Hank Dorsey", "affiliated_with", "Kestrel Motorsports") in got
+    assert not any(s == "Hank Dorsey" and p == "drove_for" for s, p, _ in got)
+
+
+def test_a_release_is_about_the_team_of_its_opening_sentence(ex):
+    text = ("MOORESVILLE, N.C. - Brightwater Racing on Tuesday finalized its lineup and "
+            "extended its alliance with Kestrel Motorsports.\n\n"
+            "Alan Quill, a six-time winner, begins his sixth season with the team. "
+            "Brightwater Racing will supply chassis to Kestrel Motorsports through 2027.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Brightwater Racing") in got
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") not in got
+
+
+def test_a_brother_s_season_is_not_the_speaker_s(ex):
+    text = ("Alan Quill finished sixth for Brightwater Racing. Quill was more effusive than "
+            "usual about his brother's season, Gus Whitaker's first with Kestrel Motorsports.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") not in got
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_crew_chiefs_as_a_verb(ex):
+    text = ("Alan Quill drives the No. 54. Ray Castell, who crew chiefs the No. 54 for "
+            "Brightwater Racing, said his driver had been fine all weekend.")
+    result = ex.extract(text)
+    got = triples(result)
+    assert ("Ray Castell", "crew_chief_for", "Alan Quill") in got
+    assert ("Ray Castell", "affiliated_with", "Brightwater Racing") in got
+    assert ("Ray Castell", "drove_for", "Brightwater Racing") not in got
+    assert types(result)["Ray Castell"] == "CrewChief"
+
+
+def test_the_cars_listed_after_a_team_s_lineup(ex):
+    text = ("Walt Kestrel owns Kestrel Motorsports. Kestrel's current lineup appears set "
+            "through 2027. Alan Quill drives the No. 22 with crew chief Hank Dorsey; Gus "
+            "Whitaker is paired with crew chief Ray Castell in the No. 12.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_car_named_before_stays_its_driver_s_unless_someone_takes_the_seat(ex):
+    text = ("Gus Whitaker will continue in the No. 43 for Kestrel Motorsports. Walt Brennan, "
+            "whose No. 43 the team carries, serves as a team ambassador. Next year Sid Okafor "
+            "will replace Whitaker in the No. 43.")
+    got = triples(ex.extract(text))
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+    assert ("Walt Brennan", "drove_for", "Kestrel Motorsports") not in got
+    assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_notebook_fronts_the_team_and_lists_who_returns(ex):
+    text = ("Over at Kestrel Motorsports, nothing changed: Alan Quill, Gus Whitaker and Sid "
+            "Okafor are back. At Brightwater Racing, Lou Pacheco and Marcus Trent return.")
+    got = triples(ex.extract(text))
+    for d in ("Alan Quill", "Gus Whitaker", "Sid Okafor"):
+        assert (d, "drove_for", "Kestrel Motorsports") in got
+    for d in ("Lou Pacheco", "Marcus Trent"):
+        assert (d, "drove_for", "Brightwater Racing") in got
+        assert (d, "drove_for", "Kestrel Motorsports") not in got
+
+
+def test_a_team_s_entries_listed_after_a_colon(ex):
+    text = ("Kestrel Motorsports put Alan Quill in victory lane. The night was less kind to "
+            "the team's other two entries: Gus Whitaker and Sid Okafor tangled on lap 211.")
+    got = triples(ex.extract(text))
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+    assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_the_one_replaced_held_the_same_place(ex):
+    text = ("Alan Quill drives for Brightwater Racing. Quill will work with new crew chief "
+            "Ray Castell, who replaces the retired Tom Bramble. Gus Whitaker will replace "
+            "Sid Okafor in the No. 21 at Kestrel Motorsports next season.")
+    result = ex.extract(text)
+    got = triples(result)
+    assert ("Ray Castell", "crew_chief_for", "Alan Quill") in got
+    assert ("Tom Bramble", "crew_chief_for", "Alan Quill") in got
+    assert ("Ray Castell", "crew_chief_for", "Tom Bramble") not in got
+    assert types(result)["Tom Bramble"] == "CrewChief"
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+    assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") in got

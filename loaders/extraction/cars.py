@@ -8,7 +8,9 @@ A mixin of :class:`.relations._Run` (it uses the run's ``ents_of``, ``subjects``
     for X", "Y's No. 5 <team> <make>", "the No. 13 <sponsor> <make> for T": the driver
     drives for the team, the team runs the make, a company written into the car's name
     sponsors the driver. A number keeps its car through the article: "the No. 19" named
-    later without a team or a driver is the car named before under that number.
+    later without a team or a driver is the car named before under that number; in a
+    rundown whose sections are headed by team names (or a section that has named one team
+    so far), a driver's car with no team named is the section's team's.
 
 ``<team> <make>`` phrases
     "his <team> <make>", "Y's <team> <make>", "finished eighth in the <team> <make>":
@@ -80,9 +82,34 @@ class CarRules:
         return e.is_person and e.type != "CrewChief" and not (
             e.type == "Person" and e.votes.get("Person", 0) > 0)
 
+    def _driven_by(self, tok):
+        """The agent who drives a car: "the No. 10 <make> driven by Y", "X will be
+        replaced in the No. 21 by Y"."""
+        t = tok
+        for _ in range(3):
+            if t.head.i == t.i:
+                return None
+            t = t.head
+            if t.pos_ in {"VERB", "AUX"}:
+                if t.lemma_.lower() in {"replace", "succeed"} and any(
+                        c.dep_ == "nsubjpass" for c in t.children):
+                    got = [e for e in self.agent(t) if self._driverish(e)]
+                    return got[0] if got else None
+                return None
+            for c in t.children:
+                if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in {
+                        "drive", "pilot", "wheel", "race", "share"}:
+                    got = [e for e in self.agent(c) if self._driverish(e)]
+                    if got:
+                        return got[0]
+        return None
+
     def _car_driver(self, tok, sent):
         """The person a car phrase belongs to: the nearest person named before it in the
         sentence (not a crew chief), else the subject of the sentence."""
+        driven = self._driven_by(tok)
+        if driven is not None:
+            return driven
         # the subject of the verb the car hangs on ("Y, who drove the No. 51", "He
         # will drive the No. 58")
         t = tok
@@ -268,6 +295,12 @@ class CarRules:
             got = self.recent_team(doc[k])
             team = got[0] if got else None
         if team is None:
+            # "T, whose second car, the No. 10 <make>, ...": the car's possessor
+            head = tok.head.head if tok.head.dep_ == "appos" else tok.head
+            got = [e for c in head.children if c.dep_ == "poss" for e in self.ents_of(c)
+                   if self.teamish(e)]
+            team = got[0] if got else None
+        if team is None:
             # "for the team" after the make
             for c in doc[j:min(sent.end, j + 3)]:
                 if c.lower_ in {"team", "organization"}:
@@ -292,6 +325,56 @@ class CarRules:
             driver = self._car_driver(tok, sent)
         return driver, team, make, inside, j
 
+    def _in_seat(self, tok) -> bool:
+        """Whether the verb of a car phrase puts its subject in the car ("drives", "takes
+        over", "will replace X in"), so a car named before for another driver changed
+        hands."""
+        v = tok
+        for _ in range(4):
+            if v.pos_ in {"VERB", "AUX"} or v.head.i == v.i:
+                break
+            v = v.head
+        return v.lemma_.lower() in L.DRIVE_VERBS | {"inherit", "assume", "get", "share"}
+
+    def section_team(self, si: int) -> int | None:
+        """The team a rundown's section is about: its heading is the team's name alone
+        ("THORSPORT RACING" over "Y's No. 98 will again carry ..."), else the one team the
+        section has named so far."""
+        heads = [h for h in self.de.headings if h < si]
+        if not heads:
+            return None
+        h = max(heads)
+        ms = self.de.in_sentence(h)
+        words = [t for t in self.de.sents[h] if not t.is_space and not t.is_punct]
+        if len(ms) == 1 and self.ent(ms[0].ent).type == "Team" and \
+                len(words) <= ms[0].end - ms[0].start:
+            return ms[0].ent
+        # a section that has named one team so far ("THE HENDRICK FOUR / Larson (No. 5
+        # <team> <make>) ... Byron (No. 24) ...")
+        teams = {m.ent for k in range(h + 1, si) for m in self.de.in_sentence(k)
+                 if self.ent(m.ent).type == "Team"}
+        return teams.pop() if len(teams) == 1 else None
+
+    def lineup_before(self, si: int) -> int | None:
+        """The team whose lineup the sentence before announces ("Penske's current lineup
+        appears set. Logano drives the No. 22, ..."): the cars listed next are its cars."""
+        if si == 0 or si - 1 in self.de.headings:
+            return None
+        for t in self.de.sents[si - 1]:
+            if t.lower_ in L.TEAM_GROUP_NOUNS and t.dep_ in SUBJ:
+                for c in t.children:
+                    m = self.men(c) if c.dep_ in {"poss", "compound"} else None
+                    if m is None:
+                        continue
+                    if self.ent(m.ent).type == "Team":
+                        return m.ent
+                    # "Penske's lineup": the owner's team
+                    owned = {e.object for e in self.edges.values()
+                             if e.predicate == "owns" and e.subject == m.ent}
+                    if len(owned) == 1:
+                        return owned.pop()
+        return None
+
     def car_number(self, tok, si, sent) -> None:
         """A "No. N" phrase (see module doc)."""
         num = self._number_token(tok)
@@ -301,11 +384,17 @@ class CarRules:
         conf = 0.75 * self.hedge(tok)
         if self.negated(tok.head) or self._rumor(tok, sent):
             return
+        before, team_before = self.car_before(tok, num.text)
+        if driver is not None and before not in (None, driver) and not self._in_seat(tok):
+            driver = before  # "X sits in on debriefs for the No. 9" (Y's car, named before)
         if team is None and driver is not None:
-            # the car named before under this number ("Z will take over the No. 19")
-            named_teams = [m for m in self.de.in_sentence(si) if self.teamish(m.ent)]
+            # the car named before under this number ("Z will take over the No. 19"),
+            # else the team whose section of a rundown this is
+            named_teams = [m for m in self.de.in_sentence(si) if self.ent(m.ent).type == "Team"]
             if not named_teams:
-                _, team = self.car_before(tok, num.text)
+                team = team_before
+                team = self.section_team(si) if team is None else team
+                team = self.lineup_before(si) if team is None else team
                 conf = 0.6 * self.hedge(tok)
         if driver is not None and team is not None:
             self.emit(driver, "drove_for", team, si, conf, "car-number")
@@ -443,8 +532,8 @@ class CarRules:
             return None, None
         driver = team = None
         for i, n, d, t in self.car_facts():
-            if i == sign.i:
-                driver, team = d, t
+            if i == sign.i:  # (not a person since known to be a crew chief)
+                driver, team = d if d is not None and self._driverish(d) else None, t
         if driver is None or team is None:
             d, t = self.car_before(sign, num.text)
             driver = driver if driver is not None else d

@@ -180,6 +180,14 @@ DRIVE_NOUNS = frozenset({
 })
 """Nouns whose possessor drives for the team attached to them ("his starts with T")."""
 
+CAR_NOUNS = frozenset({"car", "truck", "entry", "machine", "ride", "seat", "racer"})
+"""Nouns of a car that a team owns and a driver drives ("in T's third car", "drive a T
+truck")."""
+
+TEAM_GROUP_NOUNS = frozenset({"trio", "duo", "pair", "quartet", "tandem", "foursome",
+                              "lineup", "line-up", "stable", "contingent"})
+"""Nouns of a team's drivers taken together ("the Penske trio", "the T duo of A and B")."""
+
 TEAM_HIRE_VERBS = frozenset({
     "sign", "hire", "field", "add", "tab", "name", "announce", "select", "pick", "choose",
     "bring", "promote", "enter", "employ", "recruit", "tap", "land", "retain", "extend",

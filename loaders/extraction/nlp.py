@@ -8,7 +8,8 @@ Added component (runs before the parser):
 ``nkg_line_breaks``
     in: a tokenized ``Doc``; out: the same ``Doc`` with a sentence start on every token
     that follows a line break, so headings, bylines and signature lines are sentences of
-    their own instead of being glued to the next paragraph; and no sentence start at a
+    their own instead of being glued to the next paragraph; no sentence start at the
+    second word of a line; and no sentence start at a
     word in lower case that follows a word on the same line, nor inside a car number ("the No. 10 <team> <make>": the parser would break after "No." or
     after the number).
 """
@@ -29,6 +30,11 @@ def mark_line_breaks(doc):
         if after_break and not token.is_space:
             token.is_sent_start = True
             after_break = False
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if nxt is not None and "\n" not in token.whitespace_ and not nxt.is_space:
+                # the second word of a line never opens a sentence (the parser would
+                # cut "Tyler | Reddick (No. 45 ...)" after a heading)
+                nxt.is_sent_start = False
         if "\n" in token.text or "\n" in token.whitespace_:
             after_break = True
     n = len(doc)

@@ -26,7 +26,11 @@ result phrasing ("14th for T", "gave T its win") in :mod:`.results`, quotations 
 ("<chief> ..., called races for Y"), and coreference is kept light: pronouns to the
 nearest compatible name (not the clause's own subject or object, not a quotation's
 speaker), "the team"/"the company" to the one named last (or the article's dominant
-team), a car number to the car named before under it.
+team, or the subject team of a release's opening sentence), a car number to the car named
+before under it, "the <team> driver" to the driver of the sentence before, a crew chief
+named alone to the driver who is the subject just before, and teammates to one team
+(the one either of them is said to drive for, settled once the whole text is read), as
+is the place of one replaced ("C2 replaces C1", "Y will replace X in the No. 21 at T").
 """
 
 from __future__ import annotations
@@ -34,9 +38,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import lexicon as L
-from .cars import CarRules
+from .cars import NUMBER_SIGNS, CarRules
 from .quotes import QuoteRules
-from .results import ResultRules
+from .results import SPAN_NOUNS, ResultRules
 from .entities import PERSON_TYPES, DocEntities, DocEntity
 
 PRONOUN_WORDS = frozenset({"he", "she", "him", "her", "his", "they", "them", "their",
@@ -53,6 +57,14 @@ class Edge:
     sent: int
     confidence: float
     rule: str
+
+
+def _verbal(tok) -> bool:
+    """Whether a token acts as a verb: tagged so, or a plural noun heading the sentence
+    with a subject of its own (the small model reads "- X moves from T" in a bulleted
+    list as a noun)."""
+    return tok.pos_ in {"VERB", "AUX"} or tok.dep_ == "ROOT" and tok.tag_ == "NNS" and \
+        any(c.dep_ == "nsubj" for c in tok.children)
 
 
 def _rank(typ: str) -> int:
@@ -89,6 +101,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
         self.de = de
         self.doc = de.doc
         self.edges: dict[tuple, Edge] = {}
+        self._teammates: list[tuple[list[int], list[int], int]] = []
+        self._replaced: list[tuple[int, int, int]] = []
 
     # ---------------------------------------------------------------- utilities
     def ent(self, idx: int) -> DocEntity:
@@ -127,14 +141,15 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for direction in (-1, 1):
             cur = m
             while True:
-                j = cur.start - 1 if direction < 0 else cur.end
+                j = self._past_parenthesis(cur.start - 1 if direction < 0 else cur.end,
+                                           direction)
                 steps = 0
                 while 0 <= j < len(doc) and doc[j].lower_ in {",", "and", "&", "or"} and steps < 2:
                     j += direction
                     steps += 1
                 if steps == 0 or not 0 <= j < len(doc):
                     break
-                nxt = de.mention_at(j)
+                nxt = de.mention_at(self._past_parenthesis(j, direction))
                 if nxt is None or nxt.sent != m.sent or self.ent(nxt.ent).is_person != kind:
                     break
                 if nxt.end < len(doc) and doc[nxt.end].lower_ in {"'s", "’s", "'", "’"}:
@@ -143,6 +158,39 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     out.append(nxt.ent)
                 cur = nxt
         return out
+
+    def _past_parenthesis(self, j: int, direction: int, limit: int = 16) -> int:
+        """The token after a parenthesis that starts at ``j`` ("A (No. 20, crew chief C),
+        B (No. 19) and D": the details between brackets do not break the list)."""
+        doc = self.doc
+        opening, closing = ("(", ")") if direction > 0 else (")", "(")
+        if not 0 <= j < len(doc) or doc[j].text != opening:
+            return j
+        k = j + direction
+        while 0 <= k < len(doc) and abs(k - j) <= limit and doc[k].text not in {
+                opening, closing, "\n"}:
+            k += direction
+        if 0 <= k < len(doc) and doc[k].text == closing:
+            return k + direction
+        return j
+
+    def parenthetical_chief(self, si, sent, ms) -> None:
+        """Previews list each driver with his car and crew chief: "D (No. 20 <team>
+        <make>, crew chief C)": C calls D's races."""
+        doc = self.doc
+        for m in ms:
+            if m.end >= sent.end or doc[m.end].text != "(" or not self._driverish(m.ent):
+                continue
+            close = self._past_parenthesis(m.end, 1) - 1
+            if close <= m.end:
+                continue
+            for k in range(m.end + 1, close - 2):
+                if doc[k].lower_ == "crew" and doc[k + 1].lower_ == "chief":
+                    c = self.de.mention_at(k + 2)
+                    if c is not None and c.end <= close and self.ent(c.ent).is_person:
+                        if not self.ent(c.ent).certain:
+                            self.ent(c.ent).type = "CrewChief"
+                        self.emit(c.ent, "crew_chief_for", m.ent, si, 0.8, "(crew-chief)")
 
     def surface_group(self, m) -> list[int]:
         """The names listed just before and including ``m`` ("A, B and C, who ...")."""
@@ -260,7 +308,19 @@ class _Run(CarRules, ResultRules, QuoteRules):
                        key=lambda e: -len(e.mentions))
         if teams and (len(teams) == 1 or len(teams[0].mentions) >= 2 * len(teams[1].mentions)):
             return [teams[0].idx]
-        return []
+        return self.lede_team()
+
+    def lede_team(self) -> list[int]:
+        """The team a release is about: the subject of its opening sentence ("CONCORD,
+        N.C. - T on Tuesday finalized its lineup"), when it is also the team named most."""
+        first = next((k for k in range(len(self.de.sents)) if k not in self.de.headings
+                      and self.de.in_sentence(k)), None)
+        if first is None:
+            return []
+        subj = [m.ent for m in self.de.in_sentence(first) if self.ent(m.ent).type == "Team"
+                and self.doc[m.root].dep_ in SUBJ_DEPS]
+        most = max((len(e.mentions) for e in self.de.entities if e.type == "Team"), default=0)
+        return subj[:1] if subj and len(self.ent(subj[0]).mentions) == most else []
 
     def salient_team(self, person: int, tok=None) -> list[int]:
         """The team a "team owner X" leads: a team whose name holds X's surname, else the
@@ -601,7 +661,82 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 return e.idx
         return None
 
+    def teammate_noun(self, tok, si) -> None:
+        """"X's teammate Y", "Y, X's teammate", "X cleared teammate Y", "his teammates are
+        A and B": Y drives where X drives (resolved in :meth:`teammates_share_team`,
+        once every team is known). A "former" teammate says nothing of today."""
+        if any(c.lower_ in {"former", "ex", "onetime", "old", "future", "longtime", "-"}
+               for c in tok.children) or tok.i > 0 and self.doc[tok.i - 1].text == "-":
+            return
+        mates = [e for c in tok.children if c.dep_ in {"appos", "compound"}
+                 for e in self.ents_of(c)]
+        if tok.dep_ == "compound" and self.men(tok.head) is not None:
+            mates += self.group_of(self.men(tok.head))
+        if tok.dep_ == "appos":
+            mates += self.ents_of(tok.head)
+        if tok.dep_ in SUBJ_DEPS:  # "his teammates this season are A and B"
+            mates += [e for c in tok.head.children if c.dep_ == "attr" for e in self.ents_of(c)]
+        np = tok.head if tok.dep_ == "compound" else tok  # "teammate Y": the phrase is Y's
+        anchors = [e for c in tok.children if c.dep_ == "poss" for e in self.ents_of(c)]
+        if not anchors and np.dep_ in {"dobj", "pobj"}:
+            v = np.head
+            while v.pos_ not in {"VERB", "AUX"} and v.head.i != v.i:
+                v = v.head
+            anchors = self.subjects(v)
+        mates = [e for e in dict.fromkeys(mates) if self._driverish(e)]
+        anchors = [e for e in dict.fromkeys(anchors) if self._driverish(e) and e not in mates]
+        if mates and anchors:
+            self._teammates.append((anchors, mates, si))
+
+    def replacement(self, tok, si) -> None:
+        """"C2, who replaces the retired C1", "Y will replace X in the No. 21", "X will be
+        replaced by Y": who took whose place (settled in :meth:`replaced_held_the_place`)."""
+        if self.negated(tok):
+            return
+        new = self.subjects(tok) + self.agent(tok)
+        old = self.dobjs(tok, poss=False) + self.passive_subjects(tok)
+        new = [e for e in dict.fromkeys(new) if self.ent(e).is_person]
+        old = [e for e in dict.fromkeys(old) if self.ent(e).is_person and e not in new]
+        if len(new) == 1 and len(old) == 1:
+            self._replaced.append((new[0], old[0], si))
+
+    def replaced_held_the_place(self) -> None:
+        """The one replaced held the same place: the crew chief replaced called the same
+        driver's races (and is no driver of his successor); the driver replaced drove for
+        the team his successor joins in that sentence."""
+        for new, old, si in self._replaced:
+            e_new, e_old = self.ent(new), self.ent(old)
+            if e_new.type == "CrewChief":
+                if not e_old.certain and not e_old.votes.get("Driver"):
+                    e_old.type = "CrewChief"
+                self.edges.pop((new, "crew_chief_for", old), None)
+                if e_old.type != "CrewChief":
+                    continue
+                for e in list(self.edges.values()):
+                    if e.predicate == "crew_chief_for" and e.subject == new:
+                        self.emit(old, "crew_chief_for", e.object, si, 0.6, "replaced-chief")
+            elif self._driverish(new) and self._driverish(old):
+                for e in list(self.edges.values()):
+                    if e.predicate == "drove_for" and e.subject == new and e.sent == si:
+                        self.emit(old, "drove_for", e.object, si, 0.6, "replaced-driver")
+
+    def teammates_share_team(self) -> None:
+        """Teammates drive for one team: the one team a driver of the pair is said to
+        drive for goes to the other when nothing else is said of his team."""
+        teams: dict[int, list[int]] = {}
+        for e in self.edges.values():
+            if e.predicate == "drove_for":
+                teams.setdefault(e.subject, []).append(e.object)
+        for anchors, mates, si in self._teammates:
+            for a in anchors:
+                for b in mates:
+                    for x, y in ((a, b), (b, a)):
+                        if len(teams.get(x, ())) == 1 and not teams.get(y):
+                            self.emit(y, "drove_for", teams[x][0], si, 0.6, "teammate")
+
     def finish(self) -> list[Edge]:
+        self.replaced_held_the_place()
+        self.teammates_share_team()
         edges = list(self.edges.values())
         # a person typed only by default who owns or works for an organization and is
         # not said to drive is a Person
@@ -643,11 +778,15 @@ class _Run(CarRules, ResultRules, QuoteRules):
             lemma = tok.lemma_.lower()
             low = tok.lower_
             pos = tok.pos_
-            if pos in {"VERB", "AUX"}:
+            if _verbal(tok):
                 if lemma in L.DRIVE_VERBS or lemma in L.TEAM_HIRE_VERBS:
                     self.drive_verb(tok, lemma, si)
                 if lemma in {"have", "give", "hand", "deliver", "bring"}:
                     self.outing(tok, lemma, si)
+                if lemma in {"begin", "enter", "open", "kick"}:
+                    self.span_verb(tok, si)
+                if lemma in {"replace", "succeed"}:
+                    self.replacement(tok, si)
                 if lemma in L.SAY_VERBS or lemma in L.CALL_VERBS:
                     self.reported_speech(tok, lemma, si)
                 if lemma in L.ENDORSE_VERBS:
@@ -656,6 +795,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.feud_verb(tok, lemma, si)
                 if lemma in L.CREW_CHIEF_VERBS:
                     self.crew_chief_verb(tok, lemma, si)
+                elif lemma == "chief" and tok.i > 0 and self.doc[tok.i - 1].lower_ == "crew":
+                    self.crew_chief_verb(tok, "crew-chief", si)  # "C, who crew chiefs ..."
                 if lemma in L.OWN_VERBS or low.startswith("co-own"):
                     self.own_verb(tok, "co-own" if low.startswith("co-own") else lemma, si)
                 if lemma in L.SPONSOR_VERBS or low.startswith("sponsor"):
@@ -688,6 +829,16 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.make_team_noun(tok, si)
             if (low in L.ROLE_NOUNS or lemma in L.ROLE_NOUNS) and pos in {"NOUN", "PROPN"}:
                 self.role_noun(tok, si)
+            if low in {"teammate", "teammates"}:
+                self.teammate_noun(tok, si)
+            if lemma in L.CAR_NOUNS and pos == "NOUN":
+                self.in_team_car(tok, si)
+            if low == "driver" and pos == "NOUN":
+                self.definite_team_driver(tok, si)
+            if low in L.TEAM_GROUP_NOUNS and pos == "NOUN":
+                self.team_group(tok, si)
+            if low in {"drivers", "entries", "cars", "trucks"}:
+                self.team_roster_colon(tok, si)
             if lemma in L.SWITCH_WORDS:
                 self.switch(tok, si)
             if lemma in L.TEAM_ALLIANCE_NOUNS and pos in {"NOUN", "PROPN"}:
@@ -704,8 +855,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.on_car(tok, si)
         self.name_patterns(si, sent, ms)
         self.crew_chief_surface(si, sent, ms)
+        self.parenthetical_chief(si, sent, ms)
         if "Team" in types or "Organization" in types:
             self.drive_surface(si, sent, ms)
+            self.fronted_team_list(si, sent, ms)
             self.finish_for(si, sent, ms)
         if "Manufacturer" in types:
             self.manufacturer_cooccurrence(si, sent, ms)
@@ -734,6 +887,19 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     stack.append((c, d + 1))
         return out
 
+    def possessor_teams(self, tok, preps) -> list[int]:
+        """Teams owning the object of a preposition: "moves from T's Xfinity team to
+        U's No. 35 <make>" names the teams through the cars and programs they own."""
+        out = []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for p in c.children:
+                    m = self.men(p)
+                    if p.dep_ == "pobj" and (m is None or self.ent(m.ent).type == "Manufacturer"):
+                        out += [t for g in p.children if g.dep_ == "poss"
+                                for t in self.ents_of(g) if self.teamish(t)]
+        return out
+
     def drive_verb(self, tok, lemma, si) -> None:
         conf = 0.85 * self.hedge(tok)
         if self.negated(tok):
@@ -760,6 +926,12 @@ class _Run(CarRules, ResultRules, QuoteRules):
                                    for c in tok.children):
             preps = preps | {"at"}  # "made his name at T"
         teams = [t for t in self.pobjs(tok, preps) if self.teamish(t)]
+        teams += self.possessor_teams(tok, preps)
+        if "to" in preps:
+            # "moves up to a full Xfinity schedule with T", "to a Cup ride with T"
+            teams += [t for c in tok.children if c.dep_ == "prep" and c.lower_ in {"to", "into"}
+                      for p in c.children if p.dep_ == "pobj" and self.men(p) is None
+                      for t in self.pobjs(p, {"with", "for"}) if self.teamish(t)]
         # "made waves with T", "made his debut for T", "earned his first win with T"
         for c in tok.children:
             if c.dep_ in {"dobj", "npadvmod"}:
@@ -768,7 +940,14 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 teams += self._deep_teams(c, {"with", "for"})
         if lemma in {"join", "rejoin", "leave", "exit", "depart", "sign", "re-sign", "ink"}:
             teams += [t for t in self.dobjs(tok, poss=False) if self.teamish(t)]
+        if lemma in {"drive", "pilot", "wheel", "race", "share", "take"}:
+            # "will drive a T truck", "drove T's car"
+            teams += [t for c in tok.children if c.dep_ == "dobj" for t in self.car_team(c)]
         teams += self.span_teams(tok)  # "returns for his third season with T"
+        if tok.dep_ == "relcl" and self.men(tok.head) is not None and any(
+                c.lower_ == "where" for c in tok.children):
+            # "a ride at T, where he drove the No. 1 from 2006 through 2009"
+            teams += [t for t in self.group_of(self.men(tok.head)) if self.teamish(t)]
         for c in tok.children:
             # "stays in the Xfinity Series with T"
             if c.dep_ == "prep" and c.lower_ in {"in", "at"}:
@@ -836,6 +1015,114 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     continue
                 self.emit(d, "drove_for", t, si, conf, "drive-verb")
 
+    def definite_team_driver(self, tok, si) -> None:
+        """"Ricky Stenhouse Jr. was cooler still. Hocevar and the JTG driver traded
+        paint": "the <team> driver" names again the driver of the sentence before."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or \
+                tok.dep_ == "compound" or any(c.dep_ in {"appos", "prep"} or c.dep_ == "compound"
+                                              and self.men(c) is not None and
+                                              self.ent(self.men(c).ent).is_person
+                                              for c in tok.children):
+            return
+        teams = [self.men(c).ent for c in tok.children if c.dep_ == "compound" and
+                 self.men(c) is not None and self.ent(self.men(c).ent).type == "Team"]
+        if len(teams) != 1 or si == 0 or si - 1 in self.de.headings:
+            return
+        here = {m.ent for m in self.de.in_sentence(si)}
+        before = [m for m in self.de.in_sentence(si - 1) if self.ent(m.ent).type == "Driver"
+                  and m.ent not in here and not self.inside_quote(m.root)]
+        subj = [m for m in before if self.doc[m.root].dep_ in SUBJ_DEPS]
+        if subj or len({m.ent for m in before}) == 1:
+            self.emit((subj or before)[0].ent, "drove_for", teams[0], si, 0.6, "the-team-driver")
+
+    def team_group(self, tok, si) -> None:
+        """"A and B round out the Penske trio", "the T duo of A and B": the drivers of a
+        team's group drive for it."""
+        teams = [self.men(c).ent for c in tok.children if c.dep_ in {"compound", "poss"}
+                 and self.men(c) is not None and self.ent(self.men(c).ent).type == "Team"]
+        if len(teams) != 1 or self.negated(tok.head):
+            return
+        members = self.pobjs(tok, {"of"})
+        if not members and tok.dep_ in {"dobj", "attr"}:
+            members = self.subjects(tok.head)
+        if not members and tok.dep_ == "appos":
+            members = self.ents_of(tok.head)
+        for d in dict.fromkeys(members):
+            if self._driverish(d):
+                self.emit(d, "drove_for", teams[0], si, 0.7, "team-group")
+
+    def span_verb(self, tok, si) -> None:
+        """"X begins his sixth season with T", "enters his third year at T": the span of
+        time is spent driving for T."""
+        if self.negated(tok) or not any(c.dep_ == "dobj" and c.lemma_.lower() in SPAN_NOUNS
+                                        for c in tok.children):
+            return
+        teams = [t for t in self.pobjs(tok, {"with", "at"}) if self.teamish(t)]
+        for d in self.subjects(tok) if teams else ():
+            if self._driverish(d):
+                for t in teams:
+                    self.emit(d, "drove_for", t, si, 0.7 * self.hedge(tok), "span-verb")
+
+    def fronted_team_list(self, si, sent, ms) -> None:
+        """Notebooks by team: "Over at T, nothing changed: A, B, C and D are back", "At T,
+        A and B return": the drivers listed as staying drive for the team fronted."""
+        doc = self.doc
+        words = [t for t in sent if not t.is_space]
+        k = 0
+        while k < len(words) and words[k].lower_ in {"over", "meanwhile", "and", "also", ","}:
+            k += 1
+        if k + 1 >= len(words) or words[k].lower_ != "at":
+            return
+        team = self.de.mention_at(words[k + 1].i)
+        if team is None or self.ent(team.ent).type != "Team" or team.end >= sent.end or \
+                doc[team.end].text != ",":
+            return
+        cue = next((t.i for t in words[k + 2:] if t.i + 1 < sent.end and (
+            t.lower_ in {"return", "returns", "stay", "stays", "remain", "remains"} or
+            t.lower_ in {"is", "are"} and doc[t.i + 1].lower_ == "back")), None)
+        # the list just before the cue (a last name the linker missed may end it)
+        last = next((m for m in reversed(ms) if team.end < m.start and m.end <= cue and
+                     cue - m.end <= 2), None) if cue is not None else None
+        if last is not None and self._driverish(last.ent):
+            for d in self.surface_group(last):
+                if self._driverish(d):
+                    self.emit(d, "drove_for", team.ent, si, 0.65, "fronted-team-list")
+
+    def team_roster_colon(self, tok, si) -> None:
+        """"The night was less kind to the team's other two entries: A and B tangled",
+        "T's four drivers: A, B, C and D": a team's drivers listed after a colon."""
+        doc = self.doc
+        if tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ":":
+            return
+        teams = [t for c in tok.children if c.dep_ == "poss" for t in self.ents_of(c)
+                 if self.ent(t).type == "Team"]
+        m = self.de.mention_at(tok.i + 2)
+        if len(teams) != 1 or m is None or not self._driverish(m.ent):
+            return
+        for d in self.group_of(m):
+            if self._driverish(d):
+                self.emit(d, "drove_for", teams[0], si, 0.65, "team-roster-colon")
+
+    def car_team(self, tok) -> list[int]:
+        """The team of a car noun: "a T truck", "T's third car", "its car"."""
+        if tok.lemma_.lower() not in L.CAR_NOUNS or self.men(tok) is not None:
+            return []
+        return [t for c in tok.children if c.dep_ in {"compound", "poss"}
+                for t in self.ents_of(c) if self.teamish(t)]
+
+    def in_team_car(self, tok, si) -> None:
+        """"X, in T's third car, finished 12th", "X was 12th in T's car": X drives for T."""
+        if tok.dep_ != "pobj" or tok.head.lower_ != "in":
+            return
+        teams = self.car_team(tok)
+        if not teams or self.negated(tok.head.head):
+            return
+        m = self.men(tok.head.head)
+        driver = m.ent if m is not None and self._driverish(m.ent) else self.phrase_owner(tok)
+        if driver is not None:
+            for t in teams:
+                self.emit(driver, "drove_for", t, si, 0.65 * self.hedge(tok), "in-team-car")
+
     def drive_surface(self, si, sent, ms) -> None:
         """Fallback over the words when the parse is wrong: "<driver> ... made 19 starts
         with <team>", "he spent 13 seasons at <team>": a driving word shortly before
@@ -866,8 +1153,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     cue.lemma_.lower() not in {"spend", "drive", "race"}:
                 continue
             driver = None
-            for x in ms:
-                if x.start >= cue.i:
+            for x in ms:  # the person named last before the preposition
+                if x.start >= prep.i:
                     break
                 e = self.ent(x.ent)
                 if e.is_person and e.type != "CrewChief" and not e.votes.get("Person"):
@@ -912,13 +1199,19 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if not drivers and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and \
                 tok.head.head.pos_ in {"VERB", "AUX"}:
             # "After seven seasons at T, X moves to ..."
-            drivers = [d for d in self.subjects(tok.head.head) if self._driverish(d)]
+            drivers = [d for d in self.subjects(tok.head.head) if self._driverish(d) or
+                       self.ent(d).type == "CrewChief"]
         if tok.lower_ in {"driver", "teammate", "pilot", "wheelman", "rookie"} and \
                 tok.dep_ in {"appos", "attr"}:
             drivers = drivers or self.ents_of(tok.head) or self.subjects(tok.head)
         conf = 0.75 * self.hedge(tok)
         for d in drivers:
             e = self.ent(d)
+            if e.type == "CrewChief" and tok.lemma_.lower() in {"season", "stint", "tenure",
+                                                                "year", "career"}:
+                # "C joins the team after six seasons at T and U": C's former teams
+                for t in set(teams):
+                    self.emit(d, "affiliated_with", t, si, 0.6, "staff-tenure")
             if not e.is_person or e.type == "CrewChief":
                 continue
             for t in set(teams):
@@ -1206,6 +1499,20 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 return (subj or people)[0].ent
         return None
 
+    def _topic_driver(self, si, exclude) -> int | None:
+        """The driver the text is on when a sentence names a crew chief and no driver
+        ("Gordon said second was enough. Crew chief C agreed"): the driver who is the
+        subject of one of the two sentences before, within the section, outside quotes."""
+        for k in (si - 1, si - 2):
+            if k < 0 or k in self.de.headings:
+                return None
+            for m in self.de.in_sentence(k):
+                e = self.ent(m.ent)
+                if self.doc[m.root].dep_ in SUBJ_DEPS and e.type == "Driver" and \
+                        m.ent not in exclude and not self.inside_quote(m.root):
+                    return m.ent
+        return None
+
     def feud_noun(self, tok, si) -> None:
         low = tok.lemma_.lower()
         if low in {"war", "exchange", "stare", "row", "fight", "clash", "shove", "punch",
@@ -1402,6 +1709,18 @@ class _Run(CarRules, ResultRules, QuoteRules):
             # "will lead the No. 42 team alongside Y"
             objs += [e for c in tok.children if c.dep_ == "dobj"
                      for e in self.pobjs(c, {"alongside", "with"})]
+        # "who crew chiefs ...": the parse may make "crew" the verb, "chiefs" its child
+        split = lemma == "crew-chief" and tok.head.lower_ == "crew" and tok.head.i < tok.i
+        if lemma == "crew-chief":
+            subj = subj or (self.subjects(tok.head) if split else [])
+            for p in subj:
+                e = self.ent(p)
+                if e.is_person and not e.certain and not e.votes.get("Driver"):
+                    e.type = "CrewChief"
+        if lemma in {"crew-chief", "call", "lead"}:
+            # "C, who crew chiefs the No. 54 for T": the car's driver
+            objs += [d for c in tok.children if c.dep_ == "dobj"
+                     for d in self.car_refs(c, 1) if self._driverish(d)]
         if lemma == "call":
             objs += [d for c in tok.children if c.dep_ == "dobj"
                      for d in self.pobjs(c, {"for"})]
@@ -1443,8 +1762,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
             return
         c = chiefs[0]
         conf = 0.8 * self.hedge(tok)
-        if lemma in {"call", "guide", "lead", "work", "spend"}:
-            for t in self._deep_teams(tok, {"at", "with", "for"}):
+        if lemma in {"call", "guide", "lead", "work", "spend", "crew-chief"}:
+            for t in self._deep_teams(tok.head if split else tok, {"at", "with", "for"}):
                 if self.ent(t).type == "Team":
                     self.emit(c, "affiliated_with", t, si, 0.6, "crew-chief-team-at")
         for d in dict.fromkeys(parts):
@@ -1476,8 +1795,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
                         self.emit(c, "crew_chief_for", d, si, 0.7, "pit-box")
 
     def crew_chief_surface(self, si, sent, ms) -> None:
-        """Over the words when the parse is wrong: "<chief> ..., called races for Y",
-        "<chief> guided Y and Z to titles": the crew chief named last before the verb."""
+        """Over the words when the parse is wrong: "<chief> ..., called races for Y (at T)",
+        "calling races for T's No. 14", "<chief> guided Y and Z to titles": the crew chief
+        named last before the verb."""
         doc = self.doc
         for tok in sent:
             low = tok.lower_
@@ -1492,33 +1812,66 @@ class _Run(CarRules, ResultRules, QuoteRules):
             while first < sent.end and doc[first].lower_ in {"the", "a", "an", "young",
                                                              "teenage"}:
                 first += 1
-            m = self.de.mention_at(first) if first < sent.end else None
-            if m is None or not self._driverish(m.ent):
+            drivers, teams = self._race_call_targets(first, sent)
+            if not drivers and not (teams and low.startswith("call")):
                 continue
-            drivers = self.group_of(m)
-            chief = None
-            parsed = [e for e in self.subjects(tok) if self.ent(e).is_person] \
-                if tok.pos_ in {"VERB", "AUX"} else []
-            if parsed:
-                # the parse names who calls the races: that one or nobody
-                if self.ent(parsed[0]).type != "CrewChief":
-                    continue
-                chief = parsed[0]
-            for x in ms if chief is None else ():
-                if x.start >= tok.i:
-                    break
-                if self.ent(x.ent).type == "CrewChief":
-                    chief = x.ent
-            if chief is None:
-                lead = next((t for t in sent if not t.is_space and not t.is_punct), None)
-                if lead is not None and lead.lower_ in {"he", "she"} and lead.i < tok.i:
-                    got = [e for e in self.pronoun(lead) if self.ent(e).type == "CrewChief"]
-                    chief = got[0] if got else None
+            chief = self._race_caller(tok, sent, ms)
             if chief is None:
                 continue
             for d in drivers:
                 if d != chief and self._driverish(d):
                     self.emit(chief, "crew_chief_for", d, si, 0.65, "crew-chief-surface")
+            for t in teams:
+                self.emit(chief, "affiliated_with", t, si, 0.6, "crew-chief-surface-team")
+
+    def _race_call_targets(self, first: int, sent) -> tuple[list[int], list[int]]:
+        """Drivers and teams whose races are called from token ``first`` on: "Y and Z at
+        T", "T's No. 14 team", "the No. 46" (the car's driver and team)."""
+        doc = self.doc
+        if first >= sent.end:
+            return [], []
+        m = self.de.mention_at(first)
+        if m is None:
+            if doc[first].text not in NUMBER_SIGNS:
+                return [], []
+            d, t = self.car_owner_at(doc[first])
+            return [d] if d is not None else [], [t] if t is not None else []
+        if self.ent(m.ent).type == "Team":
+            return [], [m.ent]
+        if not self._driverish(m.ent):
+            return [], []
+        teams = []
+        for k in range(m.end, min(sent.end - 1, m.end + 8)):
+            if doc[k].text in {",", ";", "("}:
+                break
+            nxt = self.de.mention_at(k + 1)
+            if doc[k].lower_ == "at" and nxt is not None and self.ent(nxt.ent).type == "Team":
+                teams.append(nxt.ent)
+                break
+        return self.group_of(m), teams
+
+    def _race_caller(self, tok, sent, ms) -> int | None:
+        """The crew chief who calls the races of ``tok``'s phrase: its parsed subject (that
+        one or nobody), else the crew chief named last before it, else the one a "he"/"she"
+        subject before it refers to."""
+        parsed = [e for e in self.subjects(tok) if self.ent(e).is_person] \
+            if tok.pos_ in {"VERB", "AUX"} else []
+        if parsed:
+            return parsed[0] if self.ent(parsed[0]).type == "CrewChief" else None
+        chief = None
+        for x in ms:
+            if x.start >= tok.i:
+                break
+            if self.ent(x.ent).type == "CrewChief":
+                chief = x.ent
+        if chief is None:
+            # "Before that, he was best known for a run calling races for Y"
+            lead = next((t for t in sent if t.i < tok.i and t.lower_ in {"he", "she"} and
+                         t.dep_ in SUBJ_DEPS), None)
+            if lead is not None:
+                got = [e for e in self.pronoun(lead) if self.ent(e).type == "CrewChief"]
+                chief = got[0] if got else None
+        return chief
 
     def crew_chief_noun(self, tok, si) -> None:
         """"X, crew chief for Y", "Y's crew chief, X", "crew chief X will call Y's races"."""
@@ -1562,6 +1915,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
                         teams += [g for g in got if self.ent(g).type == "Team"]
                         # "crew chief for X and the No. 31 <make> at T"
                         teams += [g for g in self.subtree_ents(p, 4) if self.ent(g).type == "Team"]
+            if c.dep_ == "conj" and self.men(c) is not None and \
+                    self.ent(self.men(c).ent).type == "Manufacturer":
+                # (the parse may hang "and the No. 31 <make> at T" on "chief" itself)
+                teams += [g for g in self.subtree_ents(c, 3) if self.ent(g).type == "Team"]
         m = self.men(tok.head) if tok.dep_ == "compound" else None
         if m is not None:
             chiefs += [m.ent]
@@ -1585,10 +1942,18 @@ class _Run(CarRules, ResultRules, QuoteRules):
             objs = []
             if head is not None and head.dep_ == "nsubj":
                 objs = [e for e in self.dobjs(head.head, poss=False) if e in others]
+                verb = head.head
+                if verb.dep_ in {"pcomp", "advcl"} and verb.head.lower_ == "with":
+                    # "D ran second with crew chief C calling the race"
+                    others = others or [e for e in self.subjects(verb.head.head)
+                                        if self.ent(e).type == "Driver"]
             if len(objs) == 1:
                 drivers, conf = objs, 0.65
             elif len(others) == 1:
                 drivers, conf = others, 0.65
+            elif not others:
+                topic = self._topic_driver(si, set(chiefs))
+                drivers, conf = ([topic], 0.6) if topic is not None else ([], conf)
         for c in chiefs:
             e = self.ent(c)
             if not e.certain:

@@ -56,7 +56,8 @@ class ResultRules:
                 if self._driverish(m.ent):
                     return m.ent
                 break
-            if self.doc[i].lower_ not in {"was", "is", "in", "finished", "ran", "placed"}:
+            if self.doc[i].lower_ not in {"was", "is", "in", "finished", "ran", "placed",
+                                          "'s", "’s"}:  # ("Ty's first with T": Ty's)
                 break
         t = place
         for _ in range(4):
