@@ -29,14 +29,14 @@ QUOTE_STRONG = frozenset({
     "unstoppable", "phenom", "overqualified", "sharp", "complete", "classiest",
     "coachable", "greatest", "finest", "clean", "pro", "champion", "star", "great", "good",
     "proud", "impressed", "fast", "quick", "reputation", "ally", "hungry", "belong",
-    "winner", "future",
+    "winner", "future", "underrated", "underappreciated", "caliber", "better",
 })
 """Words of praise or readiness in a quotation (weaker words count in constructions:
 "can win", "better than anybody", "taught me", "I wanted him")."""
 
 QUOTE_WEAK = frozenset({"good", "great", "fast", "quick", "strong", "clean", "complete",
                         "hungry", "proud", "impressed", "special", "smart", "sharp",
-                        "natural", "mature"})
+                        "natural", "mature", "better"})
 """Praise only said of a person: "he's good", "a complete driver", "proud of him"."""
 
 QUOTE_STRONG = QUOTE_STRONG - QUOTE_WEAK
@@ -48,6 +48,14 @@ PERSON_NOUNS = frozenset({"driver", "racer", "kid", "person", "guy", "competitor
 
 THANK_WORDS = frozenset({"grateful", "thank", "thanks", "thankful", "appreciate",
                          "appreciative", "gratitude"})
+COMPARE_PREPS = frozenset({"since", "than", "like"})
+"""A person named after these in a praise is the yardstick, not the one praised ("the
+best prospect since X", "better than X")."""
+
+ANY_WORDS = frozenset({"anybody", "anyone", "everybody", "everyone", "any"})
+DEFERRING_VERBS = frozenset({"tell", "see", "know", "judge", "decide"})
+"""Future "I'll tell you how good he is", "we'll see": judgement deferred, no praise."""
+
 CLAUSE_CLIMB = frozenset({"acomp", "attr", "xcomp", "ccomp", "amod", "advmod", "dobj",
                           "pobj", "prep", "npadvmod", "oprd", "compound", "nsubj", "relcl",
                           "pcomp", "aux"})
@@ -78,7 +86,9 @@ class QuoteRules:
 
     # ------------------------------------------------------------ praise
     def _negated_clause(self, t, start: int, end: int) -> bool:
-        """Whether a negation governs word ``t`` in its clause (inside the quotation)."""
+        """Whether a negation, a need ("he needs to be better") or a deferred judgement
+        ("I'll tell you how good he is", "we'll see") governs word ``t`` in its clause
+        (inside the quotation)."""
         hops = 0
         while True:
             for c in t.children:
@@ -87,10 +97,27 @@ class QuoteRules:
                     return True
             if t.lower_ in {"unsure", "hardly", "lacks", "doubt"}:
                 return True
+            if hops and t.lemma_.lower() == "need" and t.pos_ in {"VERB", "AUX"}:
+                return True
+            if hops and t.lemma_.lower() in DEFERRING_VERBS and any(
+                    c.dep_ == "aux" and c.lower_ in {"will", "'ll", "’ll"} for c in t.children):
+                return True
             if hops >= 4 or t.head.i == t.i or not (start <= t.head.i < end) or \
                     t.dep_ not in CLAUSE_CLIMB:
                 return False
             t, hops = t.head, hops + 1
+
+    def _praise_by_denial(self, t) -> bool:
+        """Praise worded as a negation: "he doesn't get enough credit", "nobody gave him
+        credit", "you can't teach that"."""
+        lem = t.lemma_.lower()
+        if lem == "credit" and t.pos_ == "NOUN":
+            near = {c.lower_ for c in t.children} | {c.lower_ for c in t.head.children}
+            return bool(near & {"enough", "nobody", "more"}) or t.head.lemma_.lower() == "give"
+        if lem == "teach" and t.pos_ == "VERB":
+            return any(c.dep_ == "dobj" and c.lower_ in {"that", "it", "kind"}
+                       for c in t.children) and any(c.dep_ == "neg" for c in t.children)
+        return False
 
     def _is_praise(self, t, end: int) -> bool:
         doc = self.doc
@@ -103,6 +130,7 @@ class QuoteRules:
                 t.dep_ in {"advmod", "acomp", "oprd"} and t.head.lemma_.lower() in {
                     "drive", "race", "run", "driving", "racing"} or \
                 t.dep_ == "amod" and t.head.lemma_.lower() in PERSON_NOUNS or \
+                t.dep_ in {"oprd", "ccomp", "acomp"} and t.head.lemma_.lower() == "make" or \
                 any(c.dep_ == "prep" and c.lower_ in {"of", "with", "by"} for c in t.children) \
                 and lem in {"proud", "impressed"}
         if w in QUOTE_STRONG or lem in QUOTE_STRONG:
@@ -116,17 +144,56 @@ class QuoteRules:
             return True  # "the real deal"
         if w == "guy" and t.dep_ == "attr" and any(c.lower_ == "the" for c in t.children):
             return True  # "Rudy was the guy"
-        if w in {"anybody", "anyone", "everybody", "everyone"} and t.head.lower_ == "than":
-            return True  # "knows this place better than anybody"
-        if lem in {"teach", "learn"} and t.pos_ == "VERB":
-            return True  # "Doc taught me how to ...", "I learned more from him"
+        if self._against_anybody(t):
+            return True
+        if lem == "teach" and t.pos_ == "VERB":
+            return any(c.lower_ in {"me", "us"} for c in t.children)  # "Doc taught me"
+        if lem == "learn" and t.pos_ == "VERB":
+            return any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in t.children)
         if lem in {"want", "trust"} and t.i + 1 < end and doc[t.i + 1].lower_ in {"him", "her"}:
             return True  # "I wanted him and I got him"
+        if lem == "want" and any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"}
+                                 for c in t.children):
+            # "I wanted to keep Dominic", "I've wanted to work with Travis"
+            return any(c.dep_ == "xcomp" and any(self.men(g) is not None and self.ent(
+                self.men(g).ent).is_person for g in c.subtree) for c in t.children)
         return False
+
+    @staticmethod
+    def _against_anybody(t) -> bool:
+        """"better than anybody", "as smooth as anybody", "I'd take him over anybody",
+        "put him up against anyone", "as hungry as any driver"."""
+        w = t.lower_
+        if w not in ANY_WORDS and not (t.lemma_.lower() in PERSON_NOUNS and any(
+                c.lower_ == "any" for c in t.children)):
+            return False
+        h = t.head
+        return h.lower_ in {"than", "against", "over"} or \
+            h.lower_ == "as" and h.head.lemma_.lower() not in {"same", "such", "as"}
 
     def _praise_tokens(self, start: int, end: int) -> list:
         return [t for t in self.doc[start:end]
-                if self._is_praise(t, end) and not self._negated_clause(t, start, end)]
+                if self._praise_by_denial(t) or
+                self._is_praise(t, end) and not self._negated_clause(t, start, end)]
+
+    def _doubts(self, start: int, end: int) -> bool:
+        """Whether the quotation denies or questions a readiness ("Is he ready for Cup?
+        No. I don't think he is"): the speaker's praise around it is no endorsement."""
+        return any(self._is_doubt(t) and self._is_praise(t, end) and (
+            self._negated_clause(t, start, end) or self._question(t))
+            for t in self.doc[start:end])
+
+    def _question(self, t) -> bool:
+        """Whether ``t`` is in a question ("Is he ready for Cup?")."""
+        last = self.doc[t.sent.end - 1]
+        return last.text == "?" or t.sent.end < len(self.doc) and \
+            self.doc[t.sent.end].text == "?"
+
+    def _is_doubt(self, t) -> bool:
+        """A denied readiness or ability ("I don't think he is ready", "Is he ready?"),
+        not a denied quality of something else ("the car wasn't good enough")."""
+        return t.lower_ in {"ready", "prepared", "capable", "deserve", "deserves",
+                            "deserving", "belong", "worthy"}
 
     def _praise(self, start: int, end: int) -> bool:
         return bool(self._praise_tokens(start, end))
@@ -233,6 +300,39 @@ class QuoteRules:
             t = t.head
         return t
 
+    def _yardstick(self, tok) -> bool:
+        """A name the praise measures against ("since X", "better than X", "reminds
+        him of a young X"): not the one praised."""
+        h = tok.head
+        if tok.dep_ == "compound":
+            h = h.head
+        if h.lower_ in COMPARE_PREPS:
+            return True
+        return h.lower_ == "of" and h.head.lemma_.lower() == "remind"
+
+    def _first_name(self, tok, speaker: int) -> int | None:
+        """The person a bare first name stands for ("Trent is the reason ..."): the one
+        person of the document whose name starts with it."""
+        if tok.pos_ != "PROPN" or not tok.is_title:
+            return None
+        hits = {e.idx for e in self.de.entities if e.is_person and e.idx != speaker and
+                len(e.name.split()) >= 2 and e.name.split()[0] == tok.text}
+        return hits.pop() if len(hits) == 1 else None
+
+    def _named_in(self, toks, speaker: int) -> list[int]:
+        """The people named in ``toks`` (by name, surname or first name), less the
+        speaker and the yardsticks of a comparison."""
+        out = []
+        for t in toks:
+            m = self.men(t)
+            if m is not None:
+                e = m.ent if self.ent(m.ent).is_person and t.i == m.root else None
+            else:
+                e = self._first_name(t, speaker)
+            if e is not None and e != speaker and not self._yardstick(t):
+                out.append(e)
+        return list(dict.fromkeys(out))
+
     def _about_sentence(self, lo: int, hi: int, qstart: int, qend: int, speaker: int,
                         verb, praise=None) -> list[int]:
         doc = self.doc
@@ -240,41 +340,52 @@ class QuoteRules:
             # the people the clause of the praise names ("Travis has a great reputation")
             clause = self._clause(praise)
             toks = [t for t in clause.subtree if lo <= t.i < hi]
-            named = [self.men(t).ent for t in toks if self.men(t) is not None
-                     and self.ent(self.men(t).ent).is_person and self.men(t).ent != speaker]
+            named = self._named_in(toks, speaker)
             if named:
-                return list(dict.fromkeys(named))
-            if not {t.lower_ for t in toks} & {"he", "she", "him", "her", "his", "kid",
-                                                 "guy"}:
-                pass
-            else:
+                return named
+            if {t.lower_ for t in toks} & {"he", "she", "him", "her", "his", "kid", "guy"}:
                 lo2 = min(t.i for t in toks)
                 return self._about_sentence(lo2, hi, qstart, qend, speaker, verb)
-        named = [m.ent for m in self.de.mentions if lo <= m.start < hi
-                 and self.ent(m.ent).is_person and m.ent != speaker]
+        named = self._named_in(doc[lo:hi], speaker)
         if named:
-            return list(dict.fromkeys(named))
+            return named
         words = {t.lower_ for t in doc[lo:hi]}
         if not words & {"he", "she", "him", "her", "his", "kid", "he's", "she's", "guy"}:
             return []
-        earlier = [m.ent for m in self.de.mentions if qstart <= m.start < lo
-                   and self.ent(m.ent).is_person and m.ent != speaker]
-        if len(set(earlier)) == 1:
-            return earlier[:1]
+        earlier = self._named_in(doc[qstart:lo], speaker)
+        if len(earlier) == 1:
+            return earlier
         if verb is not None:
             of = [e for e in self.pobjs(verb, {"of", "about"}) if self.ent(e).is_person]
             if of:
                 return of
+        last = getattr(self, "_spoke_of", {}).get(speaker)
+        if last is not None and 0 <= qstart - last[0] <= 80:
+            return [last[1]]  # the same speaker, still on the same person
         return self._focal_person(qstart, speaker)
+
+    def _utterance_doubts(self, spans, k: int) -> bool:
+        """Doubts in quotation ``k`` or in the next one of the same paragraph (the
+        speaker going on: "“..., ” X said. “Is he ready? No.”")."""
+        start, end = spans[k]
+        if self._doubts(start, end):
+            return True
+        if k + 1 < len(spans):
+            a, b = spans[k + 1]
+            gap = self.doc[end:a]
+            if a - end <= 12 and not any("\n" in t.text or "\n" in t.whitespace_ for t in gap):
+                return self._doubts(a, b)
+        return False
 
     def quotations(self) -> None:
         prev_end = None
-        for start, end in self._quote_spans():
+        spans = self._quote_spans()
+        for k, (start, end) in enumerate(spans):
             if end - start < 3:
                 prev_end = end
                 continue
             praise = self._praise_tokens(start, end)
-            if not praise:
+            if not praise or self._utterance_doubts(spans, k):
                 prev_end = end
                 continue
             speaker, verb = self._speaker_near(start, end, prev_end)
@@ -290,5 +401,9 @@ class QuoteRules:
                 done.add(lo)
                 if {t.lemma_.lower() for t in self.doc[lo:hi]} & THANK_WORDS:
                     continue
-                for o in self._about_sentence(lo, hi, start, end, speaker[0], verb, p):
+                about = self._about_sentence(lo, hi, start, end, speaker[0], verb, p)
+                for o in about:
                     self.emit(speaker[0], "endorses", o, si, 0.7, "quotation")
+                if len(about) == 1:
+                    self._spoke_of = getattr(self, "_spoke_of", {})
+                    self._spoke_of[speaker[0]] = (end, about[0])
