@@ -210,6 +210,55 @@ def test_thanks_are_no_endorsement(ex):
     assert not any(p == "endorses" for _, p, _ in triples(ex.extract(text)))
 
 
+def test_praise_against_anybody_and_by_denial(ex):
+    text = ('Alan Quill won at Lakeview Speedway. "Alan doesn\'t get near enough credit," '
+            'Trent said. "I\'ll put Alan up against anybody, anywhere," Whitaker said.')
+    got = triples(ex.extract(text))
+    assert ("Marcus Trent", "endorses", "Alan Quill") in got
+    assert ("Gus Whitaker", "endorses", "Alan Quill") in got
+
+
+def test_the_yardstick_of_a_comparison_is_not_praised(ex):
+    text = ('Sid Okafor won the pole. "He\'s the best prospect I\'ve seen since Alan Quill," '
+            'Trent said.')
+    got = triples(ex.extract(text))
+    assert ("Marcus Trent", "endorses", "Sid Okafor") in got
+    assert ("Marcus Trent", "endorses", "Alan Quill") not in got
+
+
+def test_deferred_judgement_and_later_doubt_are_no_praise(ex):
+    text = ('Sid Okafor was 12th. "When he learns to give a little, I\'ll tell you how good '
+            'he is," Trent said. Alan Quill was fifth. "Alan\'s going to be really good '
+            'someday," Whitaker said. "Is he ready for Cup? No."')
+    assert not any(p == "endorses" for _, p, _ in triples(ex.extract(text)))
+
+
+def test_both_of_them_and_the_same_speaker_going_on(ex):
+    text = ('Alan Quill and Sid Okafor tangled twice. Quill shrugged. Okafor laughed. '
+            'Walt Brennan watched from the pit box. "Both of those boys can flat drive a '
+            'race car," Brennan said. Gus Whitaker signed with him last year. '
+            '"I wanted Gus and I got him," Brennan said. "Everybody knew how good he was."')
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "endorses", "Alan Quill") in got
+    assert ("Walt Brennan", "endorses", "Sid Okafor") in got
+    assert ("Walt Brennan", "endorses", "Gus Whitaker") in got
+
+
+def test_a_quoted_predicate_of_the_name_before_it(ex):
+    text = ('Trent said Walt Brennan called him after the race and told him Alan Quill '
+            '"is the best road racer in the garage right now."')
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "endorses", "Alan Quill") in got
+    assert ("Marcus Trent", "endorses", "Walt Brennan") not in got
+    assert ("Walt Brennan", "endorses", "Marcus Trent") not in got
+
+
+def test_the_owner_said(ex):
+    text = ('Walt Brennan owns Kestrel Motorsports. Sid Okafor drives for the team. '
+            '"Sid is a leader," the owner said.')
+    assert ("Walt Brennan", "endorses", "Sid Okafor") in triples(ex.extract(text))
+
+
 # ---------------------------------------------------------------- feuds
 
 def test_a_punch_with_the_one_other_person(ex):

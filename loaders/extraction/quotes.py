@@ -17,6 +17,8 @@ A mixin of :class:`.relations._Run`. A quotation is read sentence by sentence:
 
 from __future__ import annotations
 
+from collections import Counter
+
 from . import lexicon as L
 
 QUOTE_STRONG = frozenset({
@@ -36,7 +38,7 @@ QUOTE_STRONG = frozenset({
 
 QUOTE_WEAK = frozenset({"good", "great", "fast", "quick", "strong", "clean", "complete",
                         "hungry", "proud", "impressed", "special", "smart", "sharp",
-                        "natural", "mature", "better"})
+                        "natural", "mature", "better", "leader"})
 """Praise only said of a person: "he's good", "a complete driver", "proud of him"."""
 
 QUOTE_STRONG = QUOTE_STRONG - QUOTE_WEAK
@@ -55,6 +57,9 @@ best prospect since X", "better than X")."""
 ANY_WORDS = frozenset({"anybody", "anyone", "everybody", "everyone", "any"})
 DEFERRING_VERBS = frozenset({"tell", "see", "know", "judge", "decide"})
 """Future "I'll tell you how good he is", "we'll see": judgement deferred, no praise."""
+
+ROLE_SPEAKERS = {"owner": "owns", "co-owner": "owns", "chief": "crew_chief_for"}
+"""Role nouns as speakers ("the owner said") and the edge that names their holder."""
 
 CLAUSE_CLIMB = frozenset({"acomp", "attr", "xcomp", "ccomp", "amod", "advmod", "dobj",
                           "pobj", "prep", "npadvmod", "oprd", "compound", "nsubj", "relcl",
@@ -224,6 +229,20 @@ class QuoteRules:
             who = [e for e in self.subjects(t) if self.ent(e).is_person]
             if who:
                 return who[:1]
+            return self._role_speaker(t, qstart)
+        return []
+
+    def _role_speaker(self, verb, qstart: int) -> list[int]:
+        """"the owner said", "his crew chief said": the person the document gives that
+        role (read from the edges found so far), the one named last before the quotation
+        when there are several."""
+        for c in verb.children:
+            pred = ROLE_SPEAKERS.get(c.lemma_.lower()) if c.dep_ == "nsubj" else None
+            if pred is None or self.men(c) is not None:
+                continue
+            holders = {e.subject for e in self.edges.values() if e.predicate == pred}
+            named = [m.ent for m in self.de.mentions if m.ent in holders and m.start < qstart]
+            return named[-1:]
         return []
 
     def inside_quote(self, i: int) -> bool:
@@ -293,6 +312,21 @@ class QuoteRules:
         return [max(dict.fromkeys(cands),
                     key=lambda e: (len(self.ent(e).mentions), cands[::-1].index(e) * -1))]
 
+    def _pair_before(self, qstart: int, speaker: int) -> list[int]:
+        """Whom "both of them" means: of the people named in the last six sentences
+        (not the speaker), the two the document names most (by first name or surname
+        too: "Austin", "Ty")."""
+        k = self._sent_index(self.doc[qstart])
+        lo = self.de.sents[max(0, k - 6)].start
+        recent = [m.ent for m in self.de.mentions if lo <= m.start < qstart and
+                  self.ent(m.ent).is_person and m.ent != speaker]
+        words = getattr(self, "_word_counts", None)
+        if words is None:
+            words = self._word_counts = Counter(t.text for t in self.doc if t.is_title)
+        ranked = sorted(dict.fromkeys(reversed(recent)), key=lambda e: -sum(
+            words[w] for w in set(self.ent(e).name.split())))
+        return ranked[:2] if len(ranked) >= 2 else []
+
     def _clause(self, t):
         for _ in range(5):
             if t.pos_ in {"VERB", "AUX"} or t.head.i == t.i:
@@ -350,6 +384,8 @@ class QuoteRules:
         if named:
             return named
         words = {t.lower_ for t in doc[lo:hi]}
+        if "both" in words:
+            return self._pair_before(qstart, speaker)  # "Both of them can drive"
         if not words & {"he", "she", "him", "her", "his", "kid", "he's", "she's", "guy"}:
             return []
         earlier = self._named_in(doc[qstart:lo], speaker)

@@ -1080,10 +1080,16 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.emit(author, "endorses", o, si, 0.6, "post")
 
     # -- endorses ------------------------------------------------------------------
-    def _positive(self, head) -> bool:
+    def _positive(self, head, own_clause: bool = False) -> bool:
+        """Whether ``head``'s phrase praises, with no negation in it; ``own_clause``
+        leaves out its coordinated clauses ("called him ... and told him Y is the best")."""
         neg = False
         pos = False
-        for t in head.subtree:
+        toks = head.subtree
+        if own_clause:
+            skip = {g.i for c in head.children if c.dep_ in {"conj", "cc"} for g in c.subtree}
+            toks = [t for t in head.subtree if t.i not in skip]
+        for t in toks:
             low, lemma = t.lower_, t.lemma_.lower()
             if t.dep_ == "neg" or low in {"not", "never", "n't"}:
                 neg = True
@@ -1101,11 +1107,14 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for c in tok.children:
             if c.dep_ in {"ccomp", "xcomp", "advcl"} and c.pos_ in {"VERB", "AUX"} and \
                     not (self.inside_quote(c.i) and not self.inside_quote(tok.i) and all(
-                        self.inside_quote(g.i) for g in c.children if g.dep_ in SUBJ_DEPS)):
+                        self.inside_quote(g.i) for g in c.children if g.dep_ in SUBJ_DEPS)
+                         and any(g.dep_ in SUBJ_DEPS for g in c.children)):
                 # (a whole quotation before "X said" is read by the quotation rules)
-                if c.lemma_.lower() in L.SAY_VERBS and c.dep_ in {"conj", "ccomp"}:
-                    continue  # "X wrote that Y said ...": Y is the speaker
-                subj = [s for s in self.subjects(c) if self.ent(s).is_person]
+                if c.lemma_.lower() in L.SAY_VERBS | L.CALL_VERBS and c.dep_ in {"conj",
+                                                                                "ccomp"}:
+                    continue  # "X wrote that Y said ...", "X said Y called": Y speaks
+                subj = [s for s in self.subjects(c) if self.ent(s).is_person] or \
+                    self._named_before_quote(c)
                 if not subj and c.dep_ == "xcomp":
                     continue
                 if subj and self._positive(c):
@@ -1120,10 +1129,19 @@ class _Run(CarRules, ResultRules, QuoteRules):
             objs += [o for c in tok.children if c.dep_ in {"ccomp", "oprd"}
                      for g in c.children if g.dep_ == "nsubj"
                      for o in self.ents_of(g) if self.ent(o).is_person]
-            if objs and self._positive(tok):
+            if objs and self._positive(tok, own_clause=True):
                 for s in speakers:
                     for o in objs:
                         self.emit(s, "endorses", o, si, 0.75, "call-praise")
+
+    def _named_before_quote(self, verb) -> list[int]:
+        """The subject of a quoted predicate, named just before the quotation mark
+        ("told him Y “is the best road racer ...”")."""
+        edge = verb.left_edge.i
+        if self.doc[edge].text not in L.QUOTE_CHARS or edge == 0:
+            return []
+        m = self.de.mention_at(edge - 1)
+        return [m.ent] if m is not None and self.ent(m.ent).is_person else []
 
     def endorse_verb(self, tok, lemma, si) -> None:
         if self.negated(tok):
