@@ -261,6 +261,28 @@ def test_the_owner_said(ex):
 
 # ---------------------------------------------------------------- feuds
 
+def test_an_angry_quotation_is_a_feud_with_whom_it_is_about(ex):
+    text = ('Sid Okafor and Alan Quill traded paint late. "He\'s run into enough of us '
+            'already," Quill said. "I\'m not mad at him," Whitaker said of Okafor.')
+    feuds = {frozenset((r.subject, r.object)) for r in ex.extract(text).relations
+             if r.predicate == "feuded_with"}
+    assert feuds == {frozenset(("Alan Quill", "Sid Okafor"))}
+    text = ('Marcus Trent was ninth after Walt Brennan hooked him. "I\'m not going to keep '
+            'getting run over by the same guy every week," Trent said.')
+    feuds = {frozenset((r.subject, r.object)) for r in ex.extract(text).relations
+             if r.predicate == "feuded_with"}
+    assert frozenset(("Marcus Trent", "Walt Brennan")) in feuds
+
+
+def test_an_angry_post_at_a_driver_named_before(ex):
+    text = ("Alan Quill hooked Gus Whitaker at Lakeview Speedway.\n\n"
+            "Somebody tell Alan to check his mirrors. Some of us don't forget.\n"
+            "— Gus Whitaker (@GusWhitaker) May 1, 2025\n")
+    feuds = {frozenset((r.subject, r.object)) for r in ex.extract(text).relations
+             if r.predicate == "feuded_with"}
+    assert frozenset(("Gus Whitaker", "Alan Quill")) in feuds
+
+
 def test_a_punch_with_the_one_other_person(ex):
     text = "Marcus Trent waited in the garage for Alan Quill and threw a punch."
     result = ex.extract(text)

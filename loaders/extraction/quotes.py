@@ -58,6 +58,14 @@ ANY_WORDS = frozenset({"anybody", "anyone", "everybody", "everyone", "any"})
 DEFERRING_VERBS = frozenset({"tell", "see", "know", "judge", "decide"})
 """Future "I'll tell you how good he is", "we'll see": judgement deferred, no praise."""
 
+CRITICISM_WORDS = frozenset({"manners", "payback", "idiot", "moron", "bonehead", "clown",
+                             "dirty", "disrespectful", "cheap", "dumb", "stupid", "reckless"})
+"""Words of an angry quotation about a rival ("teach him some manners", "dirty")."""
+
+CRITICISM_VERBS = frozenset({"wreck", "dump", "punt", "retaliate", "disrespect", "shove"})
+ANGER_WORDS = frozenset({"mad", "angry", "furious", "pissed", "livid", "sick", "tired"})
+FIRST_PERSON = frozenset({"me", "us", "i", "we"})
+
 ROLE_SPEAKERS = {"owner": "owns", "co-owner": "owns", "chief": "crew_chief_for"}
 """Role nouns as speakers ("the owner said") and the edge that names their holder."""
 
@@ -400,6 +408,45 @@ class QuoteRules:
             return [last[1]]  # the same speaker, still on the same person
         return self._focal_person(qstart, speaker)
 
+    def _criticism(self, t, start: int, end: int) -> bool:
+        """Whether word ``t`` of a quotation attacks someone: "teach him some manners",
+        "getting run over by the same guy", "he's run into enough of us", "drove through
+        me", "I'm done letting him", "some of us don't forget", "I'm mad at him"."""
+        lem, kids = t.lemma_.lower(), list(t.children)
+        if t.lower_ in CRITICISM_WORDS:
+            return not self._negated_clause(t, start, end)
+        if t.pos_ != "VERB":
+            return t.lower_ in ANGER_WORDS and any(
+                c.lower_ in {"at", "of"} for c in kids) and not self._negated_clause(
+                t, start, end)
+        if lem in CRITICISM_VERBS:
+            return not self._negated_clause(t, start, end)
+        if lem in {"run", "drive", "plow", "shove"} and any(
+                c.lower_ in {"over", "into", "through"} for c in kids):
+            if any(c.dep_ == "auxpass" for c in kids):
+                return True  # the speaker is the victim, even in "not going to keep ..."
+            victim = {g.lower_ for c in kids if c.lower_ in {"into", "through"}
+                      for g in c.subtree}
+            return bool(victim & FIRST_PERSON) and not self._negated_clause(t, start, end)
+        if lem in {"forget", "forgive"}:
+            return any(c.dep_ == "neg" for c in kids)  # "some of us don't forget"
+        if lem == "let" and t.head.lemma_.lower() in {"do", "done", "tire", "sick"}:
+            return True  # "I'm done letting him"
+        return False
+
+    def _feud_quotation(self, start: int, end: int, speaker: int, verb) -> None:
+        """An angry quotation: the speaker feuds with whom it is about."""
+        done: set[int] = set()
+        for t in self.doc[start:end]:
+            if t.sent.start in done or not self._criticism(t, start, end):
+                continue
+            done.add(t.sent.start)
+            lo, hi = max(start, t.sent.start), min(end, t.sent.end)
+            about = self._about_sentence(lo, hi, start, end, speaker, verb)
+            for o in about[:1]:
+                self.emit(speaker, "feuded_with", o, self._sent_index(t), 0.6,
+                          "quote-criticism")
+
     def _utterance_doubts(self, spans, k: int) -> bool:
         """Doubts in quotation ``k`` or in the next one of the same paragraph (the
         speaker going on: "“..., ” X said. “Is he ready? No.”")."""
@@ -421,13 +468,13 @@ class QuoteRules:
                 prev_end = end
                 continue
             praise = self._praise_tokens(start, end)
-            if not praise or self._utterance_doubts(spans, k):
-                prev_end = end
-                continue
+            if praise and self._utterance_doubts(spans, k):
+                praise = []
             speaker, verb = self._speaker_near(start, end, prev_end)
             prev_end = end
             if not speaker:
                 continue
+            self._feud_quotation(start, end, speaker[0], verb)
             si = self._sent_index(self.doc[start])
             done: set[int] = set()
             for p in praise:

@@ -1063,9 +1063,16 @@ class _Run(CarRules, ResultRules, QuoteRules):
             start += 1
             reported = any(t.lemma_.lower() in L.SAY_VERBS and t.pos_ == "VERB" and any(
                 self.ent(e).is_person for e in self.subjects(t)) for t in doc[start:lo])
-            if reported:
+            if reported or start >= lo:
                 continue  # a reporter relaying what someone else said
-            if start >= lo or not self._praise(start, lo):
+            if not self._praise(start, lo):
+                if any(self._criticism(t, start, lo) for t in doc[start:lo]):
+                    # "Tell Colt to check his mirrors. Some of us don't forget.": at
+                    # someone the article has named before
+                    named = [o for o in self._named_in(doc[start:lo], m.ent)
+                             if any(x.start < start for x in self.ent(o).mentions)]
+                    for o in named[:1]:
+                        self.emit(m.ent, "feuded_with", o, si, 0.6, "post-criticism")
                 continue
             author = m.ent
             about = [x.ent for x in de.mentions if start <= x.start < lo
