@@ -283,6 +283,28 @@ def test_an_angry_post_at_a_driver_named_before(ex):
     assert frozenset(("Gus Whitaker", "Alan Quill")) in feuds
 
 
+def test_people_kept_apart_and_a_feud_that_never_ended(ex):
+    text = ("Sid Okafor, who had to be pulled away from Quill on pit road, posted a single "
+            "word. Gus Whitaker climbed out, walked to Trent's car and had to be led away by "
+            "an official. Walt Brennan never ducked a fight. His feud with Lou Pacheco, "
+            "which began at Lakeview Speedway, never really ended.")
+    feuds = {frozenset((r.subject, r.object)) for r in ex.extract(text).relations
+             if r.predicate == "feuded_with"}
+    assert frozenset(("Sid Okafor", "Alan Quill")) in feuds
+    assert frozenset(("Gus Whitaker", "Marcus Trent")) in feuds
+    assert frozenset(("Walt Brennan", "Lou Pacheco")) in feuds
+
+
+def test_a_stare_at_a_name_the_parser_misattached():
+    # "Early" is read as an adverb of "gave", not as its indirect object
+    ex = Extractor(registry=REGISTRY, extra_names=EXTRA + [("Jed Early", "Driver")])
+    text = ("Jed Early spun Trent late. Trent's crew chief, Hank Dorsey, gave Early an icy "
+            "stare as he walked past the hauler.")
+    feuds = {frozenset((r.subject, r.object)) for r in ex.extract(text).relations
+             if r.predicate == "feuded_with"}
+    assert frozenset(("Hank Dorsey", "Jed Early")) in feuds
+
+
 def test_a_punch_with_the_one_other_person(ex):
     text = "Marcus Trent waited in the garage for Alan Quill and threw a punch."
     result = ex.extract(text)

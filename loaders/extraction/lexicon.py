@@ -291,6 +291,14 @@ FEUD_ADJ = frozenset({"angry", "furious", "heated", "icy", "bitter", "livid", "i
                       "upset", "frustrated", "lingering", "simmering", "fiery", "tense",
                       "hostile", "intentional", "retaliatory", "payback", "rival"})
 
+SEPARATION_VERBS = frozenset({"pull", "lead", "drag", "separate", "restrain", "walk",
+                              "escort", "usher", "hold", "carry"})
+"""Verbs of people being kept apart ("had to be pulled away from Y", "separated")."""
+
+ENDING_VERBS = frozenset({"end", "stop", "fade", "die", "cool", "subside", "disappear",
+                          "settle", "ease", "finish", "quiet"})
+"""Verbs of a conflict ending: negated ("never really ended"), the conflict goes on."""
+
 CONTACT_VERBS = frozenset({"tangle", "collide", "contact", "crash", "spin", "get", "bump",
                            "wreck", "touch", "hit", "tag", "turn", "nudge", "make"})
 """On-track contact: on its own it is no feud (the gold guidelines make it optional)."""

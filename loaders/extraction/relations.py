@@ -654,6 +654,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.endorse_verb(tok, lemma, si)
                 if lemma in L.FEUD_VERBS:
                     self.feud_verb(tok, lemma, si)
+                if lemma in L.SEPARATION_VERBS:
+                    self.kept_apart(tok, lemma, si)
                 if lemma in L.CREW_CHIEF_VERBS:
                     self.crew_chief_verb(tok, lemma, si)
                 if lemma in L.OWN_VERBS or low.startswith("co-own"):
@@ -1272,10 +1274,14 @@ class _Run(CarRules, ResultRules, QuoteRules):
                             if g.dep_ == "prep" and g.lower_ in {"with", "between"}:
                                 parties += self.pobjs(p, {"with", "between"})
         if tok.dep_ == "dobj":
-            # "gave Y an icy stare"
+            # "gave Y an icy stare" (the name between the verb and its object, however
+            # the parser attached it)
             for c in tok.head.children:
                 if c.dep_ in {"dative", "iobj"}:
                     parties += self.ents_of(c)
+            between = {self.men(t).ent for t in self.doc[tok.head.i + 1:tok.i]
+                       if self.men(t) is not None}
+            parties += [e for e in between if self.ent(e).is_person and e not in parties]
         if len(parties) < 2 and tok.dep_ in {"dobj", "pobj", "attr"}:
             # "Their tangle ... led to a well-known feud"
             v = tok.head if tok.dep_ != "pobj" else tok.head.head
@@ -1334,8 +1340,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 return
         else:
             conf = 0.8
-        if self.negated(tok) or self.negated(tok.head):
-            return
+        if self.negated(tok) or self.negated(tok.head) and tok.head.lemma_.lower() not in \
+                L.ENDING_VERBS:
+            return  # (a feud that "never really ended" goes on)
         conf *= self.hedge(tok)
         first = parties[0]
         for p in parties[1:]:
@@ -1345,6 +1352,28 @@ class _Run(CarRules, ResultRules, QuoteRules):
             for i, a in enumerate(parties):
                 for b in parties[i + 1:]:
                     self.emit(a, "feuded_with", b, si, conf, "feud-between")
+
+    def kept_apart(self, tok, lemma, si) -> None:
+        """"X had to be pulled away from Y", "the two had to be separated", "X walked to
+        Y's car and had to be led away": people kept apart by others are in a conflict."""
+        kids = list(tok.children)
+        away = [c for c in kids if c.lower_ in {"away", "apart"}]
+        if not any(c.dep_ == "auxpass" for c in kids) or self.negated(tok) or not (
+                away or lemma in {"separate", "restrain"}):
+            return
+        subj = [e for e in self.subjects(tok) if self.ent(e).is_person]
+        others = [e for t in [tok] + away for e in self.pobjs(t, {"from"})
+                  if self.ent(e).is_person]
+        if not others and len(subj) >= 2:
+            subj, others = subj[:1], subj[1:2]
+        if not others:
+            agent = set(self.agent(tok))
+            rest = {m.ent for m in self.de.in_sentence(si) if self.ent(m.ent).is_person and
+                    m.ent not in subj and m.ent not in agent}
+            others = list(rest) if len(rest) == 1 else []
+        for a in subj[:1]:
+            for b in others:
+                self.emit(a, "feuded_with", b, si, 0.6 * self.hedge(tok), "kept-apart")
 
     def _sent_index(self, tok) -> int:
         return next((k for k, s in enumerate(self.de.sents) if s.start <= tok.i < s.end), -1)
