@@ -259,6 +259,29 @@ def test_the_owner_said(ex):
     assert ("Walt Brennan", "endorses", "Sid Okafor") in triples(ex.extract(text))
 
 
+def test_backing_a_person_and_pride_in_a_project(ex):
+    text = ('Sid Okafor was fined on Tuesday. "Sid races hard," Brennan said. "We support '
+            'him 100 percent." Alan Quill returns in 2026. "We\'re proud to keep building '
+            'this program with Alan," said Marcus Trent.')
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "endorses", "Sid Okafor") in got
+    assert ("Marcus Trent", "endorses", "Alan Quill") not in got
+
+
+def test_a_quotation_about_the_crew_chief_the_article_is_about(ex):
+    text = ("Hank Dorsey called races for Quill. Dorsey won three times. Dorsey moved to "
+            "Kestrel Motorsports. The team was fifth. Okafor, 27, is blunt about what that "
+            'meant. "I was 30th in points when he got there," Okafor said. "He\'s the '
+            'smartest person in the garage."')
+    assert ("Sid Okafor", "endorses", "Hank Dorsey") in triples(ex.extract(text))
+
+
+def test_reported_doubt_however_it_is_parsed(ex):
+    text = ("Marcus Trent, who drives the No. 45 Ford for the team, said he isn't sure "
+            "Quill deserves a Cup ride yet.")
+    assert not any(p == "endorses" for _, p, _ in triples(ex.extract(text)))
+
+
 # ---------------------------------------------------------------- feuds
 
 def test_an_angry_quotation_is_a_feud_with_whom_it_is_about(ex):

@@ -243,6 +243,7 @@ POSITIVE_WORDS = frozenset({
     "faith", "confidence", "trust", "proud", "impressed", "excited", "wow", "solid",
     "strong", "fast", "quick", "better", "greatest", "finest", "premier", "hot",
     "overqualified", "qualified", "deserved", "ready-made", "sharp", "complete",
+    "caliber",
 })
 """Words of praise or readiness in what a speaker says about someone."""
 

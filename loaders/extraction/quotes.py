@@ -137,15 +137,17 @@ class QuoteRules:
         w, lem = t.lower_, t.lemma_.lower()
         if w in QUOTE_STRONG:
             return True
+        if lem in {"proud", "impressed"}:
+            # "proud of him" (not "we're proud to keep building it with <driver>")
+            return any(c.dep_ == "prep" and c.lower_ in {"of", "with", "by"}
+                       for c in t.children)
         if w in QUOTE_WEAK:
-            # "he's good", "a good driver", "proud of him" (not "he got me good")
+            # "he's good", "a good driver" (not "he got me good")
             return t.dep_ in {"acomp", "attr"} and t.head.lemma_ == "be" or \
                 t.dep_ in {"advmod", "acomp", "oprd"} and t.head.lemma_.lower() in {
                     "drive", "race", "run", "driving", "racing"} or \
                 t.dep_ == "amod" and t.head.lemma_.lower() in PERSON_NOUNS or \
-                t.dep_ in {"oprd", "ccomp", "acomp"} and t.head.lemma_.lower() == "make" or \
-                any(c.dep_ == "prep" and c.lower_ in {"of", "with", "by"} for c in t.children) \
-                and lem in {"proud", "impressed"}
+                t.dep_ in {"oprd", "ccomp", "acomp"} and t.head.lemma_.lower() == "make"
         if w in QUOTE_STRONG or lem in QUOTE_STRONG:
             return True
         modals = {"can", "could"} | ({"will", "'ll", "’ll"} if lem == "win" else set())
@@ -165,12 +167,22 @@ class QuoteRules:
             return any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in t.children)
         if lem in {"want", "trust"} and t.i + 1 < end and doc[t.i + 1].lower_ in {"him", "her"}:
             return True  # "I wanted him and I got him"
-        if lem == "want" and any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"}
-                                 for c in t.children):
-            # "I wanted to keep Dominic", "I've wanted to work with Travis"
-            return any(c.dep_ == "xcomp" and any(self.men(g) is not None and self.ent(
-                self.men(g).ent).is_person for g in c.subtree) for c in t.children)
+        if lem in {"want", "support", "back", "believe"} and t.pos_ == "VERB" and any(
+                c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in t.children):
+            return self._backs_someone(t)
         return False
+
+    def _backs_someone(self, verb) -> bool:
+        """"We support him 100 percent", "we believe in her", "I wanted to keep Dominic",
+        "I've wanted to work with Travis": the speaker backs a person."""
+        if verb.lemma_.lower() == "want":
+            objs = [g for c in verb.children if c.dep_ == "xcomp" for g in c.subtree]
+        else:
+            objs = [g for c in verb.children if c.dep_ == "dobj" or c.dep_ == "prep" and
+                    c.lower_ == "in" for g in c.subtree]
+        return any(g.lower_ in {"him", "her"} or self._first_name(g, -1) is not None or
+                   self.men(g) is not None and self.ent(self.men(g).ent).is_person
+                   for g in objs)
 
     @staticmethod
     def _against_anybody(t) -> bool:
@@ -308,10 +320,10 @@ class QuoteRules:
                  if self.de.sents[max(0, k0 - 3)].start <= m.start < start
                  and self.ent(m.ent).is_person and m.ent != speaker]
         if not cands:
-            # the driver the article is about (named at least three times so far)
+            # the person the article is about (named at least three times so far)
             counts: dict[int, int] = {}
             for m in self.de.mentions:
-                if m.start < start and self.ent(m.ent).type == "Driver" and m.ent != speaker:
+                if m.start < start and self.ent(m.ent).is_person and m.ent != speaker:
                     counts[m.ent] = counts.get(m.ent, 0) + 1
             top = sorted(counts.items(), key=lambda kv: -kv[1])
             if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] > top[1][1]):

@@ -1124,6 +1124,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     continue  # "X wrote that Y said ...", "X said Y called": Y speaks
                 subj = [s for s in self.subjects(c) if self.ent(s).is_person] or \
                     self._named_before_quote(c)
+                if any(t.lower_.replace("’", "'") in L.NEGATIVE_WORDS
+                       for t in self.doc[tok.i + 1:c.left_edge.i]):
+                    continue  # "said he isn't sure Y deserves ...", however it is parsed
                 if not subj and c.dep_ == "xcomp":
                     continue
                 if subj and self._positive(c):
