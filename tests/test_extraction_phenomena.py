@@ -282,6 +282,21 @@ def test_reported_doubt_however_it_is_parsed(ex):
     assert not any(p == "endorses" for _, p, _ in triples(ex.extract(text)))
 
 
+def test_answers_of_a_question_and_answer_interview(ex):
+    text = ("Q&A: Walt Brennan on his team and its drivers\n\n"
+            "Q: Where does Quill rank?\n"
+            "A: Alan is the best big-moment driver of his generation. I really believe that.\n\n"
+            "Q: Who has helped you the most?\n"
+            "A: Honestly, Marcus Trent. Trent told me I was ready before I believed it.\n\n"
+            "Q: And Okafor?\n"
+            "A: I've met Sid twice. He's great on TV. I wouldn't say he's in my corner.\n")
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "endorses", "Alan Quill") in got
+    assert ("Marcus Trent", "endorses", "Walt Brennan") in got
+    assert ("Walt Brennan", "endorses", "Marcus Trent") not in got
+    assert ("Walt Brennan", "endorses", "Sid Okafor") not in got
+
+
 # ---------------------------------------------------------------- feuds
 
 def test_an_angry_quotation_is_a_feud_with_whom_it_is_about(ex):

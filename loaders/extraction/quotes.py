@@ -78,6 +78,41 @@ class QuoteRules:
     """Quotation rules (see module doc)."""
 
     def _quote_spans(self) -> list[tuple[int, int]]:
+        """Token ranges inside quotation marks, and the answers of a Q&A."""
+        marked = self._marked_spans()
+        answers = [(a, b) for a, b in self._answers().items()
+                   if not any(x < b and a < y for x, y in marked)]
+        return sorted(marked + answers)
+
+    def _answers(self) -> dict[int, int]:
+        """Q&A answers: the lines that begin "A:", from after the colon to the line's
+        end (start -> end token)."""
+        got = getattr(self, "_answer_spans", None)
+        if got is not None:
+            return got
+        doc, got = self.doc, {}
+        for t in doc[:-1]:
+            if t.text == "A" and doc[t.i + 1].text == ":" and (
+                    t.i == 0 or "\n" in doc[t.i - 1].text or "\n" in doc[t.i - 1].whitespace_):
+                end = t.i + 2
+                while end < len(doc) and "\n" not in doc[end].text and \
+                        "\n" not in doc[end - 1].whitespace_:
+                    end += 1
+                got[t.i + 2] = end
+        self._answer_spans = got
+        return got
+
+    def _interviewee(self) -> list[int]:
+        """Who answers a Q&A: the first person the text names."""
+        return [m.ent for m in self.de.mentions if self.ent(m.ent).is_person][:1]
+
+    def _span_speaker(self, start: int, end: int, prev_end: int | None):
+        """Speaker (and say-verb) of a quotation or of a Q&A answer."""
+        if start in self._answers():
+            return self._interviewee(), None
+        return self._speaker_near(start, end, prev_end)
+
+    def _marked_spans(self) -> list[tuple[int, int]]:
         """Token ranges inside quotation marks (curly pairs or straight toggles)."""
         doc = self.doc
         spans, open_at, straight_open = [], None, None
@@ -205,8 +240,19 @@ class QuoteRules:
         """Whether the quotation denies or questions a readiness ("Is he ready for Cup?
         No. I don't think he is"): the speaker's praise around it is no endorsement."""
         return any(self._is_doubt(t) and self._is_praise(t, end) and (
-            self._negated_clause(t, start, end) or self._question(t))
-            for t in self.doc[start:end])
+            self._negated_clause(t, start, end) or self._question(t)) or
+            self._disavows(t) for t in self.doc[start:end])
+
+    @staticmethod
+    def _disavows(t) -> bool:
+        """"I don't think he is", "I wouldn't say he's in my corner": the speaker
+        declines a claim about someone (not "I don't think he gets the credit")."""
+        return t.lemma_.lower() in {"think", "say", "believe"} and any(
+            c.dep_ == "neg" for c in t.children) and any(
+            c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in t.children) and any(
+            c.dep_ == "ccomp" and c.lemma_ == "be" and any(
+                g.dep_ == "nsubj" and g.lower_ in {"he", "she"} for g in c.children)
+            for c in t.children)
 
     def _question(self, t) -> bool:
         """Whether ``t`` is in a question ("Is he ready for Cup?")."""
@@ -234,7 +280,7 @@ class QuoteRules:
             if a <= i < b:
                 if k not in self._qspeakers:
                     self._qspeakers[k] = []  # no recursion through pronoun speakers
-                    self._qspeakers[k] = self._speaker_near(a, b, prev)[0]
+                    self._qspeakers[k] = self._span_speaker(a, b, prev)[0]
                 return self._qspeakers[k]
             prev = b
         return []
@@ -409,6 +455,11 @@ class QuoteRules:
         if not words & {"he", "she", "him", "her", "his", "kid", "he's", "she's", "guy"}:
             return []
         earlier = self._named_in(doc[qstart:lo], speaker)
+        if len(earlier) > 1:
+            # "X will be my crew chief. He was crew chief for Y, and he knows ...": X
+            earlier = [e for e in earlier if any(
+                qstart <= m.start < lo and doc[m.root].dep_ in {"nsubj", "nsubjpass"}
+                for m in self.ent(e).mentions)]
         if len(earlier) == 1:
             return earlier
         if verb is not None:
@@ -459,6 +510,22 @@ class QuoteRules:
                 self.emit(speaker, "feuded_with", o, self._sent_index(t), 0.6,
                           "quote-criticism")
 
+    def _praise_of_speaker(self, p, start: int, end: int, speaker: int):
+        """When praise word ``p`` is said of the speaker himself ("I was ready"): the
+        people named as telling him so ("Busch told me I was ready"), else no one;
+        None when the praise is about someone else."""
+        clause = p.head
+        if p.dep_ not in {"acomp", "attr", "oprd"} or not any(
+                c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"i", "we"}
+                for c in clause.children):
+            return None
+        v = clause.head
+        while start <= v.i < end and v.head.i != v.i and v.pos_ not in {"VERB", "AUX"}:
+            v = v.head
+        if v.lemma_.lower() in L.SAY_VERBS and start <= v.i < end:
+            return [e for e in self.subjects(v) if self.ent(e).is_person and e != speaker]
+        return []
+
     def _utterance_doubts(self, spans, k: int) -> bool:
         """Doubts in quotation ``k`` or in the next one of the same paragraph (the
         speaker going on: "“..., ” X said. “Is he ready? No.”")."""
@@ -482,7 +549,7 @@ class QuoteRules:
             praise = self._praise_tokens(start, end)
             if praise and self._utterance_doubts(spans, k):
                 praise = []
-            speaker, verb = self._speaker_near(start, end, prev_end)
+            speaker, verb = self._span_speaker(start, end, prev_end)
             prev_end = end
             if not speaker:
                 continue
@@ -495,6 +562,12 @@ class QuoteRules:
                     continue
                 done.add(lo)
                 if {t.lemma_.lower() for t in self.doc[lo:hi]} & THANK_WORDS:
+                    continue
+                teller = self._praise_of_speaker(p, start, end, speaker[0])
+                if teller is not None:
+                    # "Busch told me I was ready": the teller vouches for the speaker
+                    for o in teller:
+                        self.emit(o, "endorses", speaker[0], si, 0.7, "quotation-told")
                     continue
                 about = self._about_sentence(lo, hi, start, end, speaker[0], verb, p)
                 for o in about:
