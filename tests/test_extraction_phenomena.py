@@ -297,6 +297,12 @@ def test_answers_of_a_question_and_answer_interview(ex):
     assert ("Walt Brennan", "endorses", "Sid Okafor") not in got
 
 
+def test_the_one_who_said_before_goes_on_about_the_kid(ex):
+    text = ("Sid Okafor won the pole at Lakeview Speedway. Walt Brennan said the team will "
+            'not change a thing. "The kid is special, and everybody in the garage knows it."')
+    assert ("Walt Brennan", "endorses", "Sid Okafor") in triples(ex.extract(text))
+
+
 # ---------------------------------------------------------------- feuds
 
 def test_an_angry_quotation_is_a_feud_with_whom_it_is_about(ex):

@@ -43,6 +43,10 @@ QUOTE_WEAK = frozenset({"good", "great", "fast", "quick", "strong", "clean", "co
 
 QUOTE_STRONG = QUOTE_STRONG - QUOTE_WEAK
 
+ABOUT_WORDS = frozenset({"he", "she", "him", "her", "his", "he's", "she's", "kid", "guy",
+                         "youngster", "rookie", "man", "woman", "lady"})
+"""Words of a quotation that stand for the person it is about ("the kid", "the young man")."""
+
 PERSON_NOUNS = frozenset({"driver", "racer", "kid", "person", "guy", "competitor",
                           "teammate", "chief", "talent", "man", "woman", "leader", "pro",
                           "wheelman", "one", "champion", "worker", "individual", "mind",
@@ -352,6 +356,20 @@ class QuoteRules:
                 who = self._say_subject(t, start)
                 if who:
                     return who, t
+        return self._lead_in_speaker(start)
+
+    def _lead_in_speaker(self, start: int):
+        """A quotation with no attribution of its own that opens a sentence: the one
+        who "said" something in the sentence before goes on ("Rice said the team will
+        not appeal. “We'll talk, and we'll move on.”")."""
+        k = self._sent_index(self.doc[start])
+        if k <= 0 or self.de.sents[k].start < start - 1:
+            return [], None
+        for t in self.de.sents[k - 1]:
+            if not self.inside_quote(t.i):
+                who = self._say_subject(t, start)
+                if who:
+                    return who, t
         return [], None
 
     # ------------------------------------------------------------ about
@@ -443,7 +461,7 @@ class QuoteRules:
             named = self._named_in(toks, speaker)
             if named:
                 return named
-            if {t.lower_ for t in toks} & {"he", "she", "him", "her", "his", "kid", "guy"}:
+            if {t.lower_ for t in toks} & ABOUT_WORDS:
                 lo2 = min(t.i for t in toks)
                 return self._about_sentence(lo2, hi, qstart, qend, speaker, verb)
         named = self._named_in(doc[lo:hi], speaker)
@@ -452,7 +470,7 @@ class QuoteRules:
         words = {t.lower_ for t in doc[lo:hi]}
         if "both" in words:
             return self._pair_before(qstart, speaker)  # "Both of them can drive"
-        if not words & {"he", "she", "him", "her", "his", "kid", "he's", "she's", "guy"}:
+        if not words & ABOUT_WORDS:
             return []
         earlier = self._named_in(doc[qstart:lo], speaker)
         if len(earlier) > 1:
