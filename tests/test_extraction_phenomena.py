@@ -303,6 +303,13 @@ def test_the_one_who_said_before_goes_on_about_the_kid(ex):
     assert ("Walt Brennan", "endorses", "Sid Okafor") in triples(ex.extract(text))
 
 
+def test_an_ally_in_someone(ex):
+    text = "Sid Okafor also has an ally in Walt Brennan. Quill found a big supporter in Marcus Trent."
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "endorses", "Sid Okafor") in got
+    assert ("Marcus Trent", "endorses", "Alan Quill") in got
+
+
 # ---------------------------------------------------------------- feuds
 
 def test_an_angry_quotation_is_a_feud_with_whom_it_is_about(ex):

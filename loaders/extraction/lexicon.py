@@ -222,13 +222,13 @@ ENDORSE_NOUNS = frozenset({
     "recommendation", "compliment", "compliments", "vote", "confidence", "seal",
     "approval", "plaudit", "plaudits", "accolade", "accolades", "tribute", "nod",
     "advocacy", "cheerleader", "champion", "backer", "supporter", "proponent", "advocate",
-    "fan",
+    "fan", "ally",
 })
 """Nouns of an endorsement; the persons they come from endorse."""
 
 ENDORSER_NOUNS = frozenset({"backer", "backers", "supporter", "supporters", "proponent",
                             "proponents", "advocate", "advocates", "cheerleader", "fan",
-                            "admirer", "admirers"})
+                            "admirer", "admirers", "ally", "allies"})
 """Nouns naming the one who endorses ("X, a longtime supporter of Y")."""
 
 POSITIVE_WORDS = frozenset({

@@ -1199,6 +1199,14 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     takers += got
                 else:
                     givers += got
+        if low in L.ENDORSER_NOUNS and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {
+                "have", "find", "gain", "get"}:
+            # "Y has an ally in X", "Y found a supporter in X"
+            ins = [e for e in self.pobjs(tok, {"in"}) + self.pobjs(tok.head, {"in"})
+                   if self.ent(e).is_person]
+            if ins:
+                givers = ins
+                takers = [e for e in self.subjects(tok.head) if self.ent(e).is_person]
         if low in L.ENDORSER_NOUNS:
             # "X, a longtime supporter of Y"
             if tok.dep_ == "appos":
