@@ -310,6 +310,17 @@ def test_an_ally_in_someone(ex):
     assert ("Marcus Trent", "endorses", "Alan Quill") in got
 
 
+def test_we_will_see_defers_and_reported_admiration(ex):
+    text = ("Alan Quill won. Walt Brennan was asked whether Quill was a future champion. "
+            '"Ask me again in a year," Brennan said. "He\'s fast. We\'ll see how he handles '
+            'it when it stops going his way." Lou Pacheco said he was impressed with Okafor, '
+            "and Whitaker said he learned more in two seasons with Trent than in five before.")
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "endorses", "Alan Quill") not in got
+    assert ("Lou Pacheco", "endorses", "Sid Okafor") in got
+    assert ("Gus Whitaker", "endorses", "Marcus Trent") in got
+
+
 # ---------------------------------------------------------------- feuds
 
 def test_an_angry_quotation_is_a_feud_with_whom_it_is_about(ex):
@@ -323,6 +334,13 @@ def test_an_angry_quotation_is_a_feud_with_whom_it_is_about(ex):
     feuds = {frozenset((r.subject, r.object)) for r in ex.extract(text).relations
              if r.predicate == "feuded_with"}
     assert frozenset(("Marcus Trent", "Walt Brennan")) in feuds
+
+
+def test_not_happy_with_him(ex):
+    text = ('Alan Quill and Marcus Trent tangled on the last lap. "I\'m not happy with him," '
+            'Trent said. "We just got together. It was a racing deal," Quill said.')
+    feuds = [r for r in ex.extract(text).relations if r.predicate == "feuded_with"]
+    assert [(r.subject, r.object) for r in feuds] == [("Marcus Trent", "Alan Quill")]
 
 
 def test_an_angry_post_at_a_driver_named_before(ex):

@@ -245,7 +245,17 @@ class QuoteRules:
         No. I don't think he is"): the speaker's praise around it is no endorsement."""
         return any(self._is_doubt(t) and self._is_praise(t, end) and (
             self._negated_clause(t, start, end) or self._question(t)) or
-            self._disavows(t) for t in self.doc[start:end])
+            self._disavows(t) or self._defers(t) for t in self.doc[start:end])
+
+    @staticmethod
+    def _defers(t) -> bool:
+        """"We'll see how he handles it", "I'll tell you whether he's ready": the speaker
+        leaves the judgement for later."""
+        return t.lemma_.lower() in DEFERRING_VERBS and any(
+            c.dep_ == "aux" and c.lower_ in {"will", "'ll", "’ll"} for c in t.children) and any(
+            c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in t.children) and any(
+            g.lower_ in {"how", "whether", "if", "what"} for c in t.children
+            if c.dep_ in {"ccomp", "advcl", "xcomp"} for g in c.subtree)
 
     @staticmethod
     def _disavows(t) -> bool:
@@ -492,10 +502,14 @@ class QuoteRules:
     def _criticism(self, t, start: int, end: int) -> bool:
         """Whether word ``t`` of a quotation attacks someone: "teach him some manners",
         "getting run over by the same guy", "he's run into enough of us", "drove through
-        me", "I'm done letting him", "some of us don't forget", "I'm mad at him"."""
+        me", "I'm done letting him", "some of us don't forget", "I'm mad at him", "I'm not
+        happy with him"."""
         lem, kids = t.lemma_.lower(), list(t.children)
         if t.lower_ in CRITICISM_WORDS:
             return not self._negated_clause(t, start, end)
+        if t.lower_ in {"happy", "pleased"} and any(c.dep_ == "neg" for c in t.head.children) \
+                and any(c.lower_ == "with" for c in t.children):
+            return True  # "I'm not happy with him"
         if t.pos_ != "VERB":
             return t.lower_ in ANGER_WORDS and any(
                 c.lower_ in {"at", "of"} for c in kids) and not self._negated_clause(

@@ -1129,7 +1129,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     continue  # "said he isn't sure Y deserves ...", however it is parsed
                 if not subj and c.dep_ == "xcomp":
                     continue
-                if subj and self._positive(c):
+                admired = []
+                if subj and set(subj) <= set(speakers) and not self.negated(c):
+                    subj = admired = self._admired(c)  # "X said he was impressed with Y"
+                if subj and (admired or self._positive(c)):
                     for s in speakers:
                         for o in subj:
                             if o not in speakers:
@@ -1145,6 +1148,16 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 for s in speakers:
                     for o in objs:
                         self.emit(s, "endorses", o, si, 0.75, "call-praise")
+
+    def _admired(self, verb) -> list[int]:
+        """Whom the subject of ``verb`` admires: "(he was) impressed with Y", "proud of Y",
+        "(he) learned more in two seasons with Y", "learned a lot from Y"."""
+        if verb.lemma_.lower() == "learn":
+            return [e for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ in {
+                "from", "with", "under"} for e in self.ents_of(t) if self.ent(e).is_person]
+        return [e for c in verb.children if c.dep_ in {"acomp", "oprd"} and c.lower_ in {
+            "impressed", "proud", "amazed", "blown"} for e in self.pobjs(c, {"with", "of", "by"})
+            if self.ent(e).is_person]
 
     def _named_before_quote(self, verb) -> list[int]:
         """The subject of a quoted predicate, named just before the quotation mark
