@@ -343,6 +343,20 @@ def test_not_happy_with_him(ex):
     assert [(r.subject, r.object) for r in feuds] == [("Marcus Trent", "Alan Quill")]
 
 
+def test_no_feud_with_a_victim_or_a_fond_memory(ex):
+    text = ('Alan Quill crashed late. "He got dumped by somebody back there," Trent said of '
+            'Quill. "I\'ll never forget this win," Okafor said of Quill.')
+    assert not any(p == "feuded_with" for _, p, _ in triples(ex.extract(text)))
+
+
+def test_the_praised_is_not_the_yardstick_named_more(ex):
+    text = ('Alan Quill beat Marcus Trent. "He\'s the best short-track racer I know, better '
+            'than Trent," said Whitaker.')
+    got = triples(ex.extract(text))
+    assert ("Gus Whitaker", "endorses", "Alan Quill") in got
+    assert ("Gus Whitaker", "endorses", "Marcus Trent") not in got
+
+
 def test_an_angry_post_at_a_driver_named_before(ex):
     text = ("Alan Quill hooked Gus Whitaker at Lakeview Speedway.\n\n"
             "Somebody tell Alan to check his mirrors. Some of us don't forget.\n"

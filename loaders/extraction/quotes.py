@@ -403,8 +403,10 @@ class QuoteRules:
             if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] > top[1][1]):
                 return [top[0][0]]
             return []
-        return [max(dict.fromkeys(cands),
-                    key=lambda e: (len(self.ent(e).mentions), cands[::-1].index(e) * -1))]
+        return [max(dict.fromkeys(cands), key=lambda e: (
+            sum(m.start < start for m in self.ent(e).mentions),
+            any(m.start < start and doc[m.root].dep_ in {"nsubj", "nsubjpass"}
+                for m in self.ent(e).mentions), cands[::-1].index(e) * -1))]
 
     def _pair_before(self, qstart: int, speaker: int) -> list[int]:
         """Whom "both of them" means: of the people named in the last six sentences
@@ -515,7 +517,11 @@ class QuoteRules:
                 c.lower_ in {"at", "of"} for c in kids) and not self._negated_clause(
                 t, start, end)
         if lem in CRITICISM_VERBS:
-            return not self._negated_clause(t, start, end)
+            # (not "he got dumped": a third person as the victim)
+            passive_other = any(c.dep_ in {"nsubjpass", "nsubj"} and c.lower_ not in
+                                FIRST_PERSON for c in kids) and any(
+                c.dep_ == "auxpass" for c in kids)
+            return not passive_other and not self._negated_clause(t, start, end)
         if lem in {"run", "drive", "plow", "shove"} and any(
                 c.lower_ in {"over", "into", "through"} for c in kids):
             if any(c.dep_ == "auxpass" for c in kids):
@@ -524,7 +530,11 @@ class QuoteRules:
                       for g in c.subtree}
             return bool(victim & FIRST_PERSON) and not self._negated_clause(t, start, end)
         if lem in {"forget", "forgive"}:
-            return any(c.dep_ == "neg" for c in kids)  # "some of us don't forget"
+            # "some of us don't forget", "I won't forget that" (not "don't forget him",
+            # "I'll never forget this win")
+            return any(c.dep_ == "neg" for c in kids) and any(
+                c.dep_ == "nsubj" for c in kids) and all(
+                c.lower_ in {"that", "it", "this"} for c in kids if c.dep_ == "dobj")
         if lem == "let" and t.head.lemma_.lower() in {"do", "done", "tire", "sick"}:
             return True  # "I'm done letting him"
         return False
