@@ -304,7 +304,8 @@ def test_the_one_who_said_before_goes_on_about_the_kid(ex):
 
 
 def test_an_ally_in_someone(ex):
-    text = "Sid Okafor also has an ally in Walt Brennan. Quill found a big supporter in Marcus Trent."
+    text = ("Sid Okafor also has an ally in Walt Brennan. Quill found a big supporter in "
+            "Marcus Trent.")
     got = triples(ex.extract(text))
     assert ("Walt Brennan", "endorses", "Sid Okafor") in got
     assert ("Marcus Trent", "endorses", "Alan Quill") in got
@@ -319,6 +320,18 @@ def test_we_will_see_defers_and_reported_admiration(ex):
     assert ("Walt Brennan", "endorses", "Alan Quill") not in got
     assert ("Lou Pacheco", "endorses", "Sid Okafor") in got
     assert ("Gus Whitaker", "endorses", "Marcus Trent") in got
+
+
+def test_likened_to_a_star_and_a_joke(ex):
+    text = ("Sid Okafor was second. Walt Brennan said Okafor reminds him of \"a young Alan "
+            "Quill - you can't teach that kind of car control.\" Gus Whitaker said Okafor "
+            "\"is going to surprise a lot of people.\" "
+            '"He\'s going to surprise people," Trent joked. "I\'m just not saying how."')
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "endorses", "Sid Okafor") in got
+    assert ("Walt Brennan", "endorses", "Alan Quill") not in got
+    assert ("Gus Whitaker", "endorses", "Sid Okafor") in got
+    assert not any(s == "Marcus Trent" for s, p, _ in got if p == "endorses")
 
 
 # ---------------------------------------------------------------- feuds

@@ -70,6 +70,9 @@ CRITICISM_VERBS = frozenset({"wreck", "dump", "punt", "retaliate", "disrespect",
 ANGER_WORDS = frozenset({"mad", "angry", "furious", "pissed", "livid", "sick", "tired"})
 FIRST_PERSON = frozenset({"me", "us", "i", "we"})
 
+JOKE_VERBS = frozenset({"joke", "quip", "deadpan", "tease", "kid", "laugh", "crack"})
+"""Attributions of a joke: what the speaker says is no sincere praise or attack."""
+
 ROLE_SPEAKERS = {"owner": "owns", "co-owner": "owns", "chief": "crew_chief_for"}
 """Role nouns as speakers ("the owner said") and the edge that names their holder."""
 
@@ -198,7 +201,7 @@ class QuoteRules:
             return True  # "the real deal"
         if w == "guy" and t.dep_ == "attr" and any(c.lower_ == "the" for c in t.children):
             return True  # "Rudy was the guy"
-        if self._against_anybody(t):
+        if self._against_anybody(t) or self.praise_phrase(t):
             return True
         if lem == "teach" and t.pos_ == "VERB":
             return any(c.lower_ in {"me", "us"} for c in t.children)  # "Doc taught me"
@@ -222,6 +225,20 @@ class QuoteRules:
         return any(g.lower_ in {"him", "her"} or self._first_name(g, -1) is not None or
                    self.men(g) is not None and self.ent(self.men(g).ent).is_person
                    for g in objs)
+
+    def praise_phrase(self, t) -> bool:
+        """Praise in a phrase rather than a word: "he reminds me of a young <star>" (a
+        person the article names), "he's going to surprise a lot of people", "has won
+        everywhere he's raced"."""
+        lem, kids = t.lemma_.lower(), list(t.children)
+        if lem == "remind":
+            return any(self.men(g) is not None and self.ent(self.men(g).ent).is_person
+                       for c in kids if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.subtree)
+        if lem == "surprise" and t.pos_ == "VERB":
+            return any(c.dep_ == "dobj" and c.lower_ in {"people", "lot", "everybody",
+                                                         "everyone"} for c in kids)
+        return lem == "win" and any(c.lower_ in {"everywhere", "everything"} for c in kids)
 
     @staticmethod
     def _against_anybody(t) -> bool:
@@ -301,7 +318,7 @@ class QuoteRules:
 
     # ------------------------------------------------------------ speaker
     def _say_subject(self, t, qstart: int):
-        if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in L.SAY_VERBS | {"add"}:
+        if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in L.SAY_VERBS | {"add"} | JOKE_VERBS:
             pron = [c for c in t.children if c.dep_ == "nsubj" and c.lower_ in {"he", "she"}]
             if pron:
                 # "..., he said": the person named last before the quotation (outside it)
@@ -593,8 +610,8 @@ class QuoteRules:
                 praise = []
             speaker, verb = self._span_speaker(start, end, prev_end)
             prev_end = end
-            if not speaker:
-                continue
+            if not speaker or verb is not None and verb.lemma_.lower() in JOKE_VERBS:
+                continue  # (“He's going to surprise people,” X joked.)
             self._feud_quotation(start, end, speaker[0], verb)
             si = self._sent_index(self.doc[start])
             done: set[int] = set()

@@ -1132,7 +1132,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 admired = []
                 if subj and set(subj) <= set(speakers) and not self.negated(c):
                     subj = admired = self._admired(c)  # "X said he was impressed with Y"
-                if subj and (admired or self._positive(c)):
+                if subj and (admired or self._positive(c) or any(
+                        self.praise_phrase(t) for t in c.subtree)):
                     for s in speakers:
                         for o in subj:
                             if o not in speakers:
