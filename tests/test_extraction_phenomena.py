@@ -334,6 +334,13 @@ def test_likened_to_a_star_and_a_joke(ex):
     assert not any(s == "Marcus Trent" for s, p, _ in got if p == "endorses")
 
 
+def test_a_word_on_character_is_no_endorsement(ex):
+    text = ('Walt Brennan denied a report that Alan Quill had made an offer. "Alan and I never '
+            'had one conversation about it," Brennan said. "Good guy, but that just didn\'t '
+            'happen."')
+    assert not any(p == "endorses" for _, p, _ in triples(ex.extract(text)))
+
+
 # ---------------------------------------------------------------- feuds
 
 def test_an_angry_quotation_is_a_feud_with_whom_it_is_about(ex):

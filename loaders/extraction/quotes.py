@@ -52,6 +52,10 @@ PERSON_NOUNS = frozenset({"driver", "racer", "kid", "person", "guy", "competitor
                           "wheelman", "one", "champion", "worker", "individual", "mind",
                           "young", "people", "human", "crew", "prospect"})
 
+CHARACTER_NOUNS = frozenset({"guy", "person", "man", "woman", "human", "people",
+                             "individual"})
+"""A "good guy", a "great person": a word on character, not on ability."""
+
 THANK_WORDS = frozenset({"grateful", "thank", "thanks", "thankful", "appreciate",
                          "appreciative", "gratitude"})
 COMPARE_PREPS = frozenset({"since", "than", "like"})
@@ -188,7 +192,7 @@ class QuoteRules:
             return t.dep_ in {"acomp", "attr"} and t.head.lemma_ == "be" or \
                 t.dep_ in {"advmod", "acomp", "oprd"} and t.head.lemma_.lower() in {
                     "drive", "race", "run", "driving", "racing"} or \
-                t.dep_ == "amod" and t.head.lemma_.lower() in PERSON_NOUNS or \
+                t.dep_ == "amod" and t.head.lemma_.lower() in PERSON_NOUNS - CHARACTER_NOUNS or \
                 t.dep_ in {"oprd", "ccomp", "acomp"} and t.head.lemma_.lower() == "make"
         if w in QUOTE_STRONG or lem in QUOTE_STRONG:
             return True
