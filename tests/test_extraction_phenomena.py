@@ -341,6 +341,15 @@ def test_a_word_on_character_is_no_endorsement(ex):
     assert not any(p == "endorses" for _, p, _ in triples(ex.extract(text)))
 
 
+def test_split_and_colon_attributions(ex):
+    text = ('Alan Quill won. "Alan is," Trent said, "the best driver I\'ve raced against." '
+            'Sid Okafor was second.\n\nWalt Brennan on Okafor: "He\'s the most talented '
+            'driver I\'ve worked with."')
+    got = triples(ex.extract(text))
+    assert ("Marcus Trent", "endorses", "Alan Quill") in got
+    assert ("Walt Brennan", "endorses", "Sid Okafor") in got
+
+
 # ---------------------------------------------------------------- feuds
 
 def test_an_angry_quotation_is_a_feud_with_whom_it_is_about(ex):
@@ -375,6 +384,15 @@ def test_the_praised_is_not_the_yardstick_named_more(ex):
     got = triples(ex.extract(text))
     assert ("Gus Whitaker", "endorses", "Alan Quill") in got
     assert ("Gus Whitaker", "endorses", "Marcus Trent") not in got
+
+
+def test_angry_with_and_wrecked_on_purpose(ex):
+    text = ("Marcus Trent was not happy with Alan Quill after the race. Gus Whitaker said "
+            "Sid Okafor wrecked him on purpose. Walt Brennan was not upset with Lou Pacheco.")
+    feuds = {frozenset((r.subject, r.object)) for r in ex.extract(text).relations
+             if r.predicate == "feuded_with"}
+    assert feuds == {frozenset(("Marcus Trent", "Alan Quill")),
+                     frozenset(("Gus Whitaker", "Sid Okafor"))}
 
 
 def test_an_angry_post_at_a_driver_named_before(ex):

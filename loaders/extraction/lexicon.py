@@ -296,6 +296,9 @@ SEPARATION_VERBS = frozenset({"pull", "lead", "drag", "separate", "restrain", "w
                               "escort", "usher", "hold", "carry"})
 """Verbs of people being kept apart ("had to be pulled away from Y", "separated")."""
 
+DISPLEASED_ADJ = frozenset({"happy", "pleased", "thrilled"})
+"""Adjectives that, negated, say a person is angry with another ("not happy with Y")."""
+
 ENDING_VERBS = frozenset({"end", "stop", "fade", "die", "cool", "subside", "disappear",
                           "settle", "ease", "finish", "quiet"})
 """Verbs of a conflict ending: negated ("never really ended"), the conflict goes on."""

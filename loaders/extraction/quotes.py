@@ -387,7 +387,31 @@ class QuoteRules:
                 who = self._say_subject(t, start)
                 if who:
                     return who, t
-        return self._lead_in_speaker(start)
+        return self._colon_speaker(start) or self._lead_in_speaker(start)
+
+    def _split(self, prev_end: int, start: int) -> bool:
+        """Whether a quotation goes on one before it ("“Alan is,” X said, “the best
+        ...”"): a comma closes the first part, a short attribution and a comma follow."""
+        doc = self.doc
+        return 0 < start - prev_end <= 9 and doc[prev_end - 1].text == "," and \
+            doc[start - 2].text == "," and not any(
+                "\n" in t.whitespace_ for t in doc[prev_end:start])
+
+    def _colon_speaker(self, start: int):
+        """"X on Y: “...”", "X's teammate Z ... sounded fed up: “...”": the subject (else
+        the first person) named before the colon in the same sentence."""
+        doc, j = self.doc, start - 1
+        while j >= 0 and doc[j].text in L.QUOTE_CHARS:
+            j -= 1
+        if j < 1 or doc[j].text != ":":
+            return None
+        k = j - 1
+        while k > 0 and "\n" not in doc[k - 1].text and "\n" not in doc[k - 1].whitespace_ \
+                and doc[k - 1].text not in {".", "!", "?"}:
+            k -= 1
+        who = [m for m in self.de.mentions if k <= m.start < j and self.ent(m.ent).is_person]
+        subj = [m for m in who if doc[m.root].dep_ in {"nsubj", "nsubjpass"}]
+        return ([(subj or who)[0].ent], None) if who else None
 
     def _lead_in_speaker(self, start: int):
         """A quotation with no attribution of its own that opens a sentence: the one
@@ -619,8 +643,12 @@ class QuoteRules:
             self._feud_quotation(start, end, speaker[0], verb)
             si = self._sent_index(self.doc[start])
             done: set[int] = set()
+            # a split quotation ("“Alan is,” X said, “the best driver ...”") reads its
+            # sentence from the first part
+            first = spans[k - 1][0] if k and self._split(spans[k - 1][1], start) else start
             for p in praise:
-                lo, hi = max(start, p.sent.start), min(end, p.sent.end)
+                lo, hi = max(first if p.sent.start <= start else start, p.sent.start), \
+                    min(end, p.sent.end)
                 if lo in done:
                     continue
                 done.add(lo)

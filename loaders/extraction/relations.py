@@ -686,6 +686,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.doc[tok.i + 1].like_num or self.doc[tok.i + 1].text == "." and
                     self.doc[tok.i + 2].like_num):
                 self.car_number(tok, si, sent)
+            if pos == "ADJ" and (low in L.FEUD_ADJ or low in L.DISPLEASED_ADJ):
+                self.angry_with(tok, si)
             if lemma in {"team", "teams", "organization", "outfit"} and pos == "NOUN":
                 self.make_team_noun(tok, si)
             if (low in L.ROLE_NOUNS or lemma in L.ROLE_NOUNS) and pos in {"NOUN", "PROPN"}:
@@ -1378,6 +1380,20 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 for b in parties[i + 1:]:
                     self.emit(a, "feuded_with", b, si, conf, "feud-between")
 
+    def angry_with(self, tok, si) -> None:
+        """"X was furious with Y", "X is mad at Y", "X was not happy with Y"."""
+        negated = self.negated(tok) or self.negated(tok.head)
+        if tok.lower_ in L.DISPLEASED_ADJ and not negated or \
+                tok.lower_ not in L.DISPLEASED_ADJ and negated:
+            return
+        others = [e for e in self.pobjs(tok, {"with", "at"}) if self.ent(e).is_person]
+        if not others or tok.dep_ not in {"acomp", "amod", "oprd"}:
+            return
+        holder = tok.head if tok.dep_ != "amod" else tok.head.head
+        for s in [e for e in self.subjects(holder) if self.ent(e).is_person]:
+            for o in others:
+                self.emit(s, "feuded_with", o, si, 0.65 * self.hedge(tok), "angry-with")
+
     def kept_apart(self, tok, lemma, si) -> None:
         """"X had to be pulled away from Y", "the two had to be separated", "X walked to
         Y's car and had to be led away": people kept apart by others are in a conflict."""
@@ -1449,6 +1465,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if not strong:
             window = {t.lower_ for t in tok.sent} | {t.lemma_.lower() for t in tok.sent}
             anger = window & (L.FEUD_ADJ | {"retaliation", "payback", "revenge", "intentionally",
+                                             "purpose",
                                              "deliberately", "angrily", "publicly", "afterward",
                                              "post-race", "postrace", "incident"})
             if lemma in {"wreck", "dump", "hook", "call", "argue", "vow", "blame", "stare",
