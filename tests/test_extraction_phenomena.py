@@ -395,6 +395,16 @@ def test_angry_with_and_wrecked_on_purpose(ex):
                      frozenset(("Gus Whitaker", "Sid Okafor"))}
 
 
+def test_had_words_with(ex):
+    text = ("Marcus Trent had words with Alan Quill on pit road. Gus Whitaker had kind words "
+            "for Sid Okafor.")
+    result = ex.extract(text)
+    feuds = {frozenset((r.subject, r.object)) for r in result.relations
+             if r.predicate == "feuded_with"}
+    assert feuds == {frozenset(("Marcus Trent", "Alan Quill"))}
+    assert ("Gus Whitaker", "endorses", "Sid Okafor") in triples(result)
+
+
 def test_an_angry_post_at_a_driver_named_before(ex):
     text = ("Alan Quill hooked Gus Whitaker at Lakeview Speedway.\n\n"
             "Somebody tell Alan to check his mirrors. Some of us don't forget.\n"

@@ -268,6 +268,7 @@ FEUD_NOUNS = frozenset({
     "war", "stare", "exchange", "bad blood", "dustup", "dust-up", "scrap", "row", "rift",
     "friction", "enmity", "hostility", "vendetta", "antagonism", "shove", "shoving",
     "punch", "confrontations", "rival", "rivals", "nemesis", "foe", "enemy", "match",
+    "words",
 })
 """Nouns of an open conflict between people or teams."""
 
@@ -295,6 +296,10 @@ FEUD_ADJ = frozenset({"angry", "furious", "heated", "icy", "bitter", "livid", "i
 SEPARATION_VERBS = frozenset({"pull", "lead", "drag", "separate", "restrain", "walk",
                               "escort", "usher", "hold", "carry"})
 """Verbs of people being kept apart ("had to be pulled away from Y", "separated")."""
+
+KIND_WORDS = frozenset({"kind", "nice", "good", "warm", "high", "glowing", "complimentary",
+                        "encouraging", "generous", "great", "flattering"})
+"""Words that make "words for Y" praise ("had kind words for Y")."""
 
 DISPLEASED_ADJ = frozenset({"happy", "pleased", "thrilled"})
 """Adjectives that, negated, say a person is angry with another ("not happy with Y")."""

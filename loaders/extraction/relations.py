@@ -1262,6 +1262,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
 
     def feud_noun(self, tok, si) -> None:
         low = tok.lemma_.lower()
+        if low == "word":
+            self.had_words(tok, si)
+            return
         if low in {"war", "exchange", "stare", "row", "fight", "clash", "shove", "punch",
                    "rival", "rivals", "enemy", "foe", "war"}:
             # only with words that make them a conflict between people
@@ -1379,6 +1382,23 @@ class _Run(CarRules, ResultRules, QuoteRules):
             for i, a in enumerate(parties):
                 for b in parties[i + 1:]:
                     self.emit(a, "feuded_with", b, si, conf, "feud-between")
+
+    def had_words(self, tok, si) -> None:
+        """"X had words with Y after the race", "X had some choice words for Y" (but "X
+        had kind words for Y" praises)."""
+        v = tok.head
+        if tok.dep_ != "dobj" or tok.lower_ != "words" or v.lemma_.lower() not in {
+                "have", "share"} or self.negated(v):
+            return
+        others = [e for e in self.pobjs(tok, {"with", "for"}) + self.pobjs(v, {"with", "for"})
+                  if self.ent(e).is_person]
+        kind = any(c.dep_ == "amod" and c.lower_ in L.KIND_WORDS for c in tok.children)
+        for s in [e for e in self.subjects(v) if self.ent(e).is_person]:
+            for o in others:
+                if kind:  # "X had kind words for Y"
+                    self.emit(s, "endorses", o, si, 0.7 * self.hedge(v), "kind-words")
+                else:
+                    self.emit(s, "feuded_with", o, si, 0.7 * self.hedge(v), "had-words")
 
     def angry_with(self, tok, si) -> None:
         """"X was furious with Y", "X is mad at Y", "X was not happy with Y"."""
