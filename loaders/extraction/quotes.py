@@ -1,17 +1,28 @@
-"""Endorsements in quotations: a speaker praising a person.
+"""Endorsements and feuds in quotations: a speaker praising or attacking a person.
 
-A mixin of :class:`.relations._Run`. A quotation is read sentence by sentence:
+A mixin of :class:`.relations._Run`. A quotation (between quotation marks, or a Q&A
+answer after "A:") is read sentence by sentence:
 
-* a sentence praises when it holds a word of praise or readiness ("best", "ready",
-  "talented", "I wanted him and I got him") that no negation governs in its own clause
-  ("He's one of the best ..., and he doesn't get enough credit" praises; "I don't know
-  that anybody is ready" does not);
-* whom it praises: the people it names (not the speaker), else the person a pronoun in
-  it ("he", "him") stands for: someone named earlier in the same quotation, "said of Y",
-  someone named in the attribution sentence, else the person the passage is about;
-* who speaks: the subject of a "said" right after the quotation or right before it, or
-  of the attribution between this quotation and the previous one in the same paragraph
-  ("“...,” said X. “...”");
+* a sentence praises when it holds a word or phrase of praise or readiness ("best",
+  "ready", "as good as anybody", "reminds me of a young X", "I wanted him and I got
+  him", "we support him") that no negation, need or deferral governs in its own clause
+  ("he doesn't get enough credit" praises; "I don't know that anybody is ready", "he
+  needs to be better", "I'll tell you how good he is" do not); a quotation that also
+  doubts ("Is he ready for Cup? No.", "We'll see how he handles it") or that is a joke
+  praises no one, and a "good guy" is a word on character, not on ability;
+* whom it praises: the people it names, by name, surname or first name (not the speaker,
+  not the yardstick of a comparison: "the best since X"), else the person a pronoun or
+  "the kid" stands for: someone named earlier in the same quotation (its subject first),
+  "said of Y", the one the same speaker was just talking about, else the person the
+  passage is about; "both of them" is the pair the passage is about; "X told me I was
+  ready" is X vouching for the speaker;
+* who speaks: the subject of a "said" right after the quotation or right before it
+  (a role noun, "the owner said", is the person the document gives that role), of the
+  attribution between this quotation and the previous one, "X on Y: “...”", else who
+  said something in the sentence just before;
+* an angry quotation ("run over by the same guy", "teach him some manners", "I'm done
+  letting him", "I'm not happy with him") is a feud between the speaker and whom it is
+  about;
 * thanks are no praise ("I'm grateful to A and B for the confidence").
 """
 
@@ -510,6 +521,8 @@ class QuoteRules:
 
     def _about_sentence(self, lo: int, hi: int, qstart: int, qend: int, speaker: int,
                         verb, praise=None) -> list[int]:
+        """Whom the quotation sentence ``lo:hi`` is about (see the module doc), given the
+        quotation's span, its speaker and say-verb, and its word of ``praise`` if any."""
         doc = self.doc
         if praise is not None:
             # the people the clause of the praise names ("Travis has a great reputation")
@@ -554,7 +567,7 @@ class QuoteRules:
         lem, kids = t.lemma_.lower(), list(t.children)
         if t.lower_ in CRITICISM_WORDS:
             return not self._negated_clause(t, start, end)
-        if t.lower_ in {"happy", "pleased"} and any(c.dep_ == "neg" for c in t.head.children) \
+        if t.lower_ in L.DISPLEASED_ADJ and any(c.dep_ == "neg" for c in t.head.children) \
                 and any(c.lower_ == "with" for c in t.children):
             return True  # "I'm not happy with him"
         if t.pos_ != "VERB":
@@ -627,6 +640,7 @@ class QuoteRules:
         return False
 
     def quotations(self) -> None:
+        """Endorsements and feuds of every quotation of the document."""
         prev_end = None
         spans = self._quote_spans()
         for k, (start, end) in enumerate(spans):
