@@ -405,6 +405,12 @@ def test_had_words_with(ex):
     assert ("Gus Whitaker", "endorses", "Sid Okafor") in triples(result)
 
 
+def test_an_apology_and_a_rival_to_beat_are_neither_feud_nor_praise(ex):
+    text = ('Alan Quill spun late. "I wrecked him, that was my fault," Trent said. "We want '
+            'to beat Alan Quill next week," Whitaker said.')
+    assert not any(p in {"feuded_with", "endorses"} for _, p, _ in triples(ex.extract(text)))
+
+
 def test_an_angry_post_at_a_driver_named_before(ex):
     text = ("Alan Quill hooked Gus Whitaker at Lakeview Speedway.\n\n"
             "Somebody tell Alan to check his mirrors. Some of us don't forget.\n"

@@ -78,7 +78,7 @@ DEFERRING_VERBS = frozenset({"tell", "see", "know", "judge", "decide"})
 """Future "I'll tell you how good he is", "we'll see": judgement deferred, no praise."""
 
 CRITICISM_WORDS = frozenset({"manners", "payback", "idiot", "moron", "bonehead", "clown",
-                             "dirty", "disrespectful", "cheap", "dumb", "stupid", "reckless"})
+                             "dirty", "disrespectful", "cheap", "reckless"})
 """Words of an angry quotation about a rival ("teach him some manners", "dirty")."""
 
 CRITICISM_VERBS = frozenset({"wreck", "dump", "punt", "retaliate", "disrespect", "shove"})
@@ -87,6 +87,11 @@ FIRST_PERSON = frozenset({"me", "us", "i", "we"})
 
 JOKE_VERBS = frozenset({"joke", "quip", "deadpan", "tease", "kid", "laugh", "crack"})
 """Attributions of a joke: what the speaker says is no sincere praise or attack."""
+
+WANT_TO_HAVE = frozenset({"keep", "work", "have", "get", "sign", "hire", "bring", "add",
+                          "retain", "land", "pair"})
+""""I wanted to keep X", "to work with X": wanting a person on one's side (not "we want
+to beat X")."""
 
 ROLE_SPEAKERS = {"owner": "owns", "co-owner": "owns", "chief": "crew_chief_for"}
 """Role nouns as speakers ("the owner said") and the edge that names their holder."""
@@ -233,7 +238,8 @@ class QuoteRules:
         """"We support him 100 percent", "we believe in her", "I wanted to keep Dominic",
         "I've wanted to work with Travis": the speaker backs a person."""
         if verb.lemma_.lower() == "want":
-            objs = [g for c in verb.children if c.dep_ == "xcomp" for g in c.subtree]
+            objs = [g for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in
+                    WANT_TO_HAVE for g in c.subtree]
         else:
             objs = [g for c in verb.children if c.dep_ == "dobj" or c.dep_ == "prep" and
                     c.lower_ == "in" for g in c.subtree]
@@ -575,11 +581,12 @@ class QuoteRules:
                 c.lower_ in {"at", "of"} for c in kids) and not self._negated_clause(
                 t, start, end)
         if lem in CRITICISM_VERBS:
-            # (not "he got dumped": a third person as the victim)
-            passive_other = any(c.dep_ in {"nsubjpass", "nsubj"} and c.lower_ not in
-                                FIRST_PERSON for c in kids) and any(
-                c.dep_ == "auxpass" for c in kids)
-            return not passive_other and not self._negated_clause(t, start, end)
+            # the speaker's side as the victim ("he wrecked us", "I got dumped"), not
+            # "he got dumped" nor an apology ("I wrecked him, my fault")
+            passive = any(c.dep_ == "auxpass" for c in kids)
+            first = any(c.dep_ in {"nsubjpass", "nsubj"} and c.lower_ in FIRST_PERSON
+                        for c in kids)
+            return passive == first and not self._negated_clause(t, start, end)
         if lem in {"run", "drive", "plow", "shove"} and any(
                 c.lower_ in {"over", "into", "through"} for c in kids):
             if any(c.dep_ == "auxpass" for c in kids):
