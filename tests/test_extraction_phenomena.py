@@ -350,6 +350,15 @@ def test_split_and_colon_attributions(ex):
     assert ("Walt Brennan", "endorses", "Sid Okafor") in got
 
 
+def test_the_role_a_speaker_was_named_with(ex):
+    text = ("Alan Quill won at Lakeview Speedway. Team president Walt Brennan watched from the "
+            'pit box. "Alan is the most talented driver we have ever had," the president '
+            'said. Sid Okafor was second. "He\'s the best I\'ve seen," the veteran said.')
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "endorses", "Alan Quill") in got
+    assert not any(o == "Sid Okafor" for _, p, o in got if p == "endorses")
+
+
 # ---------------------------------------------------------------- feuds
 
 def test_an_angry_quotation_is_a_feud_with_whom_it_is_about(ex):

@@ -301,6 +301,12 @@ KIND_WORDS = frozenset({"kind", "nice", "good", "warm", "high", "glowing", "comp
                         "encouraging", "generous", "great", "flattering"})
 """Words that make "words for Y" praise ("had kind words for Y")."""
 
+SPEAKER_ROLES = frozenset({"owner", "co-owner", "chief", "president", "executive",
+                           "spokesman", "spokeswoman", "spokesperson", "spotter", "engineer",
+                           "manager", "director", "chairman", "ceo", "founder", "principal",
+                           "veteran", "rookie", "champion", "teammate"})
+"""Role nouns that stand for a person named with them ("the team president said")."""
+
 DISPLEASED_ADJ = frozenset({"happy", "pleased", "thrilled"})
 """Adjectives that, negated, say a person is angry with another ("not happy with Y")."""
 

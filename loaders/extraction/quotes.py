@@ -351,17 +351,32 @@ class QuoteRules:
         return []
 
     def _role_speaker(self, verb, qstart: int) -> list[int]:
-        """"the owner said", "his crew chief said": the person the document gives that
-        role (read from the edges found so far), the one named last before the quotation
-        when there are several."""
+        """"the owner said", "his crew chief said", "the team president said": the person
+        the document gives that role (by the edges found so far, or named next to the
+        role word: "team president X", "X, the team's president"), the one named last
+        before the quotation when there are several."""
         for c in verb.children:
-            pred = ROLE_SPEAKERS.get(c.lemma_.lower()) if c.dep_ == "nsubj" else None
-            if pred is None or self.men(c) is not None:
+            role = c.lemma_.lower()
+            if c.dep_ != "nsubj" or self.men(c) is not None or not (
+                    role in ROLE_SPEAKERS or role in L.SPEAKER_ROLES):
                 continue
-            holders = {e.subject for e in self.edges.values() if e.predicate == pred}
-            named = [m.ent for m in self.de.mentions if m.ent in holders and m.start < qstart]
+            holders = {e.subject for e in self.edges.values()
+                       if e.predicate == ROLE_SPEAKERS.get(role)}
+            named = [m.ent for m in self.de.mentions if m.start < qstart and
+                     self.ent(m.ent).is_person and (m.ent in holders or
+                                                    self._titled(m, role))]
             return named[-1:]
         return []
+
+    def _titled(self, m, role: str) -> bool:
+        """Whether mention ``m`` is given the ``role`` right there: "team president X"
+        or "X, the team's president"."""
+        doc = self.doc
+        if m.start > 0 and doc[m.start - 1].lemma_.lower() == role:
+            return True
+        after = doc[m.end:min(m.end + 5, len(doc))]
+        return bool(len(after)) and after[0].text == "," and any(
+            t.lemma_.lower() == role for t in after)
 
     def inside_quote(self, i: int) -> bool:
         inside = getattr(self, "_inside_quotes", None)
