@@ -420,6 +420,15 @@ def test_an_apology_and_a_rival_to_beat_are_neither_feud_nor_praise(ex):
     assert not any(p in {"feuded_with", "endorses"} for _, p, _ in triples(ex.extract(text)))
 
 
+def test_a_quoted_fragment_attacking_the_name_before_it(ex):
+    text = ("Quill's crew chief, Hank Dorsey, was still fuming Monday. He told reporters "
+            "Okafor \u201cmade it personal\u201d and said the team \u201cwill remember "
+            "it.\u201d")
+    feuds = {frozenset((r.subject, r.object)) for r in ex.extract(text).relations
+             if r.predicate == "feuded_with"}
+    assert frozenset(("Hank Dorsey", "Sid Okafor")) in feuds
+
+
 def test_an_angry_post_at_a_driver_named_before(ex):
     text = ("Alan Quill hooked Gus Whitaker at Lakeview Speedway.\n\n"
             "Somebody tell Alan to check his mirrors. Some of us don't forget.\n"

@@ -343,7 +343,8 @@ class QuoteRules:
             pron = [c for c in t.children if c.dep_ == "nsubj" and c.lower_ in {"he", "she"}]
             if pron:
                 # "..., he said": the person named last before the quotation (outside it)
-                return self._speaker_before(qstart)
+                # and before the verb ("She told reporters X “made it personal”")
+                return self._speaker_before(min(qstart, t.i))
             who = [e for e in self.subjects(t) if self.ent(e).is_person]
             if who:
                 return who[:1]
@@ -583,14 +584,16 @@ class QuoteRules:
     def _criticism(self, t, start: int, end: int) -> bool:
         """Whether word ``t`` of a quotation attacks someone: "teach him some manners",
         "getting run over by the same guy", "he's run into enough of us", "drove through
-        me", "I'm done letting him", "some of us don't forget", "I'm mad at him", "I'm not
-        happy with him"."""
+        me", "I'm done letting him", "some of us don't forget", "we will remember it", "he
+        made it personal", "I'm mad at him", "I'm not happy with him"."""
         lem, kids = t.lemma_.lower(), list(t.children)
         if t.lower_ in CRITICISM_WORDS:
             return not self._negated_clause(t, start, end)
         if t.lower_ in L.DISPLEASED_ADJ and any(c.dep_ == "neg" for c in t.head.children) \
                 and any(c.lower_ == "with" for c in t.children):
             return True  # "I'm not happy with him"
+        if t.lower_ == "personal" and t.head.lemma_.lower() == "make":
+            return True  # "he made it personal"
         if t.pos_ != "VERB":
             return t.lower_ in ANGER_WORDS and any(
                 c.lower_ in {"at", "of"} for c in kids) and not self._negated_clause(
@@ -609,6 +612,8 @@ class QuoteRules:
             victim = {g.lower_ for c in kids if c.lower_ in {"into", "through"}
                       for g in c.subtree}
             return bool(victim & FIRST_PERSON) and not self._negated_clause(t, start, end)
+        if lem == "remember" and any(c.lower_ in {"will", "'ll", "’ll"} for c in kids):
+            return any(c.dep_ == "dobj" and c.lower_ in {"it", "that", "this"} for c in kids)
         if lem in {"forget", "forgive"}:
             # "some of us don't forget", "I won't forget that" (not "don't forget him",
             # "I'll never forget this win")
@@ -627,10 +632,19 @@ class QuoteRules:
                 continue
             done.add(t.sent.start)
             lo, hi = max(start, t.sent.start), min(end, t.sent.end)
-            about = self._about_sentence(lo, hi, start, end, speaker, verb)
+            about = self._about_sentence(lo, hi, start, end, speaker, verb) or \
+                self._named_before(start, speaker)
             for o in about[:1]:
                 self.emit(speaker, "feuded_with", o, self._sent_index(t), 0.6,
                           "quote-criticism")
+
+    def _named_before(self, start: int, speaker: int) -> list[int]:
+        """The person named right before a quoted fragment ("X “made it personal”")."""
+        if start < 2 or self.doc[start - 1].text not in L.QUOTE_CHARS:
+            return []
+        m = self.de.mention_at(start - 2)
+        return [m.ent] if m is not None and self.ent(m.ent).is_person and \
+            m.ent != speaker else []
 
     def _praise_of_speaker(self, p, start: int, end: int, speaker: int):
         """When praise word ``p`` is said of the speaker himself ("I was ready"): the
