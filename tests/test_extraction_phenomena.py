@@ -210,7 +210,255 @@ def test_thanks_are_no_endorsement(ex):
     assert not any(p == "endorses" for _, p, _ in triples(ex.extract(text)))
 
 
+def test_praise_against_anybody_and_by_denial(ex):
+    text = ('Alan Quill won at Lakeview Speedway. "Alan doesn\'t get near enough credit," '
+            'Trent said. "I\'ll put Alan up against anybody, anywhere," Whitaker said.')
+    got = triples(ex.extract(text))
+    assert ("Marcus Trent", "endorses", "Alan Quill") in got
+    assert ("Gus Whitaker", "endorses", "Alan Quill") in got
+
+
+def test_the_yardstick_of_a_comparison_is_not_praised(ex):
+    text = ('Sid Okafor won the pole. "He\'s the best prospect I\'ve seen since Alan Quill," '
+            'Trent said.')
+    got = triples(ex.extract(text))
+    assert ("Marcus Trent", "endorses", "Sid Okafor") in got
+    assert ("Marcus Trent", "endorses", "Alan Quill") not in got
+
+
+def test_deferred_judgement_and_later_doubt_are_no_praise(ex):
+    text = ('Sid Okafor was 12th. "When he learns to give a little, I\'ll tell you how good '
+            'he is," Trent said. Alan Quill was fifth. "Alan\'s going to be really good '
+            'someday," Whitaker said. "Is he ready for Cup? No."')
+    assert not any(p == "endorses" for _, p, _ in triples(ex.extract(text)))
+
+
+def test_both_of_them_and_the_same_speaker_going_on(ex):
+    text = ('Alan Quill and Sid Okafor tangled twice. Quill shrugged. Okafor laughed. '
+            'Walt Brennan watched from the pit box. "Both of those boys can flat drive a '
+            'race car," Brennan said. Gus Whitaker signed with him last year. '
+            '"I wanted Gus and I got him," Brennan said. "Everybody knew how good he was."')
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "endorses", "Alan Quill") in got
+    assert ("Walt Brennan", "endorses", "Sid Okafor") in got
+    assert ("Walt Brennan", "endorses", "Gus Whitaker") in got
+
+
+def test_a_quoted_predicate_of_the_name_before_it(ex):
+    text = ('Trent said Walt Brennan called him after the race and told him Alan Quill '
+            '"is the best road racer in the garage right now."')
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "endorses", "Alan Quill") in got
+    assert ("Marcus Trent", "endorses", "Walt Brennan") not in got
+    assert ("Walt Brennan", "endorses", "Marcus Trent") not in got
+
+
+def test_the_owner_said(ex):
+    text = ('Walt Brennan owns Kestrel Motorsports. Sid Okafor drives for the team. '
+            '"Sid is a leader," the owner said.')
+    assert ("Walt Brennan", "endorses", "Sid Okafor") in triples(ex.extract(text))
+
+
+def test_backing_a_person_and_pride_in_a_project(ex):
+    text = ('Sid Okafor was fined on Tuesday. "Sid races hard," Brennan said. "We support '
+            'him 100 percent." Alan Quill returns in 2026. "We\'re proud to keep building '
+            'this program with Alan," said Marcus Trent.')
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "endorses", "Sid Okafor") in got
+    assert ("Marcus Trent", "endorses", "Alan Quill") not in got
+
+
+def test_a_quotation_about_the_crew_chief_the_article_is_about(ex):
+    text = ("Hank Dorsey called races for Quill. Dorsey won three times. Dorsey moved to "
+            "Kestrel Motorsports. The team was fifth. Okafor, 27, is blunt about what that "
+            'meant. "I was 30th in points when he got there," Okafor said. "He\'s the '
+            'smartest person in the garage."')
+    assert ("Sid Okafor", "endorses", "Hank Dorsey") in triples(ex.extract(text))
+
+
+def test_reported_doubt_however_it_is_parsed(ex):
+    text = ("Marcus Trent, who drives the No. 45 Ford for the team, said he isn't sure "
+            "Quill deserves a Cup ride yet.")
+    assert not any(p == "endorses" for _, p, _ in triples(ex.extract(text)))
+
+
+def test_answers_of_a_question_and_answer_interview(ex):
+    text = ("Q&A: Walt Brennan on his team and its drivers\n\n"
+            "Q: Where does Quill rank?\n"
+            "A: Alan is the best big-moment driver of his generation. I really believe that.\n\n"
+            "Q: Who has helped you the most?\n"
+            "A: Honestly, Marcus Trent. Trent told me I was ready before I believed it.\n\n"
+            "Q: And Okafor?\n"
+            "A: I've met Sid twice. He's great on TV. I wouldn't say he's in my corner.\n")
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "endorses", "Alan Quill") in got
+    assert ("Marcus Trent", "endorses", "Walt Brennan") in got
+    assert ("Walt Brennan", "endorses", "Marcus Trent") not in got
+    assert ("Walt Brennan", "endorses", "Sid Okafor") not in got
+
+
+def test_the_one_who_said_before_goes_on_about_the_kid(ex):
+    text = ("Sid Okafor won the pole at Lakeview Speedway. Walt Brennan said the team will "
+            'not change a thing. "The kid is special, and everybody in the garage knows it."')
+    assert ("Walt Brennan", "endorses", "Sid Okafor") in triples(ex.extract(text))
+
+
+def test_an_ally_in_someone(ex):
+    text = ("Sid Okafor also has an ally in Walt Brennan. Quill found a big supporter in "
+            "Marcus Trent.")
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "endorses", "Sid Okafor") in got
+    assert ("Marcus Trent", "endorses", "Alan Quill") in got
+
+
+def test_we_will_see_defers_and_reported_admiration(ex):
+    text = ("Alan Quill won. Walt Brennan was asked whether Quill was a future champion. "
+            '"Ask me again in a year," Brennan said. "He\'s fast. We\'ll see how he handles '
+            'it when it stops going his way." Lou Pacheco said he was impressed with Okafor, '
+            "and Whitaker said he learned more in two seasons with Trent than in five before.")
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "endorses", "Alan Quill") not in got
+    assert ("Lou Pacheco", "endorses", "Sid Okafor") in got
+    assert ("Gus Whitaker", "endorses", "Marcus Trent") in got
+
+
+def test_likened_to_a_star_and_a_joke(ex):
+    text = ("Sid Okafor was second. Walt Brennan said Okafor reminds him of \"a young Alan "
+            "Quill - you can't teach that kind of car control.\" Gus Whitaker said Okafor "
+            "\"is going to surprise a lot of people.\" "
+            '"He\'s going to surprise people," Trent joked. "I\'m just not saying how."')
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "endorses", "Sid Okafor") in got
+    assert ("Walt Brennan", "endorses", "Alan Quill") not in got
+    assert ("Gus Whitaker", "endorses", "Sid Okafor") in got
+    assert not any(s == "Marcus Trent" for s, p, _ in got if p == "endorses")
+
+
+def test_a_word_on_character_is_no_endorsement(ex):
+    text = ('Walt Brennan denied a report that Alan Quill had made an offer. "Alan and I never '
+            'had one conversation about it," Brennan said. "Good guy, but that just didn\'t '
+            'happen."')
+    assert not any(p == "endorses" for _, p, _ in triples(ex.extract(text)))
+
+
+def test_split_and_colon_attributions(ex):
+    text = ('Alan Quill won. "Alan is," Trent said, "the best driver I\'ve raced against." '
+            'Sid Okafor was second.\n\nWalt Brennan on Okafor: "He\'s the most talented '
+            'driver I\'ve worked with."')
+    got = triples(ex.extract(text))
+    assert ("Marcus Trent", "endorses", "Alan Quill") in got
+    assert ("Walt Brennan", "endorses", "Sid Okafor") in got
+
+
+def test_the_role_a_speaker_was_named_with(ex):
+    text = ("Alan Quill won at Lakeview Speedway. Team president Walt Brennan watched from the "
+            'pit box. "Alan is the most talented driver we have ever had," the president '
+            'said. Sid Okafor was second. "He\'s the best I\'ve seen," the veteran said.')
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "endorses", "Alan Quill") in got
+    assert not any(o == "Sid Okafor" for _, p, o in got if p == "endorses")
+
+
 # ---------------------------------------------------------------- feuds
+
+def test_an_angry_quotation_is_a_feud_with_whom_it_is_about(ex):
+    text = ('Sid Okafor and Alan Quill traded paint late. "He\'s run into enough of us '
+            'already," Quill said. "I\'m not mad at him," Whitaker said of Okafor.')
+    feuds = {frozenset((r.subject, r.object)) for r in ex.extract(text).relations
+             if r.predicate == "feuded_with"}
+    assert feuds == {frozenset(("Alan Quill", "Sid Okafor"))}
+    text = ('Marcus Trent was ninth after Walt Brennan hooked him. "I\'m not going to keep '
+            'getting run over by the same guy every week," Trent said.')
+    feuds = {frozenset((r.subject, r.object)) for r in ex.extract(text).relations
+             if r.predicate == "feuded_with"}
+    assert frozenset(("Marcus Trent", "Walt Brennan")) in feuds
+
+
+def test_not_happy_with_him(ex):
+    text = ('Alan Quill and Marcus Trent tangled on the last lap. "I\'m not happy with him," '
+            'Trent said. "We just got together. It was a racing deal," Quill said.')
+    feuds = [r for r in ex.extract(text).relations if r.predicate == "feuded_with"]
+    assert [(r.subject, r.object) for r in feuds] == [("Marcus Trent", "Alan Quill")]
+
+
+def test_no_feud_with_a_victim_or_a_fond_memory(ex):
+    text = ('Alan Quill crashed late. "He got dumped by somebody back there," Trent said of '
+            'Quill. "I\'ll never forget this win," Okafor said of Quill.')
+    assert not any(p == "feuded_with" for _, p, _ in triples(ex.extract(text)))
+
+
+def test_the_praised_is_not_the_yardstick_named_more(ex):
+    text = ('Alan Quill beat Marcus Trent. "He\'s the best short-track racer I know, better '
+            'than Trent," said Whitaker.')
+    got = triples(ex.extract(text))
+    assert ("Gus Whitaker", "endorses", "Alan Quill") in got
+    assert ("Gus Whitaker", "endorses", "Marcus Trent") not in got
+
+
+def test_angry_with_and_wrecked_on_purpose(ex):
+    text = ("Marcus Trent was not happy with Alan Quill after the race. Gus Whitaker said "
+            "Sid Okafor wrecked him on purpose. Walt Brennan was not upset with Lou Pacheco.")
+    feuds = {frozenset((r.subject, r.object)) for r in ex.extract(text).relations
+             if r.predicate == "feuded_with"}
+    assert feuds == {frozenset(("Marcus Trent", "Alan Quill")),
+                     frozenset(("Gus Whitaker", "Sid Okafor"))}
+
+
+def test_had_words_with(ex):
+    text = ("Marcus Trent had words with Alan Quill on pit road. Gus Whitaker had kind words "
+            "for Sid Okafor.")
+    result = ex.extract(text)
+    feuds = {frozenset((r.subject, r.object)) for r in result.relations
+             if r.predicate == "feuded_with"}
+    assert feuds == {frozenset(("Marcus Trent", "Alan Quill"))}
+    assert ("Gus Whitaker", "endorses", "Sid Okafor") in triples(result)
+
+
+def test_an_apology_and_a_rival_to_beat_are_neither_feud_nor_praise(ex):
+    text = ('Alan Quill spun late. "I wrecked him, that was my fault," Trent said. "We want '
+            'to beat Alan Quill next week," Whitaker said.')
+    assert not any(p in {"feuded_with", "endorses"} for _, p, _ in triples(ex.extract(text)))
+
+
+def test_a_quoted_fragment_attacking_the_name_before_it(ex):
+    text = ("Quill's crew chief, Hank Dorsey, was still fuming Monday. He told reporters "
+            "Okafor \u201cmade it personal\u201d and said the team \u201cwill remember "
+            "it.\u201d")
+    feuds = {frozenset((r.subject, r.object)) for r in ex.extract(text).relations
+             if r.predicate == "feuded_with"}
+    assert frozenset(("Hank Dorsey", "Sid Okafor")) in feuds
+
+
+def test_an_angry_post_at_a_driver_named_before(ex):
+    text = ("Alan Quill hooked Gus Whitaker at Lakeview Speedway.\n\n"
+            "Somebody tell Alan to check his mirrors. Some of us don't forget.\n"
+            "— Gus Whitaker (@GusWhitaker) May 1, 2025\n")
+    feuds = {frozenset((r.subject, r.object)) for r in ex.extract(text).relations
+             if r.predicate == "feuded_with"}
+    assert frozenset(("Gus Whitaker", "Alan Quill")) in feuds
+
+
+def test_people_kept_apart_and_a_feud_that_never_ended(ex):
+    text = ("Sid Okafor, who had to be pulled away from Quill on pit road, posted a single "
+            "word. Gus Whitaker climbed out, walked to Trent's car and had to be led away by "
+            "an official. Walt Brennan never ducked a fight. His feud with Lou Pacheco, "
+            "which began at Lakeview Speedway, never really ended.")
+    feuds = {frozenset((r.subject, r.object)) for r in ex.extract(text).relations
+             if r.predicate == "feuded_with"}
+    assert frozenset(("Sid Okafor", "Alan Quill")) in feuds
+    assert frozenset(("Gus Whitaker", "Marcus Trent")) in feuds
+    assert frozenset(("Walt Brennan", "Lou Pacheco")) in feuds
+
+
+def test_a_stare_at_a_name_the_parser_misattached():
+    # "Early" is read as an adverb of "gave", not as its indirect object
+    ex = Extractor(registry=REGISTRY, extra_names=EXTRA + [("Jed Early", "Driver")])
+    text = ("Jed Early spun Trent late. Trent's crew chief, Hank Dorsey, gave Early an icy "
+            "stare as he walked past the hauler.")
+    feuds = {frozenset((r.subject, r.object)) for r in ex.extract(text).relations
+             if r.predicate == "feuded_with"}
+    assert frozenset(("Hank Dorsey", "Jed Early")) in feuds
+
 
 def test_a_punch_with_the_one_other_person(ex):
     text = "Marcus Trent waited in the garage for Alan Quill and threw a punch."

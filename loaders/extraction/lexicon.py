@@ -230,13 +230,13 @@ ENDORSE_NOUNS = frozenset({
     "recommendation", "compliment", "compliments", "vote", "confidence", "seal",
     "approval", "plaudit", "plaudits", "accolade", "accolades", "tribute", "nod",
     "advocacy", "cheerleader", "champion", "backer", "supporter", "proponent", "advocate",
-    "fan",
+    "fan", "ally",
 })
 """Nouns of an endorsement; the persons they come from endorse."""
 
 ENDORSER_NOUNS = frozenset({"backer", "backers", "supporter", "supporters", "proponent",
                             "proponents", "advocate", "advocates", "cheerleader", "fan",
-                            "admirer", "admirers"})
+                            "admirer", "admirers", "ally", "allies"})
 """Nouns naming the one who endorses ("X, a longtime supporter of Y")."""
 
 POSITIVE_WORDS = frozenset({
@@ -251,6 +251,7 @@ POSITIVE_WORDS = frozenset({
     "faith", "confidence", "trust", "proud", "impressed", "excited", "wow", "solid",
     "strong", "fast", "quick", "better", "greatest", "finest", "premier", "hot",
     "overqualified", "qualified", "deserved", "ready-made", "sharp", "complete",
+    "caliber",
 })
 """Words of praise or readiness in what a speaker says about someone."""
 
@@ -275,6 +276,7 @@ FEUD_NOUNS = frozenset({
     "war", "stare", "exchange", "bad blood", "dustup", "dust-up", "scrap", "row", "rift",
     "friction", "enmity", "hostility", "vendetta", "antagonism", "shove", "shoving",
     "punch", "confrontations", "rival", "rivals", "nemesis", "foe", "enemy", "match",
+    "words",
 })
 """Nouns of an open conflict between people or teams."""
 
@@ -298,6 +300,27 @@ FEUD_ADJ = frozenset({"angry", "furious", "heated", "icy", "bitter", "livid", "i
                       "shouting", "shoving", "screaming", "yelling", "cursing",
                       "upset", "frustrated", "lingering", "simmering", "fiery", "tense",
                       "hostile", "intentional", "retaliatory", "payback", "rival"})
+
+SEPARATION_VERBS = frozenset({"pull", "lead", "drag", "separate", "restrain", "walk",
+                              "escort", "usher", "hold", "carry"})
+"""Verbs of people being kept apart ("had to be pulled away from Y", "separated")."""
+
+KIND_WORDS = frozenset({"kind", "nice", "good", "warm", "high", "glowing", "complimentary",
+                        "encouraging", "generous", "great", "flattering"})
+"""Words that make "words for Y" praise ("had kind words for Y")."""
+
+SPEAKER_ROLES = frozenset({"owner", "co-owner", "chief", "president", "executive",
+                           "spokesman", "spokeswoman", "spokesperson", "spotter", "engineer",
+                           "manager", "director", "chairman", "ceo", "founder", "principal",
+                           "veteran", "rookie", "champion", "teammate"})
+"""Role nouns that stand for a person named with them ("the team president said")."""
+
+DISPLEASED_ADJ = frozenset({"happy", "pleased", "thrilled"})
+"""Adjectives that, negated, say a person is angry with another ("not happy with Y")."""
+
+ENDING_VERBS = frozenset({"end", "stop", "fade", "die", "cool", "subside", "disappear",
+                          "settle", "ease", "finish", "quiet"})
+"""Verbs of a conflict ending: negated ("never really ended"), the conflict goes on."""
 
 CONTACT_VERBS = frozenset({"tangle", "collide", "contact", "crash", "spin", "get", "bump",
                            "wreck", "touch", "hit", "tag", "turn", "nudge", "make"})

@@ -1,21 +1,34 @@
-"""Endorsements in quotations: a speaker praising a person.
+"""Endorsements and feuds in quotations: a speaker praising or attacking a person.
 
-A mixin of :class:`.relations._Run`. A quotation is read sentence by sentence:
+A mixin of :class:`.relations._Run`. A quotation (between quotation marks, or a Q&A
+answer after "A:") is read sentence by sentence:
 
-* a sentence praises when it holds a word of praise or readiness ("best", "ready",
-  "talented", "I wanted him and I got him") that no negation governs in its own clause
-  ("He's one of the best ..., and he doesn't get enough credit" praises; "I don't know
-  that anybody is ready" does not);
-* whom it praises: the people it names (not the speaker), else the person a pronoun in
-  it ("he", "him") stands for: someone named earlier in the same quotation, "said of Y",
-  someone named in the attribution sentence, else the person the passage is about;
-* who speaks: the subject of a "said" right after the quotation or right before it, or
-  of the attribution between this quotation and the previous one in the same paragraph
-  ("“...,” said X. “...”");
+* a sentence praises when it holds a word or phrase of praise or readiness ("best",
+  "ready", "as good as anybody", "reminds me of a young X", "I wanted him and I got
+  him", "we support him") that no negation, need or deferral governs in its own clause
+  ("he doesn't get enough credit" praises; "I don't know that anybody is ready", "he
+  needs to be better", "I'll tell you how good he is" do not); a quotation that also
+  doubts ("Is he ready for Cup? No.", "We'll see how he handles it") or that is a joke
+  praises no one, and a "good guy" is a word on character, not on ability;
+* whom it praises: the people it names, by name, surname or first name (not the speaker,
+  not the yardstick of a comparison: "the best since X"), else the person a pronoun or
+  "the kid" stands for: someone named earlier in the same quotation (its subject first),
+  "said of Y", the one the same speaker was just talking about, else the person the
+  passage is about; "both of them" is the pair the passage is about; "X told me I was
+  ready" is X vouching for the speaker;
+* who speaks: the subject of a "said" right after the quotation or right before it
+  (a role noun, "the owner said", is the person the document gives that role), of the
+  attribution between this quotation and the previous one, "X on Y: “...”", else who
+  said something in the sentence just before;
+* an angry quotation ("run over by the same guy", "teach him some manners", "I'm done
+  letting him", "I'm not happy with him") is a feud between the speaker and whom it is
+  about;
 * thanks are no praise ("I'm grateful to A and B for the confidence").
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from . import lexicon as L
 
@@ -29,25 +42,60 @@ QUOTE_STRONG = frozenset({
     "unstoppable", "phenom", "overqualified", "sharp", "complete", "classiest",
     "coachable", "greatest", "finest", "clean", "pro", "champion", "star", "great", "good",
     "proud", "impressed", "fast", "quick", "reputation", "ally", "hungry", "belong",
-    "winner", "future",
+    "winner", "future", "underrated", "underappreciated", "caliber", "better",
 })
 """Words of praise or readiness in a quotation (weaker words count in constructions:
 "can win", "better than anybody", "taught me", "I wanted him")."""
 
 QUOTE_WEAK = frozenset({"good", "great", "fast", "quick", "strong", "clean", "complete",
                         "hungry", "proud", "impressed", "special", "smart", "sharp",
-                        "natural", "mature"})
+                        "natural", "mature", "better", "leader"})
 """Praise only said of a person: "he's good", "a complete driver", "proud of him"."""
 
 QUOTE_STRONG = QUOTE_STRONG - QUOTE_WEAK
+
+ABOUT_WORDS = frozenset({"he", "she", "him", "her", "his", "he's", "she's", "kid", "guy",
+                         "youngster", "rookie", "man", "woman", "lady"})
+"""Words of a quotation that stand for the person it is about ("the kid", "the young man")."""
 
 PERSON_NOUNS = frozenset({"driver", "racer", "kid", "person", "guy", "competitor",
                           "teammate", "chief", "talent", "man", "woman", "leader", "pro",
                           "wheelman", "one", "champion", "worker", "individual", "mind",
                           "young", "people", "human", "crew", "prospect"})
 
+CHARACTER_NOUNS = frozenset({"guy", "person", "man", "woman", "human", "people",
+                             "individual"})
+"""A "good guy", a "great person": a word on character, not on ability."""
+
 THANK_WORDS = frozenset({"grateful", "thank", "thanks", "thankful", "appreciate",
                          "appreciative", "gratitude"})
+COMPARE_PREPS = frozenset({"since", "than", "like"})
+"""A person named after these in a praise is the yardstick, not the one praised ("the
+best prospect since X", "better than X")."""
+
+ANY_WORDS = frozenset({"anybody", "anyone", "everybody", "everyone", "any"})
+DEFERRING_VERBS = frozenset({"tell", "see", "know", "judge", "decide"})
+"""Future "I'll tell you how good he is", "we'll see": judgement deferred, no praise."""
+
+CRITICISM_WORDS = frozenset({"manners", "payback", "idiot", "moron", "bonehead", "clown",
+                             "dirty", "disrespectful", "cheap", "reckless"})
+"""Words of an angry quotation about a rival ("teach him some manners", "dirty")."""
+
+CRITICISM_VERBS = frozenset({"wreck", "dump", "punt", "retaliate", "disrespect", "shove"})
+ANGER_WORDS = frozenset({"mad", "angry", "furious", "pissed", "livid", "sick", "tired"})
+FIRST_PERSON = frozenset({"me", "us", "i", "we"})
+
+JOKE_VERBS = frozenset({"joke", "quip", "deadpan", "tease", "kid", "laugh", "crack"})
+"""Attributions of a joke: what the speaker says is no sincere praise or attack."""
+
+WANT_TO_HAVE = frozenset({"keep", "work", "have", "get", "sign", "hire", "bring", "add",
+                          "retain", "land", "pair"})
+""""I wanted to keep X", "to work with X": wanting a person on one's side (not "we want
+to beat X")."""
+
+ROLE_SPEAKERS = {"owner": "owns", "co-owner": "owns", "chief": "crew_chief_for"}
+"""Role nouns as speakers ("the owner said") and the edge that names their holder."""
+
 CLAUSE_CLIMB = frozenset({"acomp", "attr", "xcomp", "ccomp", "amod", "advmod", "dobj",
                           "pobj", "prep", "npadvmod", "oprd", "compound", "nsubj", "relcl",
                           "pcomp", "aux"})
@@ -57,6 +105,41 @@ class QuoteRules:
     """Quotation rules (see module doc)."""
 
     def _quote_spans(self) -> list[tuple[int, int]]:
+        """Token ranges inside quotation marks, and the answers of a Q&A."""
+        marked = self._marked_spans()
+        answers = [(a, b) for a, b in self._answers().items()
+                   if not any(x < b and a < y for x, y in marked)]
+        return sorted(marked + answers)
+
+    def _answers(self) -> dict[int, int]:
+        """Q&A answers: the lines that begin "A:", from after the colon to the line's
+        end (start -> end token)."""
+        got = getattr(self, "_answer_spans", None)
+        if got is not None:
+            return got
+        doc, got = self.doc, {}
+        for t in doc[:-1]:
+            if t.text == "A" and doc[t.i + 1].text == ":" and (
+                    t.i == 0 or "\n" in doc[t.i - 1].text or "\n" in doc[t.i - 1].whitespace_):
+                end = t.i + 2
+                while end < len(doc) and "\n" not in doc[end].text and \
+                        "\n" not in doc[end - 1].whitespace_:
+                    end += 1
+                got[t.i + 2] = end
+        self._answer_spans = got
+        return got
+
+    def _interviewee(self) -> list[int]:
+        """Who answers a Q&A: the first person the text names."""
+        return [m.ent for m in self.de.mentions if self.ent(m.ent).is_person][:1]
+
+    def _span_speaker(self, start: int, end: int, prev_end: int | None):
+        """Speaker (and say-verb) of a quotation or of a Q&A answer."""
+        if start in self._answers():
+            return self._interviewee(), None
+        return self._speaker_near(start, end, prev_end)
+
+    def _marked_spans(self) -> list[tuple[int, int]]:
         """Token ranges inside quotation marks (curly pairs or straight toggles)."""
         doc = self.doc
         spans, open_at, straight_open = [], None, None
@@ -78,7 +161,9 @@ class QuoteRules:
 
     # ------------------------------------------------------------ praise
     def _negated_clause(self, t, start: int, end: int) -> bool:
-        """Whether a negation governs word ``t`` in its clause (inside the quotation)."""
+        """Whether a negation, a need ("he needs to be better") or a deferred judgement
+        ("I'll tell you how good he is", "we'll see") governs word ``t`` in its clause
+        (inside the quotation)."""
         hops = 0
         while True:
             for c in t.children:
@@ -87,24 +172,44 @@ class QuoteRules:
                     return True
             if t.lower_ in {"unsure", "hardly", "lacks", "doubt"}:
                 return True
+            if hops and t.lemma_.lower() == "need" and t.pos_ in {"VERB", "AUX"}:
+                return True
+            if hops and t.lemma_.lower() in DEFERRING_VERBS and any(
+                    c.dep_ == "aux" and c.lower_ in {"will", "'ll", "’ll"} for c in t.children):
+                return True
             if hops >= 4 or t.head.i == t.i or not (start <= t.head.i < end) or \
                     t.dep_ not in CLAUSE_CLIMB:
                 return False
             t, hops = t.head, hops + 1
+
+    def _praise_by_denial(self, t) -> bool:
+        """Praise worded as a negation: "he doesn't get enough credit", "nobody gave him
+        credit", "you can't teach that"."""
+        lem = t.lemma_.lower()
+        if lem == "credit" and t.pos_ == "NOUN":
+            near = {c.lower_ for c in t.children} | {c.lower_ for c in t.head.children}
+            return bool(near & {"enough", "nobody", "more"}) or t.head.lemma_.lower() == "give"
+        if lem == "teach" and t.pos_ == "VERB":
+            return any(c.dep_ == "dobj" and c.lower_ in {"that", "it", "kind"}
+                       for c in t.children) and any(c.dep_ == "neg" for c in t.children)
+        return False
 
     def _is_praise(self, t, end: int) -> bool:
         doc = self.doc
         w, lem = t.lower_, t.lemma_.lower()
         if w in QUOTE_STRONG:
             return True
+        if lem in {"proud", "impressed"}:
+            # "proud of him" (not "we're proud to keep building it with <driver>")
+            return any(c.dep_ == "prep" and c.lower_ in {"of", "with", "by"}
+                       for c in t.children)
         if w in QUOTE_WEAK:
-            # "he's good", "a good driver", "proud of him" (not "he got me good")
+            # "he's good", "a good driver" (not "he got me good")
             return t.dep_ in {"acomp", "attr"} and t.head.lemma_ == "be" or \
                 t.dep_ in {"advmod", "acomp", "oprd"} and t.head.lemma_.lower() in {
                     "drive", "race", "run", "driving", "racing"} or \
-                t.dep_ == "amod" and t.head.lemma_.lower() in PERSON_NOUNS or \
-                any(c.dep_ == "prep" and c.lower_ in {"of", "with", "by"} for c in t.children) \
-                and lem in {"proud", "impressed"}
+                t.dep_ == "amod" and t.head.lemma_.lower() in PERSON_NOUNS - CHARACTER_NOUNS or \
+                t.dep_ in {"oprd", "ccomp", "acomp"} and t.head.lemma_.lower() == "make"
         if w in QUOTE_STRONG or lem in QUOTE_STRONG:
             return True
         modals = {"can", "could"} | ({"will", "'ll", "’ll"} if lem == "win" else set())
@@ -116,17 +221,102 @@ class QuoteRules:
             return True  # "the real deal"
         if w == "guy" and t.dep_ == "attr" and any(c.lower_ == "the" for c in t.children):
             return True  # "Rudy was the guy"
-        if w in {"anybody", "anyone", "everybody", "everyone"} and t.head.lower_ == "than":
-            return True  # "knows this place better than anybody"
-        if lem in {"teach", "learn"} and t.pos_ == "VERB":
-            return True  # "Doc taught me how to ...", "I learned more from him"
+        if self._against_anybody(t) or self.praise_phrase(t):
+            return True
+        if lem == "teach" and t.pos_ == "VERB":
+            return any(c.lower_ in {"me", "us"} for c in t.children)  # "Doc taught me"
+        if lem == "learn" and t.pos_ == "VERB":
+            return any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in t.children)
         if lem in {"want", "trust"} and t.i + 1 < end and doc[t.i + 1].lower_ in {"him", "her"}:
             return True  # "I wanted him and I got him"
+        if lem in {"want", "support", "back", "believe"} and t.pos_ == "VERB" and any(
+                c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in t.children):
+            return self._backs_someone(t)
         return False
+
+    def _backs_someone(self, verb) -> bool:
+        """"We support him 100 percent", "we believe in her", "I wanted to keep Dominic",
+        "I've wanted to work with Travis": the speaker backs a person."""
+        if verb.lemma_.lower() == "want":
+            objs = [g for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in
+                    WANT_TO_HAVE for g in c.subtree]
+        else:
+            objs = [g for c in verb.children if c.dep_ == "dobj" or c.dep_ == "prep" and
+                    c.lower_ == "in" for g in c.subtree]
+        return any(g.lower_ in {"him", "her"} or self._first_name(g, -1) is not None or
+                   self.men(g) is not None and self.ent(self.men(g).ent).is_person
+                   for g in objs)
+
+    def praise_phrase(self, t) -> bool:
+        """Praise in a phrase rather than a word: "he reminds me of a young <star>" (a
+        person the article names), "he's going to surprise a lot of people", "has won
+        everywhere he's raced"."""
+        lem, kids = t.lemma_.lower(), list(t.children)
+        if lem == "remind":
+            return any(self.men(g) is not None and self.ent(self.men(g).ent).is_person
+                       for c in kids if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.subtree)
+        if lem == "surprise" and t.pos_ == "VERB":
+            return any(c.dep_ == "dobj" and c.lower_ in {"people", "lot", "everybody",
+                                                         "everyone"} for c in kids)
+        return lem == "win" and any(c.lower_ in {"everywhere", "everything"} for c in kids)
+
+    @staticmethod
+    def _against_anybody(t) -> bool:
+        """"better than anybody", "as smooth as anybody", "I'd take him over anybody",
+        "put him up against anyone", "as hungry as any driver"."""
+        w = t.lower_
+        if w not in ANY_WORDS and not (t.lemma_.lower() in PERSON_NOUNS and any(
+                c.lower_ == "any" for c in t.children)):
+            return False
+        h = t.head
+        return h.lower_ in {"than", "against", "over"} or \
+            h.lower_ == "as" and h.head.lemma_.lower() not in {"same", "such", "as"}
 
     def _praise_tokens(self, start: int, end: int) -> list:
         return [t for t in self.doc[start:end]
-                if self._is_praise(t, end) and not self._negated_clause(t, start, end)]
+                if self._praise_by_denial(t) or
+                self._is_praise(t, end) and not self._negated_clause(t, start, end)]
+
+    def _doubts(self, start: int, end: int) -> bool:
+        """Whether the quotation denies or questions a readiness ("Is he ready for Cup?
+        No. I don't think he is"): the speaker's praise around it is no endorsement."""
+        return any(self._is_doubt(t) and self._is_praise(t, end) and (
+            self._negated_clause(t, start, end) or self._question(t)) or
+            self._disavows(t) or self._defers(t) for t in self.doc[start:end])
+
+    @staticmethod
+    def _defers(t) -> bool:
+        """"We'll see how he handles it", "I'll tell you whether he's ready": the speaker
+        leaves the judgement for later."""
+        return t.lemma_.lower() in DEFERRING_VERBS and any(
+            c.dep_ == "aux" and c.lower_ in {"will", "'ll", "’ll"} for c in t.children) and any(
+            c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in t.children) and any(
+            g.lower_ in {"how", "whether", "if", "what"} for c in t.children
+            if c.dep_ in {"ccomp", "advcl", "xcomp"} for g in c.subtree)
+
+    @staticmethod
+    def _disavows(t) -> bool:
+        """"I don't think he is", "I wouldn't say he's in my corner": the speaker
+        declines a claim about someone (not "I don't think he gets the credit")."""
+        return t.lemma_.lower() in {"think", "say", "believe"} and any(
+            c.dep_ == "neg" for c in t.children) and any(
+            c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in t.children) and any(
+            c.dep_ == "ccomp" and c.lemma_ == "be" and any(
+                g.dep_ == "nsubj" and g.lower_ in {"he", "she"} for g in c.children)
+            for c in t.children)
+
+    def _question(self, t) -> bool:
+        """Whether ``t`` is in a question ("Is he ready for Cup?")."""
+        last = self.doc[t.sent.end - 1]
+        return last.text == "?" or t.sent.end < len(self.doc) and \
+            self.doc[t.sent.end].text == "?"
+
+    def _is_doubt(self, t) -> bool:
+        """A denied readiness or ability ("I don't think he is ready", "Is he ready?"),
+        not a denied quality of something else ("the car wasn't good enough")."""
+        return t.lower_ in {"ready", "prepared", "capable", "deserve", "deserves",
+                            "deserving", "belong", "worthy"}
 
     def _praise(self, start: int, end: int) -> bool:
         return bool(self._praise_tokens(start, end))
@@ -142,22 +332,52 @@ class QuoteRules:
             if a <= i < b:
                 if k not in self._qspeakers:
                     self._qspeakers[k] = []  # no recursion through pronoun speakers
-                    self._qspeakers[k] = self._speaker_near(a, b, prev)[0]
+                    self._qspeakers[k] = self._span_speaker(a, b, prev)[0]
                 return self._qspeakers[k]
             prev = b
         return []
 
     # ------------------------------------------------------------ speaker
     def _say_subject(self, t, qstart: int):
-        if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in L.SAY_VERBS | {"add"}:
+        if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in L.SAY_VERBS | {"add"} | JOKE_VERBS:
             pron = [c for c in t.children if c.dep_ == "nsubj" and c.lower_ in {"he", "she"}]
             if pron:
                 # "..., he said": the person named last before the quotation (outside it)
-                return self._speaker_before(qstart)
+                # and before the verb ("She told reporters X “made it personal”")
+                return self._speaker_before(min(qstart, t.i))
             who = [e for e in self.subjects(t) if self.ent(e).is_person]
             if who:
                 return who[:1]
+            return self._role_speaker(t, qstart)
         return []
+
+    def _role_speaker(self, verb, qstart: int) -> list[int]:
+        """"the owner said", "his crew chief said", "the team president said": the person
+        the document gives that role (by the edges found so far, or named next to the
+        role word: "team president X", "X, the team's president"), the one named last
+        before the quotation when there are several."""
+        for c in verb.children:
+            role = c.lemma_.lower()
+            if c.dep_ != "nsubj" or self.men(c) is not None or not (
+                    role in ROLE_SPEAKERS or role in L.SPEAKER_ROLES):
+                continue
+            holders = {e.subject for e in self.edges.values()
+                       if e.predicate == ROLE_SPEAKERS.get(role)}
+            named = [m.ent for m in self.de.mentions if m.start < qstart and
+                     self.ent(m.ent).is_person and (m.ent in holders or
+                                                    self._titled(m, role))]
+            return named[-1:]
+        return []
+
+    def _titled(self, m, role: str) -> bool:
+        """Whether mention ``m`` is given the ``role`` right there: "team president X"
+        or "X, the team's president"."""
+        doc = self.doc
+        if m.start > 0 and doc[m.start - 1].lemma_.lower() == role:
+            return True
+        after = doc[m.end:min(m.end + 5, len(doc))]
+        return bool(len(after)) and after[0].text == "," and any(
+            t.lemma_.lower() == role for t in after)
 
     def inside_quote(self, i: int) -> bool:
         inside = getattr(self, "_inside_quotes", None)
@@ -200,6 +420,44 @@ class QuoteRules:
                 who = self._say_subject(t, start)
                 if who:
                     return who, t
+        return self._colon_speaker(start) or self._lead_in_speaker(start)
+
+    def _split(self, prev_end: int, start: int) -> bool:
+        """Whether a quotation goes on one before it ("“Alan is,” X said, “the best
+        ...”"): a comma closes the first part, a short attribution and a comma follow."""
+        doc = self.doc
+        return 0 < start - prev_end <= 9 and doc[prev_end - 1].text == "," and \
+            doc[start - 2].text == "," and not any(
+                "\n" in t.whitespace_ for t in doc[prev_end:start])
+
+    def _colon_speaker(self, start: int):
+        """"X on Y: “...”", "X's teammate Z ... sounded fed up: “...”": the subject (else
+        the first person) named before the colon in the same sentence."""
+        doc, j = self.doc, start - 1
+        while j >= 0 and doc[j].text in L.QUOTE_CHARS:
+            j -= 1
+        if j < 1 or doc[j].text != ":":
+            return None
+        k = j - 1
+        while k > 0 and "\n" not in doc[k - 1].text and "\n" not in doc[k - 1].whitespace_ \
+                and doc[k - 1].text not in {".", "!", "?"}:
+            k -= 1
+        who = [m for m in self.de.mentions if k <= m.start < j and self.ent(m.ent).is_person]
+        subj = [m for m in who if doc[m.root].dep_ in {"nsubj", "nsubjpass"}]
+        return ([(subj or who)[0].ent], None) if who else None
+
+    def _lead_in_speaker(self, start: int):
+        """A quotation with no attribution of its own that opens a sentence: the one
+        who "said" something in the sentence before goes on ("Rice said the team will
+        not appeal. “We'll talk, and we'll move on.”")."""
+        k = self._sent_index(self.doc[start])
+        if k <= 0 or self.de.sents[k].start < start - 1:
+            return [], None
+        for t in self.de.sents[k - 1]:
+            if not self.inside_quote(t.i):
+                who = self._say_subject(t, start)
+                if who:
+                    return who, t
         return [], None
 
     # ------------------------------------------------------------ about
@@ -214,17 +472,34 @@ class QuoteRules:
                  if self.de.sents[max(0, k0 - 3)].start <= m.start < start
                  and self.ent(m.ent).is_person and m.ent != speaker]
         if not cands:
-            # the driver the article is about (named at least three times so far)
+            # the person the article is about (named at least three times so far)
             counts: dict[int, int] = {}
             for m in self.de.mentions:
-                if m.start < start and self.ent(m.ent).type == "Driver" and m.ent != speaker:
+                if m.start < start and self.ent(m.ent).is_person and m.ent != speaker:
                     counts[m.ent] = counts.get(m.ent, 0) + 1
             top = sorted(counts.items(), key=lambda kv: -kv[1])
             if top and top[0][1] >= 3 and (len(top) == 1 or top[0][1] > top[1][1]):
                 return [top[0][0]]
             return []
-        return [max(dict.fromkeys(cands),
-                    key=lambda e: (len(self.ent(e).mentions), cands[::-1].index(e) * -1))]
+        return [max(dict.fromkeys(cands), key=lambda e: (
+            sum(m.start < start for m in self.ent(e).mentions),
+            any(m.start < start and doc[m.root].dep_ in {"nsubj", "nsubjpass"}
+                for m in self.ent(e).mentions), cands[::-1].index(e) * -1))]
+
+    def _pair_before(self, qstart: int, speaker: int) -> list[int]:
+        """Whom "both of them" means: of the people named in the last six sentences
+        (not the speaker), the two the document names most (by first name or surname
+        too: "Austin", "Ty")."""
+        k = self._sent_index(self.doc[qstart])
+        lo = self.de.sents[max(0, k - 6)].start
+        recent = [m.ent for m in self.de.mentions if lo <= m.start < qstart and
+                  self.ent(m.ent).is_person and m.ent != speaker]
+        words = getattr(self, "_word_counts", None)
+        if words is None:
+            words = self._word_counts = Counter(t.text for t in self.doc if t.is_title)
+        ranked = sorted(dict.fromkeys(reversed(recent)), key=lambda e: -sum(
+            words[w] for w in set(self.ent(e).name.split())))
+        return ranked[:2] if len(ranked) >= 2 else []
 
     def _clause(self, t):
         for _ in range(5):
@@ -233,62 +508,211 @@ class QuoteRules:
             t = t.head
         return t
 
+    def _yardstick(self, tok) -> bool:
+        """A name the praise measures against ("since X", "better than X", "reminds
+        him of a young X"): not the one praised."""
+        h = tok.head
+        if tok.dep_ == "compound":
+            h = h.head
+        if h.lower_ in COMPARE_PREPS:
+            return True
+        return h.lower_ == "of" and h.head.lemma_.lower() == "remind"
+
+    def _first_name(self, tok, speaker: int) -> int | None:
+        """The person a bare first name stands for ("Trent is the reason ..."): the one
+        person of the document whose name starts with it."""
+        if tok.pos_ != "PROPN" or not tok.is_title:
+            return None
+        hits = {e.idx for e in self.de.entities if e.is_person and e.idx != speaker and
+                len(e.name.split()) >= 2 and e.name.split()[0] == tok.text}
+        return hits.pop() if len(hits) == 1 else None
+
+    def _named_in(self, toks, speaker: int) -> list[int]:
+        """The people named in ``toks`` (by name, surname or first name), less the
+        speaker and the yardsticks of a comparison."""
+        out = []
+        for t in toks:
+            m = self.men(t)
+            if m is not None:
+                e = m.ent if self.ent(m.ent).is_person and t.i == m.root else None
+            else:
+                e = self._first_name(t, speaker)
+            if e is not None and e != speaker and not self._yardstick(t):
+                out.append(e)
+        return list(dict.fromkeys(out))
+
     def _about_sentence(self, lo: int, hi: int, qstart: int, qend: int, speaker: int,
                         verb, praise=None) -> list[int]:
+        """Whom the quotation sentence ``lo:hi`` is about (see the module doc), given the
+        quotation's span, its speaker and say-verb, and its word of ``praise`` if any."""
         doc = self.doc
         if praise is not None:
             # the people the clause of the praise names ("Travis has a great reputation")
             clause = self._clause(praise)
             toks = [t for t in clause.subtree if lo <= t.i < hi]
-            named = [self.men(t).ent for t in toks if self.men(t) is not None
-                     and self.ent(self.men(t).ent).is_person and self.men(t).ent != speaker]
+            named = self._named_in(toks, speaker)
             if named:
-                return list(dict.fromkeys(named))
-            if not {t.lower_ for t in toks} & {"he", "she", "him", "her", "his", "kid",
-                                                 "guy"}:
-                pass
-            else:
+                return named
+            if {t.lower_ for t in toks} & ABOUT_WORDS:
                 lo2 = min(t.i for t in toks)
                 return self._about_sentence(lo2, hi, qstart, qend, speaker, verb)
-        named = [m.ent for m in self.de.mentions if lo <= m.start < hi
-                 and self.ent(m.ent).is_person and m.ent != speaker]
+        named = self._named_in(doc[lo:hi], speaker)
         if named:
-            return list(dict.fromkeys(named))
+            return named
         words = {t.lower_ for t in doc[lo:hi]}
-        if not words & {"he", "she", "him", "her", "his", "kid", "he's", "she's", "guy"}:
+        if "both" in words:
+            return self._pair_before(qstart, speaker)  # "Both of them can drive"
+        if not words & ABOUT_WORDS:
             return []
-        earlier = [m.ent for m in self.de.mentions if qstart <= m.start < lo
-                   and self.ent(m.ent).is_person and m.ent != speaker]
-        if len(set(earlier)) == 1:
-            return earlier[:1]
+        earlier = self._named_in(doc[qstart:lo], speaker)
+        if len(earlier) > 1:
+            # "X will be my crew chief. He was crew chief for Y, and he knows ...": X
+            earlier = [e for e in earlier if any(
+                qstart <= m.start < lo and doc[m.root].dep_ in {"nsubj", "nsubjpass"}
+                for m in self.ent(e).mentions)]
+        if len(earlier) == 1:
+            return earlier
         if verb is not None:
             of = [e for e in self.pobjs(verb, {"of", "about"}) if self.ent(e).is_person]
             if of:
                 return of
+        last = getattr(self, "_spoke_of", {}).get(speaker)
+        if last is not None and 0 <= qstart - last[0] <= 80:
+            return [last[1]]  # the same speaker, still on the same person
         return self._focal_person(qstart, speaker)
 
+    def _criticism(self, t, start: int, end: int) -> bool:
+        """Whether word ``t`` of a quotation attacks someone: "teach him some manners",
+        "getting run over by the same guy", "he's run into enough of us", "drove through
+        me", "I'm done letting him", "some of us don't forget", "we will remember it", "he
+        made it personal", "I'm mad at him", "I'm not happy with him"."""
+        lem, kids = t.lemma_.lower(), list(t.children)
+        if t.lower_ in CRITICISM_WORDS:
+            return not self._negated_clause(t, start, end)
+        if t.lower_ in L.DISPLEASED_ADJ and any(c.dep_ == "neg" for c in t.head.children) \
+                and any(c.lower_ == "with" for c in t.children):
+            return True  # "I'm not happy with him"
+        if t.lower_ == "personal" and t.head.lemma_.lower() == "make":
+            return True  # "he made it personal"
+        if t.pos_ != "VERB":
+            return t.lower_ in ANGER_WORDS and any(
+                c.lower_ in {"at", "of"} for c in kids) and not self._negated_clause(
+                t, start, end)
+        if lem in CRITICISM_VERBS:
+            # the speaker's side as the victim ("he wrecked us", "I got dumped"), not
+            # "he got dumped" nor an apology ("I wrecked him, my fault")
+            passive = any(c.dep_ == "auxpass" for c in kids)
+            first = any(c.dep_ in {"nsubjpass", "nsubj"} and c.lower_ in FIRST_PERSON
+                        for c in kids)
+            return passive == first and not self._negated_clause(t, start, end)
+        if lem in {"run", "drive", "plow", "shove"} and any(
+                c.lower_ in {"over", "into", "through"} for c in kids):
+            if any(c.dep_ == "auxpass" for c in kids):
+                return True  # the speaker is the victim, even in "not going to keep ..."
+            victim = {g.lower_ for c in kids if c.lower_ in {"into", "through"}
+                      for g in c.subtree}
+            return bool(victim & FIRST_PERSON) and not self._negated_clause(t, start, end)
+        if lem == "remember" and any(c.lower_ in {"will", "'ll", "’ll"} for c in kids):
+            return any(c.dep_ == "dobj" and c.lower_ in {"it", "that", "this"} for c in kids)
+        if lem in {"forget", "forgive"}:
+            # "some of us don't forget", "I won't forget that" (not "don't forget him",
+            # "I'll never forget this win")
+            return any(c.dep_ == "neg" for c in kids) and any(
+                c.dep_ == "nsubj" for c in kids) and all(
+                c.lower_ in {"that", "it", "this"} for c in kids if c.dep_ == "dobj")
+        if lem == "let" and t.head.lemma_.lower() in {"do", "done", "tire", "sick"}:
+            return True  # "I'm done letting him"
+        return False
+
+    def _feud_quotation(self, start: int, end: int, speaker: int, verb) -> None:
+        """An angry quotation: the speaker feuds with whom it is about."""
+        done: set[int] = set()
+        for t in self.doc[start:end]:
+            if t.sent.start in done or not self._criticism(t, start, end):
+                continue
+            done.add(t.sent.start)
+            lo, hi = max(start, t.sent.start), min(end, t.sent.end)
+            about = self._about_sentence(lo, hi, start, end, speaker, verb) or \
+                self._named_before(start, speaker)
+            for o in about[:1]:
+                self.emit(speaker, "feuded_with", o, self._sent_index(t), 0.6,
+                          "quote-criticism")
+
+    def _named_before(self, start: int, speaker: int) -> list[int]:
+        """The person named right before a quoted fragment ("X “made it personal”")."""
+        if start < 2 or self.doc[start - 1].text not in L.QUOTE_CHARS:
+            return []
+        m = self.de.mention_at(start - 2)
+        return [m.ent] if m is not None and self.ent(m.ent).is_person and \
+            m.ent != speaker else []
+
+    def _praise_of_speaker(self, p, start: int, end: int, speaker: int):
+        """When praise word ``p`` is said of the speaker himself ("I was ready"): the
+        people named as telling him so ("Busch told me I was ready"), else no one;
+        None when the praise is about someone else."""
+        clause = p.head
+        if p.dep_ not in {"acomp", "attr", "oprd"} or not any(
+                c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"i", "we"}
+                for c in clause.children):
+            return None
+        v = clause.head
+        while start <= v.i < end and v.head.i != v.i and v.pos_ not in {"VERB", "AUX"}:
+            v = v.head
+        if v.lemma_.lower() in L.SAY_VERBS and start <= v.i < end:
+            return [e for e in self.subjects(v) if self.ent(e).is_person and e != speaker]
+        return []
+
+    def _utterance_doubts(self, spans, k: int) -> bool:
+        """Doubts in quotation ``k`` or in the next one of the same paragraph (the
+        speaker going on: "“..., ” X said. “Is he ready? No.”")."""
+        start, end = spans[k]
+        if self._doubts(start, end):
+            return True
+        if k + 1 < len(spans):
+            a, b = spans[k + 1]
+            gap = self.doc[end:a]
+            if a - end <= 12 and not any("\n" in t.text or "\n" in t.whitespace_ for t in gap):
+                return self._doubts(a, b)
+        return False
+
     def quotations(self) -> None:
+        """Endorsements and feuds of every quotation of the document."""
         prev_end = None
-        for start, end in self._quote_spans():
+        spans = self._quote_spans()
+        for k, (start, end) in enumerate(spans):
             if end - start < 3:
                 prev_end = end
                 continue
             praise = self._praise_tokens(start, end)
-            if not praise:
-                prev_end = end
-                continue
-            speaker, verb = self._speaker_near(start, end, prev_end)
+            if praise and self._utterance_doubts(spans, k):
+                praise = []
+            speaker, verb = self._span_speaker(start, end, prev_end)
             prev_end = end
-            if not speaker:
-                continue
+            if not speaker or verb is not None and verb.lemma_.lower() in JOKE_VERBS:
+                continue  # (“He's going to surprise people,” X joked.)
+            self._feud_quotation(start, end, speaker[0], verb)
             si = self._sent_index(self.doc[start])
             done: set[int] = set()
+            # a split quotation ("“Alan is,” X said, “the best driver ...”") reads its
+            # sentence from the first part
+            first = spans[k - 1][0] if k and self._split(spans[k - 1][1], start) else start
             for p in praise:
-                lo, hi = max(start, p.sent.start), min(end, p.sent.end)
+                lo, hi = max(first if p.sent.start <= start else start, p.sent.start), \
+                    min(end, p.sent.end)
                 if lo in done:
                     continue
                 done.add(lo)
                 if {t.lemma_.lower() for t in self.doc[lo:hi]} & THANK_WORDS:
                     continue
-                for o in self._about_sentence(lo, hi, start, end, speaker[0], verb, p):
+                teller = self._praise_of_speaker(p, start, end, speaker[0])
+                if teller is not None:
+                    # "Busch told me I was ready": the teller vouches for the speaker
+                    for o in teller:
+                        self.emit(o, "endorses", speaker[0], si, 0.7, "quotation-told")
+                    continue
+                about = self._about_sentence(lo, hi, start, end, speaker[0], verb, p)
+                for o in about:
                     self.emit(speaker[0], "endorses", o, si, 0.7, "quotation")
+                if len(about) == 1:
+                    self._spoke_of = getattr(self, "_spoke_of", {})
+                    self._spoke_of[speaker[0]] = (end, about[0])

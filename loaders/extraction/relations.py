@@ -793,6 +793,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.endorse_verb(tok, lemma, si)
                 if lemma in L.FEUD_VERBS:
                     self.feud_verb(tok, lemma, si)
+                if lemma in L.SEPARATION_VERBS:
+                    self.kept_apart(tok, lemma, si)
                 if lemma in L.CREW_CHIEF_VERBS:
                     self.crew_chief_verb(tok, lemma, si)
                 elif lemma == "chief" and tok.i > 0 and self.doc[tok.i - 1].lower_ == "crew":
@@ -825,6 +827,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.doc[tok.i + 1].like_num or self.doc[tok.i + 1].text == "." and
                     self.doc[tok.i + 2].like_num):
                 self.car_number(tok, si, sent)
+            if pos == "ADJ" and (low in L.FEUD_ADJ or low in L.DISPLEASED_ADJ):
+                self.angry_with(tok, si)
             if lemma in {"team", "teams", "organization", "outfit"} and pos == "NOUN":
                 self.make_team_noun(tok, si)
             if (low in L.ROLE_NOUNS or lemma in L.ROLE_NOUNS) and pos in {"NOUN", "PROPN"}:
@@ -1356,9 +1360,16 @@ class _Run(CarRules, ResultRules, QuoteRules):
             start += 1
             reported = any(t.lemma_.lower() in L.SAY_VERBS and t.pos_ == "VERB" and any(
                 self.ent(e).is_person for e in self.subjects(t)) for t in doc[start:lo])
-            if reported:
+            if reported or start >= lo:
                 continue  # a reporter relaying what someone else said
-            if start >= lo or not self._praise(start, lo):
+            if not self._praise(start, lo):
+                if any(self._criticism(t, start, lo) for t in doc[start:lo]):
+                    # "Tell Colt to check his mirrors. Some of us don't forget.": at
+                    # someone the article has named before
+                    named = [o for o in self._named_in(doc[start:lo], m.ent)
+                             if any(x.start < start for x in self.ent(o).mentions)]
+                    for o in named[:1]:
+                        self.emit(m.ent, "feuded_with", o, si, 0.6, "post-criticism")
                 continue
             author = m.ent
             about = [x.ent for x in de.mentions if start <= x.start < lo
@@ -1373,10 +1384,16 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.emit(author, "endorses", o, si, 0.6, "post")
 
     # -- endorses ------------------------------------------------------------------
-    def _positive(self, head) -> bool:
+    def _positive(self, head, own_clause: bool = False) -> bool:
+        """Whether ``head``'s phrase praises, with no negation in it; ``own_clause``
+        leaves out its coordinated clauses ("called him ... and told him Y is the best")."""
         neg = False
         pos = False
-        for t in head.subtree:
+        toks = head.subtree
+        if own_clause:
+            skip = {g.i for c in head.children if c.dep_ in {"conj", "cc"} for g in c.subtree}
+            toks = [t for t in head.subtree if t.i not in skip]
+        for t in toks:
             low, lemma = t.lower_, t.lemma_.lower()
             if t.dep_ == "neg" or low in {"not", "never", "n't"}:
                 neg = True
@@ -1394,14 +1411,24 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for c in tok.children:
             if c.dep_ in {"ccomp", "xcomp", "advcl"} and c.pos_ in {"VERB", "AUX"} and \
                     not (self.inside_quote(c.i) and not self.inside_quote(tok.i) and all(
-                        self.inside_quote(g.i) for g in c.children if g.dep_ in SUBJ_DEPS)):
+                        self.inside_quote(g.i) for g in c.children if g.dep_ in SUBJ_DEPS)
+                         and any(g.dep_ in SUBJ_DEPS for g in c.children)):
                 # (a whole quotation before "X said" is read by the quotation rules)
-                if c.lemma_.lower() in L.SAY_VERBS and c.dep_ in {"conj", "ccomp"}:
-                    continue  # "X wrote that Y said ...": Y is the speaker
-                subj = [s for s in self.subjects(c) if self.ent(s).is_person]
+                if c.lemma_.lower() in L.SAY_VERBS | L.CALL_VERBS and c.dep_ in {"conj",
+                                                                                "ccomp"}:
+                    continue  # "X wrote that Y said ...", "X said Y called": Y speaks
+                subj = [s for s in self.subjects(c) if self.ent(s).is_person] or \
+                    self._named_before_quote(c)
+                if any(t.lower_.replace("’", "'") in L.NEGATIVE_WORDS
+                       for t in self.doc[tok.i + 1:c.left_edge.i]):
+                    continue  # "said he isn't sure Y deserves ...", however it is parsed
                 if not subj and c.dep_ == "xcomp":
                     continue
-                if subj and self._positive(c):
+                admired = []
+                if subj and set(subj) <= set(speakers) and not self.negated(c):
+                    subj = admired = self._admired(c)  # "X said he was impressed with Y"
+                if subj and (admired or self._positive(c) or any(
+                        self.praise_phrase(t) for t in c.subtree)):
                     for s in speakers:
                         for o in subj:
                             if o not in speakers:
@@ -1413,10 +1440,29 @@ class _Run(CarRules, ResultRules, QuoteRules):
             objs += [o for c in tok.children if c.dep_ in {"ccomp", "oprd"}
                      for g in c.children if g.dep_ == "nsubj"
                      for o in self.ents_of(g) if self.ent(o).is_person]
-            if objs and self._positive(tok):
+            if objs and self._positive(tok, own_clause=True):
                 for s in speakers:
                     for o in objs:
                         self.emit(s, "endorses", o, si, 0.75, "call-praise")
+
+    def _admired(self, verb) -> list[int]:
+        """Whom the subject of ``verb`` admires: "(he was) impressed with Y", "proud of Y",
+        "(he) learned more in two seasons with Y", "learned a lot from Y"."""
+        if verb.lemma_.lower() == "learn":
+            return [e for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ in {
+                "from", "with", "under"} for e in self.ents_of(t) if self.ent(e).is_person]
+        return [e for c in verb.children if c.dep_ in {"acomp", "oprd"} and c.lower_ in {
+            "impressed", "proud", "amazed", "blown"} for e in self.pobjs(c, {"with", "of", "by"})
+            if self.ent(e).is_person]
+
+    def _named_before_quote(self, verb) -> list[int]:
+        """The subject of a quoted predicate, named just before the quotation mark
+        ("told him Y “is the best road racer ...”")."""
+        edge = verb.left_edge.i
+        if self.doc[edge].text not in L.QUOTE_CHARS or edge == 0:
+            return []
+        m = self.de.mention_at(edge - 1)
+        return [m.ent] if m is not None and self.ent(m.ent).is_person else []
 
     def endorse_verb(self, tok, lemma, si) -> None:
         if self.negated(tok):
@@ -1462,6 +1508,14 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     takers += got
                 else:
                     givers += got
+        if low in L.ENDORSER_NOUNS and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {
+                "have", "find", "gain", "get"}:
+            # "Y has an ally in X", "Y found a supporter in X"
+            ins = [e for e in self.pobjs(tok, {"in"}) + self.pobjs(tok.head, {"in"})
+                   if self.ent(e).is_person]
+            if ins:
+                givers = ins
+                takers = [e for e in self.subjects(tok.head) if self.ent(e).is_person]
         if low in L.ENDORSER_NOUNS:
             # "X, a longtime supporter of Y"
             if tok.dep_ == "appos":
@@ -1515,6 +1569,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
 
     def feud_noun(self, tok, si) -> None:
         low = tok.lemma_.lower()
+        if low == "word":
+            self.had_words(tok, si)
+            return
         if low in {"war", "exchange", "stare", "row", "fight", "clash", "shove", "punch",
                    "rival", "rivals", "enemy", "foe", "war"}:
             # only with words that make them a conflict between people
@@ -1554,10 +1611,14 @@ class _Run(CarRules, ResultRules, QuoteRules):
                             if g.dep_ == "prep" and g.lower_ in {"with", "between"}:
                                 parties += self.pobjs(p, {"with", "between"})
         if tok.dep_ == "dobj":
-            # "gave Y an icy stare"
+            # "gave Y an icy stare" (the name between the verb and its object, however
+            # the parser attached it)
             for c in tok.head.children:
                 if c.dep_ in {"dative", "iobj"}:
                     parties += self.ents_of(c)
+            between = {self.men(t).ent for t in self.doc[tok.head.i + 1:tok.i]
+                       if self.men(t) is not None}
+            parties += [e for e in between if self.ent(e).is_person and e not in parties]
         if len(parties) < 2 and tok.dep_ in {"dobj", "pobj", "attr"}:
             # "Their tangle ... led to a well-known feud"
             v = tok.head if tok.dep_ != "pobj" else tok.head.head
@@ -1616,8 +1677,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 return
         else:
             conf = 0.8
-        if self.negated(tok) or self.negated(tok.head):
-            return
+        if self.negated(tok) or self.negated(tok.head) and tok.head.lemma_.lower() not in \
+                L.ENDING_VERBS:
+            return  # (a feud that "never really ended" goes on)
         conf *= self.hedge(tok)
         first = parties[0]
         for p in parties[1:]:
@@ -1627,6 +1689,59 @@ class _Run(CarRules, ResultRules, QuoteRules):
             for i, a in enumerate(parties):
                 for b in parties[i + 1:]:
                     self.emit(a, "feuded_with", b, si, conf, "feud-between")
+
+    def had_words(self, tok, si) -> None:
+        """"X had words with Y after the race", "X had some choice words for Y" (but "X
+        had kind words for Y" praises)."""
+        v = tok.head
+        if tok.dep_ != "dobj" or tok.lower_ != "words" or v.lemma_.lower() not in {
+                "have", "share"} or self.negated(v):
+            return
+        others = [e for e in self.pobjs(tok, {"with", "for"}) + self.pobjs(v, {"with", "for"})
+                  if self.ent(e).is_person]
+        kind = any(c.dep_ == "amod" and c.lower_ in L.KIND_WORDS for c in tok.children)
+        for s in [e for e in self.subjects(v) if self.ent(e).is_person]:
+            for o in others:
+                if kind:  # "X had kind words for Y"
+                    self.emit(s, "endorses", o, si, 0.7 * self.hedge(v), "kind-words")
+                else:
+                    self.emit(s, "feuded_with", o, si, 0.7 * self.hedge(v), "had-words")
+
+    def angry_with(self, tok, si) -> None:
+        """"X was furious with Y", "X is mad at Y", "X was not happy with Y"."""
+        negated = self.negated(tok) or self.negated(tok.head)
+        if tok.lower_ in L.DISPLEASED_ADJ and not negated or \
+                tok.lower_ not in L.DISPLEASED_ADJ and negated:
+            return
+        others = [e for e in self.pobjs(tok, {"with", "at"}) if self.ent(e).is_person]
+        if not others or tok.dep_ not in {"acomp", "amod", "oprd"}:
+            return
+        holder = tok.head if tok.dep_ != "amod" else tok.head.head
+        for s in [e for e in self.subjects(holder) if self.ent(e).is_person]:
+            for o in others:
+                self.emit(s, "feuded_with", o, si, 0.65 * self.hedge(tok), "angry-with")
+
+    def kept_apart(self, tok, lemma, si) -> None:
+        """"X had to be pulled away from Y", "the two had to be separated", "X walked to
+        Y's car and had to be led away": people kept apart by others are in a conflict."""
+        kids = list(tok.children)
+        away = [c for c in kids if c.lower_ in {"away", "apart"}]
+        if not any(c.dep_ == "auxpass" for c in kids) or self.negated(tok) or not (
+                away or lemma in {"separate", "restrain"}):
+            return
+        subj = [e for e in self.subjects(tok) if self.ent(e).is_person]
+        others = [e for t in [tok] + away for e in self.pobjs(t, {"from"})
+                  if self.ent(e).is_person]
+        if not others and len(subj) >= 2:
+            subj, others = subj[:1], subj[1:2]
+        if not others:
+            agent = set(self.agent(tok))
+            rest = {m.ent for m in self.de.in_sentence(si) if self.ent(m.ent).is_person and
+                    m.ent not in subj and m.ent not in agent}
+            others = list(rest) if len(rest) == 1 else []
+        for a in subj[:1]:
+            for b in others:
+                self.emit(a, "feuded_with", b, si, 0.6 * self.hedge(tok), "kept-apart")
 
     def _sent_index(self, tok) -> int:
         return next((k for k, s in enumerate(self.de.sents) if s.start <= tok.i < s.end), -1)
@@ -1677,6 +1792,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if not strong:
             window = {t.lower_ for t in tok.sent} | {t.lemma_.lower() for t in tok.sent}
             anger = window & (L.FEUD_ADJ | {"retaliation", "payback", "revenge", "intentionally",
+                                             "purpose",
                                              "deliberately", "angrily", "publicly", "afterward",
                                              "post-race", "postrace", "incident"})
             if lemma in {"wreck", "dump", "hook", "call", "argue", "vow", "blame", "stare",
