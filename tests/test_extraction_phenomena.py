@@ -471,3 +471,22 @@ def test_a_number_inside_a_team_name(bare):
     result = bare.extract(text)
     assert types(result).get("Chance 4 Motorsports") == "Team"
     assert ("Walt Harmon", "owns", "Chance 4 Motorsports") in triples(result)
+
+
+def test_a_known_name_is_shown_as_the_article_spells_it():
+    """Results write "T.J. Marlow", "Hollin-Brook Racing", "Renee Castell"; the article writes
+    "TJ Marlow", "Hollin Brook Racing", "Renée Castell": one entity each, named as the
+    article writes it, with the known name kept for the graph."""
+    local = Extractor(registry=REGISTRY, extra_names=[
+        ("T.J. Marlow", "Driver"), ("Hollin-Brook Racing", "Team"), ("Renee Castell", "Driver")])
+    text = ("TJ Marlow drove the No. 31 Chevrolet for Hollin Brook Racing on Sunday. Renée "
+            "Castell was second. Marlow said the car was fast.")
+    result = local.extract(text)
+    shown = {e.name: e.canonical for e in result.entities}
+    assert shown["TJ Marlow"] == "T.J. Marlow"
+    assert shown["Hollin Brook Racing"] == "Hollin-Brook Racing"
+    assert shown["Renée Castell"] == "Renee Castell"
+    assert ("TJ Marlow", "drove_for", "Hollin Brook Racing") in triples(result)
+    # written as known: the known name, no second spelling
+    same = local.extract("T.J. Marlow won. TJ Marlow said so.")
+    assert [(e.name, e.canonical) for e in same.entities] == [("T.J. Marlow", None)]

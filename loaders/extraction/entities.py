@@ -127,7 +127,8 @@ def _name_base(name: str) -> tuple[str, bool]:
     return fold(" ".join(parts)) if len(parts) >= 2 else "", suffixed
 
 
-def _clean_name(text: str) -> str:
+def clean_name(text: str) -> str:
+    """A name as written, without its possessive ending and surrounding punctuation."""
     text = " ".join(text.split())
     for suffix in ("'s", "’s"):
         if text.endswith(suffix):
@@ -300,7 +301,7 @@ class EntityLinker:
                     other_suffixed = _name_base(ent.name)[1]
                     if suffixed != other_suffixed:
                         if suffixed and not ent.certain:
-                            ent.name = _clean_name(name)
+                            ent.name = clean_name(name)
                         by_key[key] = ent.idx
                         return ent
             ent = DocEntity(len(entities), name, typ, certain, source)
@@ -347,7 +348,7 @@ class EntityLinker:
         for s, e, typ in patterns:
             if any(taken[s:e]):
                 continue
-            name = _clean_name(doc[s:e].text)
+            name = clean_name(doc[s:e].text)
             known = self.gaz.lookup(name)
             if known:
                 cand = self._choose(known)
@@ -366,7 +367,7 @@ class EntityLinker:
             if doc[s:e].text in self._nicknames:
                 add_mention(self._nicknames[doc[s:e].text], s, e, "short")
                 continue
-            name = _clean_name(doc[s:e].text)
+            name = clean_name(doc[s:e].text)
             if name in early_short:
                 continue  # "Ames-Lowe" of "Ames-Lowe Racing": linked below
             known = self.gaz.lookup(name)
@@ -381,7 +382,7 @@ class EntityLinker:
         for s, e in self._propn_runs(doc):
             if any(taken[s:e]):
                 continue
-            key = fold(_clean_name(doc[s:e].text))
+            key = fold(clean_name(doc[s:e].text))
             if doc[s + 1].text in {"'s", "’s"}:
                 # "<Word>'s Scratch Kitchen" takes in the NER's "Scratch Kitchen"
                 for k in list(groups):
@@ -403,7 +404,7 @@ class EntityLinker:
                 continue
             if self._is_person(doc, occ):
                 s0, e0, _ = occ[0]
-                ent = entity_for(_clean_name(doc[s0:e0].text), "Person", False, "ner")
+                ent = entity_for(clean_name(doc[s0:e0].text), "Person", False, "ner")
                 for s, e, _ in occ:
                     if not any(taken[s:e]):
                         add_mention(ent, s, e, "name")
@@ -440,7 +441,7 @@ class EntityLinker:
         for s, e, label in ner_orgs:
             if any(taken[s:e]):
                 continue
-            name = _clean_name(doc[s:e].text)
+            name = clean_name(doc[s:e].text)
             if name in short_forms:
                 add_mention(short_forms[name], s, e, "short")
                 continue
@@ -451,7 +452,7 @@ class EntityLinker:
 
         # 6a. company names the NER missed, in sentences about sponsorship
         for s, e in self._sponsor_runs(doc, taken):
-            name = _clean_name(doc[s:e].text)
+            name = clean_name(doc[s:e].text)
             known = self.gaz.lookup(name)
             if known:
                 cand = self._choose(known)
@@ -466,7 +467,7 @@ class EntityLinker:
 
         # 6c. a company written into a car's name ("the No. 13 <company> <make>")
         for s, e in self._car_name_runs(doc, entities, mentions, taken):
-            name = _clean_name(doc[s:e].text)
+            name = clean_name(doc[s:e].text)
             known = self.gaz.lookup(name)
             if known:
                 cand = self._choose(known)
@@ -580,7 +581,7 @@ class EntityLinker:
                             and not any(taken[j:end]):
                         last = doc[end - 1].lower_
                         org = last in L.ORG_SUFFIXES or last in L.TEAM_SUFFIXES
-                        m_ent = entity_for(_clean_name(doc[j:end].text),
+                        m_ent = entity_for(clean_name(doc[j:end].text),
                                            "Organization" if org else "Person", not org,
                                            "signature")
                         add_mention(m_ent, j, end, "name")

@@ -18,8 +18,10 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from nascar_kg.ontology import vocabulary
+from nascar_kg.ontology.registry import compact_key, fold
 
 from .chunks import MAX_CHUNK_CHARS, merge, split_text
+from .entities import clean_name
 from .model import DocumentExtraction, ExtractedEntity, ExtractedRelation, Mention
 
 EXTRACTOR_NAME = "nascar-kg-rules"
@@ -123,14 +125,36 @@ class Extractor:
             end -= 1
         return text[start:end], start, end
 
+    @staticmethod
+    def _written_name(doc, ent) -> str:
+        """The entity's name as the document writes it in full, when the document never
+        writes the canonical name itself but a spelling of it ("AJ Allmendinger" for
+        "A.J. Allmendinger", "Daniel Suárez" for "Daniel Suarez"): readers and other
+        tools match names as the article writes them. A form all in capitals (a
+        headline) is no better spelling."""
+        canonical = fold(ent.name)
+        spellings = []
+        for m in ent.mentions:
+            if m.kind != "name":
+                continue
+            text = clean_name(doc[m.start:m.end].text)
+            if fold(text) == canonical:
+                return ent.name
+            if compact_key(text) == compact_key(ent.name) and not (
+                    text.isupper() and not ent.name.isupper()):
+                spellings.append((m.start, text))
+        return min(spellings)[1] if spellings else ent.name
+
     def _assemble(self, doc, de, edges, name) -> DocumentExtraction:
         entities = []
-        for ent in de.entities:
+        written = [self._written_name(doc, ent) for ent in de.entities]
+        for ent, shown in zip(de.entities, written):
             mentions = sorted({(doc[m.start:m.end].start_char, doc[m.start:m.end].end_char)
                                for m in ent.mentions})
             entities.append(ExtractedEntity(
-                name=ent.name, type=ent.type,
-                mentions=[Mention(doc.text[s:e], s, e) for s, e in mentions]))
+                name=shown, type=ent.type,
+                mentions=[Mention(doc.text[s:e], s, e) for s, e in mentions],
+                canonical=ent.name if shown != ent.name else None))
         relations = []
         for e in edges:
             s, o = de.entities[e.subject], de.entities[e.object]
@@ -138,7 +162,7 @@ class Extractor:
                 continue
             text, start, end = self._evidence(de.sents[e.sent])
             relations.append(ExtractedRelation(
-                subject=s.name, subject_type=s.type, predicate=e.predicate, object=o.name,
-                object_type=o.type, evidence=text, start=start, end=end,
-                confidence=round(e.confidence, 3)))
+                subject=written[e.subject], subject_type=s.type, predicate=e.predicate,
+                object=written[e.object], object_type=o.type, evidence=text, start=start,
+                end=end, confidence=round(e.confidence, 3)))
         return DocumentExtraction(document=name, entities=entities, relations=relations)
