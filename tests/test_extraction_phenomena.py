@@ -490,3 +490,37 @@ def test_a_known_name_is_shown_as_the_article_spells_it():
     # written as known: the known name, no second spelling
     same = local.extract("T.J. Marlow won. TJ Marlow said so.")
     assert [(e.name, e.canonical) for e in same.entities] == [("T.J. Marlow", None)]
+
+
+def test_roles_the_sentence_gives_a_person(bare):
+    """Pit crew members, spotters, engineers, co-owners and relatives are people; "who crew
+    chiefs", "will be my crew chief" make a crew chief."""
+    text = ("Rear tire changer Cody Marsh and jackman Tim Rourke were suspended two races. "
+            "Ned Falco, who spots for Alan Quill, said the wreck was avoidable. "
+            "Rob Tillery, who crew chiefs the No. 54 for Brightwater Racing, agreed. "
+            "\"Gary Pruett will be my crew chief next year,\" Quill said. "
+            "\"He is fast,\" said Eli Varga, the No. 24's lead race engineer. "
+            "Kestrel Motorsports, co-owned by Paul Grissom and Dan Whitlow, fields two cars. "
+            "Alan Quill co-owns the team with Brent Hollis. "
+            "The team was founded by Quill and his stepmother, Joan Halvers.")
+    t = types(bare.extract(text))
+    for person in ("Cody Marsh", "Tim Rourke", "Ned Falco", "Eli Varga", "Paul Grissom",
+                   "Dan Whitlow", "Brent Hollis", "Joan Halvers"):
+        assert t.get(person) == "Person", person
+    assert t.get("Rob Tillery") == "CrewChief" and t.get("Gary Pruett") == "CrewChief"
+
+
+def test_a_known_persons_primary_role_stands_unless_the_text_names_a_crew_chief(ex):
+    """The registry gives a person's primary role (a driver who owns a team is a Driver);
+    a name known only from race results, introduced as an owner, is a Person; a known
+    Person the text calls crew chief is a CrewChief."""
+    reg = parse_registry({"entities": [
+        {"name": "Walt Brennan", "type": "Driver"}, {"name": "Hank Morrow", "type": "Person"},
+    ], "facts": []})
+    known = Extractor(registry=reg)
+    text = ("Team co-owner Walt Brennan said the deal was done. His crew chief, Hank Morrow, "
+            "said little.")
+    t = types(known.extract(text))
+    assert t["Walt Brennan"] == "Driver" and t["Hank Morrow"] == "CrewChief"
+    assert types(ex.extract("Team co-owner Walt Brennan said the deal was done."))[
+        "Walt Brennan"] == "Person"

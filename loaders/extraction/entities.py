@@ -883,6 +883,8 @@ class EntityLinker:
             near += [c for c in root.children if c.dep_ == "appos"]
             if any(n.lemma_.lower() in L.COMPANY_NOUNS for n in near):
                 score -= 4
+            elif (self._said_roles(doc, root) - L.COMPANY_NOUNS) & self.PERSON_ROLES:
+                score += 3  # "<X>, the team's lead engineer", "<X>, who spots for Y"
             # "A, B and <X>" beside people: a person
             if root.dep_ == "conj" and root.head.ent_type_ == "PERSON" or any(
                     c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in root.children):
@@ -936,6 +938,9 @@ class EntityLinker:
         if window & L.MEDIA_CUES or ({"told", "to"} <= window):
             return "Organization"
         return None
+
+    PERSON_ROLES = L.ROLE_DRIVER | L.ROLE_OWNER | L.ROLE_PERSON | L.FAMILY_WORDS | {
+        "crew chief"}
 
     SPONSOR_CUES = frozenset({
         "sponsor", "sponsors", "sponsored", "sponsoring", "sponsorship", "backed", "backs",
@@ -1159,13 +1164,102 @@ class EntityLinker:
         return ent.votes.get("Sponsor", 0) > 0 or ent.votes.get("Organization", 0) > 0 \
             or len(ent.mentions) >= 2 or len(ent.name.split()) >= 2
 
+    def _vote_person(self, doc, m: EntMention, votes: Counter, before: list[str],
+                     role_words: list[str]) -> None:
+        """Votes for a person's type from the role words around one mention: before it
+        ("crew chief X", "rookie X", "team owner X"), in an apposition ("X, the No. 24's
+        lead engineer") and in what the sentence says X is (:meth:`_said_roles`)."""
+        before2 = " ".join(before[-2:])
+        role_text = " ".join(role_words)
+        root = doc[m.root]
+        said = self._said_roles(doc, root)
+        crew_chief = before2 in L.ROLE_CREW_CHIEF or "crew chief" in role_text or \
+            "crew chief" in said
+        if crew_chief:
+            votes["CrewChief"] += 3
+        if before and before[-1] in L.ROLE_DRIVER or \
+                any(w in L.ROLE_DRIVER for w in role_words[:4]) or said & L.ROLE_DRIVER:
+            votes["Driver"] += 2
+        person_words = L.ROLE_OWNER | L.ROLE_PERSON
+        if before and before[-1] in person_words and before2 not in L.ROLE_CREW_CHIEF:
+            votes["Person"] += 2
+        if (any(w in person_words for w in role_words[:4]) or said & person_words) and \
+                not crew_chief:
+            votes["Person"] += 2
+        # "X, Y's father", "his sister, X": a relative, unless a role says more
+        if before and before[-1] in L.FAMILY_WORDS or \
+                any(w in L.FAMILY_WORDS for w in role_words[:4]) or said & L.FAMILY_WORDS:
+            votes["Relative"] += 1
+        if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in {
+                "drive", "race", "win", "finish", "qualify", "lead", "crash", "spin",
+                "pit", "pass", "wreck", "debut", "compete", "pilot", "sweep"}:
+            votes["Driver"] += 1
+        sent = doc[m.start].sent
+        window = [t.text for t in doc[max(sent.start, m.start - 6):min(sent.end, m.end + 4)]]
+        if "No." in window or "#" in window:
+            votes["Driver"] += 1
+
+    @staticmethod
+    def _said_roles(doc, root) -> set[str]:
+        """Role nouns the sentence gives the person at ``root``: the heads of appositions
+        ("X, the No. 24's lead race engineer"), what X is or becomes ("X will be my crew
+        chief"), what X is made ("promoted X to crew chief", "hired X as spotter"), what
+        X does in a relative clause ("X, who spots for Y" -> spotter, "who owns",
+        "who drives", "who crew chiefs the No. 54"), and the owners of "co-owned by A and
+        B" / "co-owns the team with B". "crew chief" stands for that role."""
+        out: set[str] = set()
+
+        def noun(t) -> None:
+            low = t.lower_
+            if low in {"chief", "chiefs"} and any(c.lower_ == "crew" for c in t.children) or \
+                    low in L.ROLE_CREW_CHIEF:
+                out.add("crew chief")
+            else:
+                out.add(low)
+
+        for c in root.children:
+            if c.dep_ == "appos" and c.pos_ != "PROPN":
+                noun(c)
+            elif c.dep_ == "relcl":
+                if c.lower_ in {"chief", "chiefs", "chiefed", "chiefing"}:
+                    out.add("crew chief")  # "who crew chiefs the No. 54"
+                out.update(L.VERB_ROLES.get(c.lemma_.lower(), ()))
+                for a in c.children:
+                    if a.dep_ in {"attr", "oprd"}:
+                        noun(a)
+        head = root.head
+        if root.dep_ == "nsubj" and head.lemma_ in {"be", "become", "remain", "serve"}:
+            for a in head.children:
+                if a.dep_ in {"attr", "oprd"}:
+                    noun(a)
+                elif a.dep_ == "prep" and a.lower_ == "as":
+                    for p in a.children:
+                        if p.dep_ == "pobj":
+                            noun(p)
+        if root.dep_ in {"dobj", "nsubjpass"}:
+            for a in head.children:
+                if a.dep_ == "oprd":
+                    noun(a)
+                elif a.dep_ == "prep" and a.lower_ in {"as", "to"} and head.lemma_ not in {
+                        "talk", "speak", "say", "listen", "send", "give", "lose"}:
+                    for p in a.children:
+                        if p.dep_ == "pobj" and p.lower_ in {"chief", "chiefs"} | L.ROLE_PERSON:
+                            noun(p)
+        first = root
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head  # "co-owned by A, B and C": C as A
+        if first.dep_ == "pobj" and first.head.lower_ in {"by", "with"} and \
+                first.head.head.lemma_.lower() in {"own", "co-own", "coown", "found",
+                                                    "co-found"}:
+            out.add("owner")
+        return out
+
     def _vote_types(self, doc, ent: DocEntity) -> None:
         votes = ent.votes
         for m in ent.mentions:
             span = doc[m.start:m.end]
             sent = span.sent
             before = [t.lower_ for t in doc[max(sent.start, m.start - 3):m.start]]
-            before2 = " ".join(before[-2:])
             root = doc[m.root]
             appos = [c for c in root.children if c.dep_ == "appos" and c.pos_ != "PROPN"]
             if root.dep_ == "appos" and root.head.pos_ != "PROPN":
@@ -1173,31 +1267,8 @@ class EntityLinker:
             # "X, who drives ..." / "X, the crew chief"
             role_words = [t.lower_ for a in appos for t in a.subtree if t.i < m.start or
                           t.i >= m.end][:8]
-            role_text = " ".join(role_words)
             if ent.type in PERSON_TYPES:
-                if before2 in L.ROLE_CREW_CHIEF or "crew chief" in role_text:
-                    votes["CrewChief"] += 3
-                if before and before[-1] in L.ROLE_DRIVER or \
-                        any(w in L.ROLE_DRIVER for w in role_words[:4]):
-                    votes["Driver"] += 2
-                if before and (before[-1] in L.ROLE_OWNER or before[-1] in L.ROLE_PERSON) \
-                        and before2 not in L.ROLE_CREW_CHIEF:
-                    votes["Person"] += 2
-                if any(w in L.ROLE_OWNER or w in L.ROLE_PERSON for w in role_words[:4]) \
-                        and "crew chief" not in role_text:
-                    votes["Person"] += 2
-                # "X, Y's father", "his sister, X": a relative, unless a role says more
-                if before and before[-1] in L.FAMILY_WORDS or \
-                        any(w in L.FAMILY_WORDS for w in role_words[:4]):
-                    votes["Relative"] += 1
-                if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in {
-                        "drive", "race", "win", "finish", "qualify", "lead", "crash", "spin",
-                        "pit", "pass", "wreck", "debut", "compete", "pilot", "sweep"}:
-                    votes["Driver"] += 1
-                window = [t.text for t in doc[max(sent.start, m.start - 6):
-                                              min(sent.end, m.end + 4)]]
-                if "No." in window or "#" in window:
-                    votes["Driver"] += 1
+                self._vote_person(doc, m, votes, before, role_words)
             else:
                 cue = self._org_cue(doc, m.start, m.end)
                 if cue:
@@ -1224,10 +1295,14 @@ class EntityLinker:
                 # relative named without a role is no driver)
                 ent.type = best if votes[best] > 0 else \
                     "Person" if votes.get("Relative") else "Driver"
-            elif ent.type == "Driver" and ent.source != "signature" and \
+            elif ent.type == "Driver" and ent.source == "extra" and \
                     votes["Person"] >= 2 and votes["Driver"] == 0 and votes["CrewChief"] == 0:
-                # a known driver introduced here only as an owner or executive
+                # a name the race results know as a driver (who may have raced once),
+                # introduced here only as an owner or executive; the registry's types are
+                # the person's primary role ("a driver who also owns a team is a Driver")
                 ent.type = "Person"
+            elif ent.type == "Person" and best == "CrewChief" and votes[best] >= 3:
+                ent.type = "CrewChief"  # a crew chief by the role the text gives
         elif not ent.certain:
             if votes.get("Sponsor", 0) > 0:
                 ent.type = "Sponsor"

@@ -113,12 +113,25 @@ ROLE_PERSON = frozenset({
     "commissioner", "principal", "coach", "agent", "adviser", "advisor", "consultant",
     "chief", "cfo", "coo", "vp", "gm", "partner", "boss", "mechanic", "crewman", "tuner",
     "legend", "fan", "singer", "rapper", "actor", "actress", "player", "quarterback", "golfer",
+    "changer", "jackman", "fueler", "gasman", "businessman", "businesswoman", "entrepreneur",
+    "investor", "author", "podcaster",
 })
-"""Nouns that type the person they describe as a Person (neither driver nor crew chief)."""
+"""Nouns that type the person they describe as a Person (neither driver nor crew chief; a
+pit crew member, "tire changer X", "jackman X", is a Person)."""
+
+VERB_ROLES = {
+    "drive": ("driver",), "race": ("driver",), "pilot": ("driver",), "compete": ("driver",),
+    "spot": ("spotter",), "own": ("owner",), "co-own": ("owner",), "found": ("founder",),
+    "co-found": ("founder",), "report": ("reporter",), "cover": ("reporter",),
+    "write": ("writer",), "host": ("host",),
+}
+"""What the verb of "X, who <verb>s ..." makes X: "who spots for Y" a spotter."""
 
 FAMILY_WORDS = frozenset({"father", "mother", "son", "daughter", "wife", "husband",
-                          "brother", "sister", "uncle", "grandfather", "grandson", "dad",
-                          "mom", "cousin", "nephew", "niece", "stepfather"})
+                          "brother", "sister", "uncle", "aunt", "grandfather", "grandmother",
+                          "grandson", "granddaughter", "dad", "mom", "cousin", "nephew",
+                          "niece", "stepfather", "stepmother", "stepson", "stepdaughter",
+                          "fiancee", "fiancée", "girlfriend", "boyfriend"})
 """Relatives: a weak cue that a person is no driver (many drivers are someone's son)."""
 
 TITLE_NOUNS = frozenset({
