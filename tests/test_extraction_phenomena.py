@@ -492,6 +492,19 @@ def test_a_known_name_is_shown_as_the_article_spells_it():
     assert [(e.name, e.canonical) for e in same.entities] == [("T.J. Marlow", None)]
 
 
+def test_a_track_under_its_former_name_or_without_its_article():
+    reg = parse_registry({"entities": [
+        {"name": "The Granite Mile", "type": "Track"},
+        {"name": "Crestline Speedway", "type": "Track", "aliases": ["Crestline Motor Speedway"]},
+    ], "facts": []})
+    local = Extractor(registry=reg)
+    result = local.extract("Alan Quill won at the Granite Mile in May and at Crestline Motor "
+                           "Speedway in June.")
+    shown = {e.name: e.canonical for e in result.entities}
+    assert shown.get("Granite Mile") == "The Granite Mile"
+    assert shown.get("Crestline Motor Speedway") == "Crestline Speedway"
+
+
 def test_roles_the_sentence_gives_a_person(bare):
     """Pit crew members, spotters, engineers, co-owners and relatives are people; "who crew
     chiefs", "will be my crew chief" make a crew chief."""
@@ -524,3 +537,10 @@ def test_a_known_persons_primary_role_stands_unless_the_text_names_a_crew_chief(
     assert t["Walt Brennan"] == "Driver" and t["Hank Morrow"] == "CrewChief"
     assert types(ex.extract("Team co-owner Walt Brennan said the deal was done."))[
         "Walt Brennan"] == "Person"
+
+
+def test_surname_with_suffix_is_the_person_named_in_full(bare):
+    text = ("Dale Harwick Jr., who tested with Alan Quill this spring, praised him. "
+            "\u201cHe\u2019s got speed,\u201d Harwick Jr. said.")
+    people = [e for e in bare.extract(text).entities if "Harwick" in e.name]
+    assert [p.name for p in people] == ["Dale Harwick Jr."] and len(people[0].mentions) == 2

@@ -396,6 +396,12 @@ class EntityLinker:
                 continue
             groups[key] = [(s, e, "PROPN")]
         for key, occ in groups.items():
+            whole = self._tail_of(key, entities)
+            if whole is not None:
+                for s, e, _ in occ:
+                    if not any(taken[s:e]):
+                        add_mention(whole, s, e, "short")
+                continue
             if all(label == "PROPN" for _, _, label in occ) and not self._is_person(doc, occ):
                 s0, e0, _ = occ[0]
                 if doc[e0 - 1].lower_ in L.ORG_SUFFIXES and \
@@ -783,6 +789,16 @@ class EntityLinker:
                 continue  # "<Word>'s team", "drove for <Word>": a team's short name
             ent = entity_for(cand.name, cand.type, True, cand.source)
             add_mention(ent, tok.i, tok.i + 1, "short")
+
+    @staticmethod
+    def _tail_of(key: str, entities) -> DocEntity | None:
+        """The one person of the document whose full name ends with the words of this
+        shorter name ("Earnhardt Jr." of "Dale Earnhardt Jr.", "Van Gisbergen" of "Shane van
+        Gisbergen"): the same person, not another."""
+        if len(key.split()) < 2:
+            return None
+        found = {e.idx for e in entities if e.is_person and fold(e.name).endswith(" " + key)}
+        return entities[found.pop()] if len(found) == 1 else None
 
     @staticmethod
     def _disambiguate(cands, last_seen, sent_of, i, first_seen=None, bare=None):

@@ -125,23 +125,30 @@ class Extractor:
             end -= 1
         return text[start:end], start, end
 
-    @staticmethod
-    def _written_name(doc, ent) -> str:
-        """The entity's name as the document writes it in full, when the document never
-        writes the canonical name itself but a spelling of it ("AJ Allmendinger" for
-        "A.J. Allmendinger", "Daniel Suárez" for "Daniel Suarez"): readers and other
-        tools match names as the article writes them. A form all in capitals (a
-        headline) is no better spelling."""
+    def _written_name(self, doc, ent) -> str:
+        """The entity's name as the document writes it, when the document never writes
+        the canonical name itself: a spelling of it ("AJ Allmendinger" for "A.J.
+        Allmendinger", "Daniel Suárez" for "Daniel Suarez", "the Milwaukee Mile" for "The
+        Milwaukee Mile") or a known full name of it ("Atlanta Motor Speedway" before the
+        track was renamed, a team's former name). Readers match names as the article
+        writes them. Not an abbreviation or a one-word short name, not a series' or a
+        make's other name, not a form all in capitals (a headline)."""
         canonical = fold(ent.name)
         spellings = []
         for m in ent.mentions:
             if m.kind != "name":
                 continue
             text = clean_name(doc[m.start:m.end].text)
+            if text.startswith("the "):
+                text = text[4:]  # the article of running text, not part of the name
             if fold(text) == canonical:
                 return ent.name
-            if compact_key(text) == compact_key(ent.name) and not (
-                    text.isupper() and not ent.name.isupper()):
+            if text.isupper() and not ent.name.isupper():
+                continue
+            if compact_key(text) == compact_key(ent.name) or \
+                    fold("the " + text) == canonical or \
+                    len(text.split()) >= 2 and ent.type not in {"Series", "Manufacturer"} \
+                    and any(c.name == ent.name for c in self._gazetteer.lookup(text)):
                 spellings.append((m.start, text))
         return min(spellings)[1] if spellings else ent.name
 
