@@ -544,3 +544,34 @@ def test_surname_with_suffix_is_the_person_named_in_full(bare):
             "\u201cHe\u2019s got speed,\u201d Harwick Jr. said.")
     people = [e for e in bare.extract(text).entities if "Harwick" in e.name]
     assert [p.name for p in people] == ["Dale Harwick Jr."] and len(people[0].mentions) == 2
+
+
+def test_a_city_where_someone_comes_from_or_an_investor_group_is_no_track():
+    reg = parse_registry({"entities": [
+        {"name": "Lakeview Speedway", "type": "Track", "aliases": ["Lakeview"]},
+    ], "facts": []})
+    local = Extractor(registry=reg)
+    for text in ("Ask the 21-year-old from Elk Grove, Lakeview, about his season.",
+                 "Owner Sam Ridley, speaking by phone from Lakeview, was brief.",
+                 "Sam Ridley sells his team to a Lakeview investor group."):
+        assert "Lakeview Speedway" not in types(local.extract(text)), text
+    assert "Lakeview Speedway" in types(local.extract("Alan Quill won at Lakeview in May."))
+
+
+def test_a_company_written_with_a_possessive_into_a_cars_name(ex):
+    text = "Gus Whitaker was sixth in the No. 5 Harrow's Chevrolet."
+    result = ex.extract(text)
+    assert types(result).get("Harrow's") == "Sponsor"
+    assert ("Harrow's", "sponsors", "Gus Whitaker") in triples(result)
+
+
+def test_media_named_by_its_reporters_is_an_organization(bare):
+    text = ("According to Gridline Sports reporter Ann Pell, the deal is done. Alan Quill, "
+            "now an analyst for Gridline, agreed.")
+    assert types(bare.extract(text)).get("Gridline Sports") == "Organization"
+
+
+def test_a_company_named_after_a_person(bare):
+    text = ("Sitting behind the Walt Harrow Inc. hauler, Alan Quill said it was over.")
+    names = types(bare.extract(text))
+    assert "Walt Harrow Inc." in names and "Walt Harrow" not in names

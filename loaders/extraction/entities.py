@@ -379,9 +379,10 @@ class EntityLinker:
                 continue
             groups.setdefault(fold(name), []).append((s, e, label))
         # capitalized word pairs the NER missed ("Otis Greer owns ...")
+        ner_found = {(a, b) for occ in groups.values() for a, b, _ in occ}
         for s, e in self._propn_runs(doc):
-            if any(taken[s:e]):
-                continue
+            if any(taken[s:e]) or (s, e + 1) in ner_found and doc[e].lower_ in L.ORG_SUFFIXES:
+                continue  # (a company named after a person, as the NER found it: "<Name> Inc.")
             key = fold(clean_name(doc[s:e].text))
             if doc[s + 1].text in {"'s", "’s"}:
                 # "<Word>'s Scratch Kitchen" takes in the NER's "Scratch Kitchen"
@@ -473,7 +474,9 @@ class EntityLinker:
 
         # 6c. a company written into a car's name ("the No. 13 <company> <make>")
         for s, e in self._car_name_runs(doc, entities, mentions, taken):
-            name = clean_name(doc[s:e].text)
+            # (a company's possessive is its name's: "the No. 5 <Name>'s <make>")
+            name = doc[s:e].text if doc[e - 1].text in {"'s", "’s"} else clean_name(
+                doc[s:e].text)
             known = self.gaz.lookup(name)
             if known:
                 cand = self._choose(known)
@@ -667,7 +670,7 @@ class EntityLinker:
                        "owner", "president", "executive", "alliance", "truck", "trucks",
                        "camp", "garage", "stable", "seat", "ride", "sponsor", "vice",
                        "chairman", "ceo", "general", "competition", "teammates", "no",
-                       "drivers", "entries"} or \
+                       "drivers", "entries", "hauler", "haulers"} or \
             nxt[:1].isdigit() or prv in {"at", "for", "with", "join", "joins", "joined",
                                          "leave", "leaves", "left", "from"} or \
             k < len(doc) and doc[k].text[:1].isupper() and any(
@@ -1079,10 +1082,13 @@ class EntityLinker:
                 continue
             j = m.start - 1
             while j >= 0 and m.start - j <= 4 and not taken[j] and not doc[j].is_sent_start \
-                    and (self._capword(doc[j]) or doc[j].text in {"&", "-"} and j - 1 >= 0
-                         and self._capword(doc[j - 1]) or doc[j].like_num and j - 1 >= 0
+                    and (self._capword(doc[j]) or doc[j].text in {"&", "-"}
+                         and j - 1 >= 0 and self._capword(doc[j - 1])
+                         or doc[j].text in {"'s", "’s"} and j - 1 >= 0 and not taken[j - 1]
+                         and self._capword(doc[j - 1])
+                         or doc[j].like_num and j - 1 >= 0
                          and self._capword(doc[j - 1]) and not taken[j - 1]):
-                j -= 1  # ("<Company> 1 <make>")
+                j -= 1  # ("<Company> 1 <make>", "<Company>'s <make>")
             start = j + 1
             if start >= m.start or j < 0 or doc[start].text in {"&", "-"}:
                 continue
@@ -1131,10 +1137,18 @@ class EntityLinker:
     @staticmethod
     def _track_word(doc, start: int, end: int) -> bool:
         """Whether a one-word track name (a city) names the track here: not in "the <City>
-        500", "<City>-based", "the <City> Bulletin"."""
-        if end - start != 1 or end >= len(doc):
+        500", "<City>-based", "the <City> Bulletin", "a <City> investor group", nor as
+        where someone comes from ("from <State>", "from <Town>, <State>")."""
+        if end - start != 1:
+            return True
+        before = [t.lower_ for t in doc[max(0, start - 4):start]]
+        if before[-1:] == ["from"] or before[-1:] == [","] and "from" in before:
+            return False
+        if end >= len(doc):
             return True
         nxt = doc[end]
+        if nxt.is_lower and nxt.lemma_ in L.PLACE_HEADS:
+            return False
         return not (nxt.like_num or nxt.text in {"-", "–"} or nxt.is_alpha and
                     nxt.text[:1].isupper() and not nxt.is_sent_start and
                     "\n" not in doc[start].whitespace_)
@@ -1322,5 +1336,5 @@ class EntityLinker:
         elif not ent.certain:
             if votes.get("Sponsor", 0) > 0:
                 ent.type = "Sponsor"
-            elif votes.get("Team", 0) > 0:
-                ent.type = "Team"
+            elif votes.get("Team", 0) > 0 and votes["Team"] >= votes.get("Organization", 0):
+                ent.type = "Team"  # ("Fox Sports reporter X", "an analyst for Fox": media)

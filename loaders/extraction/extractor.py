@@ -127,30 +127,47 @@ class Extractor:
 
     def _written_name(self, doc, ent) -> str:
         """The entity's name as the document writes it, when the document never writes
-        the canonical name itself: a spelling of it ("AJ Allmendinger" for "A.J.
-        Allmendinger", "Daniel Suárez" for "Daniel Suarez", "the Milwaukee Mile" for "The
-        Milwaukee Mile") or a known full name of it ("Atlanta Motor Speedway" before the
-        track was renamed, a team's former name). Readers match names as the article
-        writes them. Not an abbreviation or a one-word short name, not a series' or a
-        make's other name, not a form all in capitals (a headline)."""
+        the canonical name itself (see :meth:`_spelling`): readers match names as the
+        article writes them. The graph keeps the canonical name."""
         canonical = fold(ent.name)
-        spellings = []
         for m in ent.mentions:
-            if m.kind != "name":
-                continue
-            text = clean_name(doc[m.start:m.end].text)
-            if text.startswith("the "):
-                text = text[4:]  # the article of running text, not part of the name
-            if fold(text) == canonical:
+            if m.kind == "name" and fold(self._unarticled(doc, m)) == canonical:
                 return ent.name
-            if text.isupper() and not ent.name.isupper():
-                continue
-            if compact_key(text) == compact_key(ent.name) or \
-                    fold("the " + text) == canonical or \
-                    len(text.split()) >= 2 and ent.type not in {"Series", "Manufacturer"} \
-                    and any(c.name == ent.name for c in self._gazetteer.lookup(text)):
-                spellings.append((m.start, text))
-        return min(spellings)[1] if spellings else ent.name
+        for m in sorted(ent.mentions, key=lambda m: m.start):
+            shown = self._spelling(self._unarticled(doc, m), ent) if m.kind == "name" else None
+            if shown:
+                return shown
+        return ent.name
+
+    @staticmethod
+    def _unarticled(doc, m) -> str:
+        """A mention's text without possessive ending and the lower-case article of running
+        text ("the Milwaukee Mile")."""
+        text = clean_name(doc[m.start:m.end].text)
+        return text[4:] if text.startswith("the ") else text
+
+    def _spelling(self, text: str, ent) -> str | None:
+        """``text`` as the shown name of ``ent``, if it is another writing of the same name:
+        a spelling of it ("AJ Allmendinger" for "A.J. Allmendinger", "Daniel Suárez",
+        "Milwaukee Mile" for "The Milwaukee Mile") or another full name of it known to the
+        gazetteer ("Atlanta Motor Speedway" before the track was renamed, a team's former
+        name), a known alias in its own case when the text is a headline's capitals
+        ("MCANALLY-HILGEMANN RACING"). Not an abbreviation or a one-word short name, not a
+        series' or a make's other name."""
+        if compact_key(text) == compact_key(ent.name) and not (
+                text.isupper() and not ent.name.isupper()) or fold("the " + text) == fold(
+                ent.name):
+            return text
+        if ent.type in {"Series", "Manufacturer"} or len(text.split()) < 2:
+            return None
+        known = self.registry.get(ent.name)
+        alias = next((a for a in (known.aliases if known else ()) if fold(a) == fold(text)),
+                     None)
+        if alias is not None:
+            return alias
+        if not text.isupper() and any(c.name == ent.name for c in self._gazetteer.lookup(text)):
+            return text
+        return None
 
     def _assemble(self, doc, de, edges, name) -> DocumentExtraction:
         entities = []

@@ -119,6 +119,11 @@ ROLE_PERSON = frozenset({
 """Nouns that type the person they describe as a Person (neither driver nor crew chief; a
 pit crew member, "tire changer X", "jackman X", is a Person)."""
 
+PLACE_HEADS = frozenset({
+    "investor", "investors", "group", "firm", "company", "native", "resident", "businessman",
+    "businesswoman", "area", "suburb", "headquarters", "office", "based", "chain", "bank"})
+"""Nouns a place name modifies as a place, not a race track ("a <City> investor group")."""
+
 VERB_ROLES = {
     "drive": ("driver",), "race": ("driver",), "pilot": ("driver",), "compete": ("driver",),
     "spot": ("spotter",), "own": ("owner",), "co-own": ("owner",), "found": ("founder",),
