@@ -575,3 +575,38 @@ def test_a_company_named_after_a_person(bare):
     text = ("Sitting behind the Walt Harrow Inc. hauler, Alan Quill said it was over.")
     names = types(bare.extract(text))
     assert "Walt Harrow Inc." in names and "Walt Harrow" not in names
+
+
+def test_two_first_names_sharing_one_surname(ex):
+    reg = parse_registry({"entities": [
+        {"name": "Duke Harlan", "type": "Person"}, {"name": "Rhonda Harlan", "type": "Person"},
+    ], "facts": []})
+    local = Extractor(registry=reg)
+    text = "The team, owned by Duke and Rhonda Harlan, brings four trucks to Daytona."
+    assert {"Duke Harlan", "Rhonda Harlan"} <= set(types(local.extract(text)))
+    # a first name of someone named in full before is that person, not a new one
+    text = ('Jody Farrow and Alan Quill signed on. "Jody and Alan Quill have proven they can '
+            'win," Trent said.')
+    assert "Jody Quill" not in types(ex.extract(text))
+
+
+def test_words_opening_a_sentence_are_no_part_of_a_name(ex):
+    text = ('"Today Alan gave me a car that would turn," said Marcus Trent. Tell Alan to '
+            'check his mirrors. Alan Quill laughed.')
+    names = set(types(ex.extract(text)))
+    assert not any(n.startswith(("Today", "Tell")) for n in names)
+
+
+def test_a_company_named_with_a_possessive_is_no_person(ex):
+    text = ("Sid Okafor steps into the No. 38 Ford with Trent's Travel Stops on board. "
+            "Trent said the deal was done.")
+    result = ex.extract(text)
+    trent = [e for e in result.entities if e.name == "Marcus Trent"]
+    assert trent and [m.text for m in trent[0].mentions] == ["Trent"]
+
+
+def test_co_primary_partners_are_sponsors(bare):
+    text = ("Ty Marlow's No. 98 will again carry Velden Road and Soundrise as co-primary "
+            "partners.")
+    t = types(bare.extract(text))
+    assert t.get("Velden Road") == "Sponsor"

@@ -108,8 +108,9 @@ def _namey(tok) -> bool:
 def _strip_span(doc, start: int, end: int) -> tuple[int, int]:
     """Trim determiners, punctuation and possessive endings off a candidate name span."""
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct
-                           or doc[start].is_space or doc[start].lower_ in L.DESCRIPTOR_WORDS
-                           and end - start > 1):
+                           or doc[start].is_space or end - start > 1 and (
+                               doc[start].lower_ in L.DESCRIPTOR_WORDS or
+                               doc[start].lower_ in L.SENTENCE_OPENERS)):
         start += 1
     while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "’"}
                            or doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -417,6 +418,9 @@ class EntityLinker:
                         add_mention(ent, s, e, "name")
             else:
                 ner_orgs.extend(occ)
+
+        # 3b. "Duke and Rhonda Thorson", "Ty and Austin Dillon": two people, one surname
+        self._shared_surnames(doc, entities, taken, entity_for, add_mention)
 
         # 4. handles in signature lines ("— Name (@handle)")
         self._signatures(doc, entities, by_key, taken, entity_for, add_mention)
@@ -781,6 +785,8 @@ class EntityLinker:
             if nxt is not None and nxt.text in {"-", "–"} or prv is not None and \
                     prv.text in {"-", "–"}:
                 continue  # part of a hyphenated name ("<Word>-Haas")
+            if self._company_possessive(doc, tok.i, taken):
+                continue  # "<Word>'s Travel Stops": a company's name
             k = tok.i + 1
             if k < len(doc) and doc[k].lower_ in {"'s", "’s"}:
                 k += 1
@@ -792,6 +798,42 @@ class EntityLinker:
                 continue  # "<Word>'s team", "drove for <Word>": a team's short name
             ent = entity_for(cand.name, cand.type, True, cand.source)
             add_mention(ent, tok.i, tok.i + 1, "short")
+
+    def _shared_surnames(self, doc, entities, taken, entity_for, add_mention) -> None:
+        """The first name before "and <First> <Last>" is the person <First'> <Last> (a
+        couple, brothers): a known person by that name, or a new one when the word is a
+        known first name and no one else of the document ("Erik and John Hunter": Erik
+        named in full before)."""
+        people = [e for e in entities if e.is_person]
+        firsts = {e.name.split()[0] for e in people}
+        for ent in people:
+            rest = ent.name.split()[1:]
+            for m in list(ent.mentions):
+                i = m.start - 2
+                if m.kind != "name" or m.end - m.start < 2 or i < 0 or taken[i] or \
+                        doc[i + 1].lower_ not in {"and", "&"} or not doc[i].is_alpha or \
+                        not doc[i].text[:1].isupper():
+                    continue
+                full = " ".join([doc[i].text, *rest])
+                known = [c for c in self.gaz.lookup(full) if c.type in PERSON_TYPES]
+                if known:
+                    cand = self._choose(known)
+                    add_mention(entity_for(cand.name, cand.type, True, cand.source), i, i + 1,
+                                "short")
+                elif doc[i].text in self.gaz.first_names and doc[i].text not in firsts and \
+                        fold(clean_name(doc[m.start:m.end].text)) == fold(ent.name):
+                    add_mention(entity_for(full, "Person", False, "ner"), i, i + 1, "short")
+
+    @staticmethod
+    def _company_possessive(doc, i: int, taken) -> bool:
+        """Whether the word at ``i`` opens a company's name with a possessive ("<Word>'s
+        Travel Stops", "<Word>'s Scratch Kitchen"): two capitalized words no known name
+        takes follow its "'s"."""
+        k = i + 2
+        if k + 1 >= len(doc) or doc[i + 1].text not in {"'s", "’s"}:
+            return False
+        return all(doc[j].is_alpha and doc[j].text[:1].isupper() and not taken[j] and
+                   not doc[j].is_sent_start for j in (k, k + 1))
 
     @staticmethod
     def _tail_of(key: str, entities) -> DocEntity | None:
@@ -839,7 +881,7 @@ class EntityLinker:
         def ok(t):
             return t.is_alpha and t.text[0].isupper() and not t.is_stop and \
                 t.lower_ not in L.GENERIC_CAPITALIZED and t.pos_ in {"PROPN", "NOUN", "ADJ"} \
-                and t.lower_ not in L.DESCRIPTOR_WORDS
+                and t.lower_ not in L.DESCRIPTOR_WORDS and t.lower_ not in L.SENTENCE_OPENERS
 
         runs, i, n = [], 0, len(doc)
         while i < n:
@@ -952,7 +994,7 @@ class EntityLinker:
         window = {t.lower_ for t in doc[lo:s]} | {t.lower_ for t in doc[e:hi]}
         lemmas = {t.lemma_.lower() for t in doc[lo:hi]}
         if window & L.SPONSOR_STRONG or "sponsor" in lemmas or (
-                {"primary", "associate"} & window and {"partner", "sponsor"} & window):
+                L.PARTNER_MODIFIERS & window and {"partner", "partners", "sponsor"} & window):
             return "Sponsor"
         if window & L.MEDIA_CUES or ({"told", "to"} <= window):
             return "Organization"
@@ -983,7 +1025,7 @@ class EntityLinker:
         if low in {"sponsor", "sponsors", "sponsorship", "backer", "backers"}:
             return True
         return low in {"partner", "partners"} and any(
-            c.lower_ in {"primary", "associate", "official", "founding", "marketing"}
+            c.lower_ in L.PARTNER_MODIFIERS | {"official", "founding", "marketing"}
             for c in t.children)
 
     def _strong_sponsor_cue(self, doc, run, j) -> bool:
@@ -1187,7 +1229,7 @@ class EntityLinker:
         words = {t.lower_ for t in sent}
         return bool(words & L.SPONSOR_STRONG or words & {"colors", "colours", "backed",
                                                           "backer", "partnership"}
-                    or {"primary", "associate"} & words and {"partner", "sponsor"} & words)
+                    or L.PARTNER_MODIFIERS & words and {"partner", "partners", "sponsor"} & words)
 
     @staticmethod
     def _org_supported(ent) -> bool:

@@ -62,6 +62,13 @@ DESCRIPTOR_WORDS = frozenset({
 """Capitalized words that open a sentence before a name ("Newcomer <Company> will ...",
 "Hall of Famer <Person>", "Founder <Person> said"): not part of the name."""
 
+SENTENCE_OPENERS = frozenset({
+    "today", "tonight", "yesterday", "tomorrow", "tell", "ask", "let", "thank", "thanks",
+    "congrats", "congratulations", "meanwhile", "however", "still", "sure", "yes", "no",
+    "well", "hey", "okay"})
+"""Capitalized words that open a sentence or a quotation before a name ("Today Jimmy gave
+me a car", "Tell Colt to check his mirrors"): never part of the name."""
+
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 """Generational suffixes of personal names, skipped when taking a surname."""
 
@@ -336,6 +343,9 @@ SPONSOR_NOUNS = frozenset({"sponsor", "sponsors", "sponsorship", "partner", "par
 SPONSOR_STRONG = frozenset({"sponsor", "sponsors", "sponsorship", "sponsored", "sponsoring",
                             "livery", "scheme", "paint"})
 """Words that make a company a sponsor ("primary partner" needs "primary" or a car)."""
+
+PARTNER_MODIFIERS = frozenset({"primary", "co-primary", "associate", "anchor"})
+"""Modifiers that make a "partner" a car's sponsor ("co-primary partners")."""
 
 MANUFACTURER_NOUNS = frozenset({"manufacturer", "manufacturers", "make", "brand", "oem",
                                 "automaker", "camp", "stable", "program", "support",
