@@ -610,3 +610,24 @@ def test_co_primary_partners_are_sponsors(bare):
             "partners.")
     t = types(bare.extract(text))
     assert t.get("Velden Road") == "Sponsor"
+
+
+def test_a_post_signature_names_its_author(bare):
+    text = ("Alan Quill won again on Saturday.\n\nHearing two owners called his camp this "
+            "week.\n\u2014 Jenna Morrow (@JennaMorrowPRL) June 21, 2025\n\nMarcus Trent "
+            "was more generous. \u201cHe\u2019s the best young driver I\u2019ve raced "
+            "against,\u201d Trent said.")
+    result = bare.extract(text)
+    assert "Jenna Morrow" in types(result)
+    assert ("Marcus Trent", "endorses", "Jenna Morrow") not in triples(result)
+
+
+def test_the_father_of_a_known_junior(ex):
+    reg = parse_registry({"entities": [
+        {"name": "Rick Tolliver Jr.", "type": "Driver", "aliases": ["Rick Tolliver"]},
+    ], "facts": []})
+    local = Extractor(registry=reg)
+    text = ("Rick Tolliver Jr. spun out. Tolliver's father, Rick Tolliver Sr., ended up in "
+            "the scrum.")
+    names = set(types(local.extract(text)))
+    assert "Rick Tolliver Jr." in names and any(n.startswith("Rick Tolliver Sr") for n in names)

@@ -128,6 +128,16 @@ def _name_base(name: str) -> tuple[str, bool]:
     return fold(" ".join(parts)) if len(parts) >= 2 else "", suffixed
 
 
+def _other_generation(doc, i: int, name: str) -> bool:
+    """Whether token ``i``, right after a match of ``name``, is a generational suffix that
+    ``name`` does not have ("Sr." after a match of "X Y Jr."'s alias "X Y")."""
+    if i >= len(doc):
+        return False
+    suffix = doc[i].lower_.rstrip(".")
+    return suffix in {s.rstrip(".") for s in L.NAME_SUFFIXES} and \
+        name.split()[-1].lower().rstrip(".") != suffix
+
+
 def clean_name(text: str) -> str:
     """A name as written, without its possessive ending and surrounding punctuation."""
     text = " ".join(text.split())
@@ -342,6 +352,8 @@ class EntityLinker:
             cand = self._choose(m.candidates)
             if cand.type == "Track" and not self._track_word(doc, m.start, m.end):
                 continue
+            if cand.type in PERSON_TYPES and _other_generation(doc, m.end, cand.name):
+                continue  # "Ricky Stenhouse Sr.": the father of the known "... Jr."
             ent = entity_for(cand.name, cand.type, True, cand.source)
             add_mention(ent, m.start, m.end, "name")
 
@@ -599,6 +611,8 @@ class EntityLinker:
                                            "signature")
                         add_mention(m_ent, j, end, "name")
                 if m_ent is not None and m_ent.is_person:
+                    if m_ent.source == "ner":
+                        m_ent.source = "signature"  # (a signature line is no heading)
                     handles[tok.text.lower()] = m_ent
                     m_ent.votes["Person"] += 1  # the author of a post: a person, unless
                     # the text says more (a driver's own post)
