@@ -631,3 +631,16 @@ def test_the_father_of_a_known_junior(ex):
             "the scrum.")
     names = set(types(local.extract(text)))
     assert "Rick Tolliver Jr." in names and any(n.startswith("Rick Tolliver Sr") for n in names)
+
+
+def test_more_roles_the_sentence_gives(bare):
+    text = ("By Jake Morrow | Pit Lane Weekly\n\nJake Morrow writes about racing for Pit Lane "
+            "Weekly. Kestrel Motorsports has promoted lead engineer Pat Okoro to crew chief "
+            "for 2026. Tillman Speed Group, co-owned by former Clemson linebacker Hollis "
+            "Brant and Spartanburg businessman Ray Dolan, fields two cars. Carla Whitby, "
+            "Ridgeway Capital's managing partner, becomes the team's chairman. The team is "
+            "co-owned by Alan Quill, Marcus Trent and Curt Pollard.")
+    t = types(bare.extract(text))
+    assert t.get("Pat Okoro") == "CrewChief"
+    for person in ("Jake Morrow", "Hollis Brant", "Ray Dolan", "Carla Whitby", "Curt Pollard"):
+        assert t.get(person) == "Person", person

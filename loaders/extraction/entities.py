@@ -138,6 +138,15 @@ def _other_generation(doc, i: int, name: str) -> bool:
         name.split()[-1].lower().rstrip(".") != suffix
 
 
+def _company_noun(t) -> bool:
+    """A noun describing a company ("Y's company", "a longtime partner"), not a person's
+    title ("Blue Ridge's managing partner")."""
+    return t.lemma_.lower() in L.COMPANY_NOUNS and not (
+        t.lower_ in {"partner", "partners"} and
+        any(c.lower_ in {"managing", "general", "senior", "founding", "limited", "name"}
+            for c in t.children))
+
+
 def clean_name(text: str) -> str:
     """A name as written, without its possessive ending and surrounding punctuation."""
     text = " ".join(text.split())
@@ -956,7 +965,7 @@ class EntityLinker:
             # "Y's company, <X>", "<X>, Y's longtime backer": a company
             near = [root.head] if root.dep_ == "appos" else []
             near += [c for c in root.children if c.dep_ == "appos"]
-            if any(n.lemma_.lower() in L.COMPANY_NOUNS for n in near):
+            if any(_company_noun(n) for n in near):
                 score -= 4
             elif (self._said_roles(doc, root) - L.COMPANY_NOUNS) & self.PERSON_ROLES:
                 score += 3  # "<X>, the team's lead engineer", "<X>, who spots for Y"
@@ -1030,7 +1039,7 @@ class EntityLinker:
         root = run.root
         near = [root.head] if root.dep_ == "appos" else []
         near += [c for c in root.children if c.dep_ == "appos"]
-        return any(n.lemma_.lower() in L.COMPANY_NOUNS for n in near)
+        return any(_company_noun(n) for n in near)
 
     @staticmethod
     def _sponsor_noun(t) -> bool:
@@ -1267,8 +1276,9 @@ class EntityLinker:
                 any(w in L.ROLE_DRIVER for w in role_words[:4]) or said & L.ROLE_DRIVER:
             votes["Driver"] += 2
         person_words = L.ROLE_OWNER | L.ROLE_PERSON
-        if before and before[-1] in person_words and before2 not in L.ROLE_CREW_CHIEF:
-            votes["Person"] += 2
+        if before and before[-1] in person_words and before2 not in L.ROLE_CREW_CHIEF or \
+                m.start > 0 and doc[m.start - 1].text == "By":
+            votes["Person"] += 2  # ("By X": the byline's writer)
         if (any(w in person_words for w in role_words[:4]) or said & person_words) and \
                 not crew_chief:
             votes["Person"] += 2
@@ -1314,6 +1324,9 @@ class EntityLinker:
                     if a.dep_ in {"attr", "oprd"}:
                         noun(a)
         head = root.head
+        if root.dep_ == "nsubj":  # "X spots for Y", "X writes about NASCAR", "X owns ..."
+            out.update(r for r in L.VERB_ROLES.get(head.lemma_.lower(), ())
+                       if r not in L.ROLE_DRIVER)
         if root.dep_ == "nsubj" and head.lemma_ in {"be", "become", "remain", "serve"}:
             for a in head.children:
                 if a.dep_ in {"attr", "oprd"}:
@@ -1324,7 +1337,10 @@ class EntityLinker:
                             noun(p)
         if root.dep_ in {"dobj", "nsubjpass"}:
             for a in head.children:
-                if a.dep_ == "oprd":
+                if a.dep_ in {"oprd", "xcomp"} and "crew chief" in " ".join(
+                        t.lower_ for t in list(a.subtree)[:4]):
+                    out.add("crew chief")  # "promoted X to crew chief" (read as a verb)
+                elif a.dep_ == "oprd":
                     noun(a)
                 elif a.dep_ == "prep" and a.lower_ in {"as", "to"} and head.lemma_ not in {
                         "talk", "speak", "say", "listen", "send", "give", "lose"}:
@@ -1332,11 +1348,12 @@ class EntityLinker:
                         if p.dep_ == "pobj" and p.lower_ in {"chief", "chiefs"} | L.ROLE_PERSON:
                             noun(p)
         first = root
-        while first.dep_ == "conj" and first.head.i < first.i:
-            first = first.head  # "co-owned by A, B and C": C as A
+        for _ in range(4):  # "co-owned by A, B and C", "by former <role> X and <role> Y"
+            if first.dep_ not in {"conj", "appos", "nmod"} or first.head.i == first.i:
+                break
+            first = first.head
         if first.dep_ == "pobj" and first.head.lower_ in {"by", "with"} and \
-                first.head.head.lemma_.lower() in {"own", "co-own", "coown", "found",
-                                                    "co-found"}:
+                first.head.head.lower_ in L.OWNING_FORMS:
             out.add("owner")
         return out
 

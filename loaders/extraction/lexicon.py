@@ -131,13 +131,19 @@ PLACE_HEADS = frozenset({
     "businesswoman", "area", "suburb", "headquarters", "office", "based", "chain", "bank"})
 """Nouns a place name modifies as a place, not a race track ("a <City> investor group")."""
 
+OWNING_FORMS = frozenset({
+    "own", "owns", "owned", "co-own", "co-owns", "co-owned", "coowned", "founded",
+    "co-founded", "cofounded"})
+"""Forms of owning verbs whose "by X" / "with X" is an owner ("co-owned by X and Y")."""
+
 VERB_ROLES = {
     "drive": ("driver",), "race": ("driver",), "pilot": ("driver",), "compete": ("driver",),
     "spot": ("spotter",), "own": ("owner",), "co-own": ("owner",), "found": ("founder",),
-    "co-found": ("founder",), "report": ("reporter",), "cover": ("reporter",),
+    "co-found": ("founder",), "cover": ("reporter",),
     "write": ("writer",), "host": ("host",),
 }
-"""What the verb of "X, who <verb>s ..." makes X: "who spots for Y" a spotter."""
+"""What the verb of "X, who <verb>s ..." or "X <verb>s ..." makes X: "spots for Y" a
+spotter, "writes about NASCAR" a writer."""
 
 FAMILY_WORDS = frozenset({"father", "mother", "son", "daughter", "wife", "husband",
                           "brother", "sister", "uncle", "aunt", "grandfather", "grandmother",
