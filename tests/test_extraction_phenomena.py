@@ -644,3 +644,8 @@ def test_more_roles_the_sentence_gives(bare):
     assert t.get("Pat Okoro") == "CrewChief"
     for person in ("Jake Morrow", "Hollis Brant", "Ray Dolan", "Carla Whitby", "Curt Pollard"):
         assert t.get(person) == "Person", person
+
+
+def test_a_brand_opening_with_a_surname_in_a_cars_name(ex):
+    text = "Gus Whitaker faded to 11th after a speeding penalty in his Miller Lite Ford."
+    assert ("Miller Lite", "sponsors", "Gus Whitaker") in triples(ex.extract(text))

@@ -1228,11 +1228,13 @@ class EntityLinker:
 
     @staticmethod
     def _person_inside(run) -> bool:
-        """Whether the NER marks a person's name within the run (not a wider span that
-        also takes in the words around it: "Y's <COMPANY> <make>")."""
+        """Whether the NER marks a person's full name within the run (not a wider span
+        that also takes in the words around it: "Y's <COMPANY> <make>"; not one word of a
+        brand: "<Word> Lite")."""
         doc = run.doc
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and run.start <= ent.start and ent.end <= run.end:
+            if ent.label_ == "PERSON" and run.start <= ent.start and ent.end <= run.end and \
+                    (ent.end - ent.start >= 2 or len(run) == 1):
                 return True
         return False
 
