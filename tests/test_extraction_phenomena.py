@@ -582,7 +582,7 @@ def test_two_first_names_sharing_one_surname(ex):
         {"name": "Duke Harlan", "type": "Person"}, {"name": "Rhonda Harlan", "type": "Person"},
     ], "facts": []})
     local = Extractor(registry=reg)
-    text = "The team, owned by Duke and Rhonda Harlan, brings four trucks to Daytona."
+    text = "The team, owned by Duke and Rhonda Harlan, brings four trucks to Lakeview."
     assert {"Duke Harlan", "Rhonda Harlan"} <= set(types(local.extract(text)))
     # a first name of someone named in full before is that person, not a new one
     text = ('Jody Farrow and Alan Quill signed on. "Jody and Alan Quill have proven they can '
@@ -636,8 +636,8 @@ def test_the_father_of_a_known_junior(ex):
 def test_more_roles_the_sentence_gives(bare):
     text = ("By Jake Morrow | Pit Lane Weekly\n\nJake Morrow writes about racing for Pit Lane "
             "Weekly. Kestrel Motorsports has promoted lead engineer Pat Okoro to crew chief "
-            "for 2026. Tillman Speed Group, co-owned by former Clemson linebacker Hollis "
-            "Brant and Spartanburg businessman Ray Dolan, fields two cars. Carla Whitby, "
+            "for 2026. Tillman Speed Group, co-owned by former Ashford linebacker Hollis "
+            "Brant and Brixton businessman Ray Dolan, fields two cars. Carla Whitby, "
             "Ridgeway Capital's managing partner, becomes the team's chairman. The team is "
             "co-owned by Alan Quill, Marcus Trent and Curt Pollard.")
     t = types(bare.extract(text))
