@@ -649,3 +649,26 @@ def test_more_roles_the_sentence_gives(bare):
 def test_a_brand_opening_with_a_surname_in_a_cars_name(ex):
     text = "Gus Whitaker faded to 11th after a speeding penalty in his Keller Lite Ford."
     assert ("Keller Lite", "sponsors", "Gus Whitaker") in triples(ex.extract(text))
+
+
+def test_the_one_sponsored_is_no_company(bare):
+    text = "Hartley Freight sponsored Eli Santoro at Brightwater Racing for two seasons."
+    assert types(bare.extract(text)).get("Eli Santoro") == "Driver"
+
+
+def test_a_company_named_like_a_track(bare):
+    text = ("Walt Brennan returns in the No. 52 Ford with Halcott International, the "
+            "construction firm that has backed him for most of his career.")
+    assert types(bare.extract(text)).get("Halcott International") == "Sponsor"
+
+
+def test_a_surname_shared_with_a_venue_in_a_list_of_drivers():
+    reg = parse_registry({"entities": [
+        {"name": "Alan Quill", "type": "Driver"}, {"name": "Marcus Trent", "type": "Driver"},
+        {"name": "Sid Okafor", "type": "Driver"}, {"name": "Tom Lowry", "type": "Driver"},
+        {"name": "Lowry Field", "type": "Track"},
+    ], "facts": []})
+    local = Extractor(registry=reg)
+    text = "Nothing changed at the shop: Quill, Trent, Okafor and Lowry are back."
+    assert "Tom Lowry" in types(local.extract(text))
+    assert "Tom Lowry" not in types(local.extract("They race at Lowry next week."))

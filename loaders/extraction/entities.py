@@ -375,6 +375,9 @@ class EntityLinker:
             if known:
                 cand = self._choose(known)
                 ent = entity_for(cand.name, cand.type, True, cand.source)
+            elif self._company_appos(doc[s:e]):
+                # "<X> International, the construction firm that backed him": a company
+                ent = entity_for(name, "Organization", False, "ner")
             else:
                 ent = entity_for(name, typ, True, "pattern")
             add_mention(ent, s, e, "name")
@@ -786,6 +789,9 @@ class EntityLinker:
         doc_words = {w for e in entities for w in e.name.split()}
         for tok in doc:
             cand = self.gaz.surnames.get(tok.text)
+            if cand is None and tok.text in self.gaz.listed_surnames and \
+                    self._listed_with_people(tok, entities):
+                cand = self.gaz.listed_surnames[tok.text]
             if cand is None or taken[tok.i] or tok.text in doc_words:
                 continue
             if tok.pos_ != "PROPN" and (tok.is_sent_start or tok.pos_ != "NOUN"):
@@ -846,6 +852,18 @@ class EntityLinker:
                 elif doc[i].text in self.gaz.first_names and doc[i].text not in firsts and \
                         fold(clean_name(doc[m.start:m.end].text)) == fold(ent.name):
                     add_mention(entity_for(full, "Person", False, "ner"), i, i + 1, "short")
+
+    @staticmethod
+    def _listed_with_people(tok, entities) -> bool:
+        """Whether ``tok`` is a conjunct of a list whose other members name people
+        ("Larson, Elliott, Byron and <tok> are back")."""
+        people = {m.root for e in entities if e.is_person for m in e.mentions}
+        head = tok
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        members = [head, *[t for t in head.subtree if t.dep_ == "conj" and t.i != tok.i]]
+        others = [t for t in members if t.i != tok.i]
+        return tok.dep_ == "conj" and len(others) >= 2 and all(t.i in people for t in others)
 
     @staticmethod
     def _company_possessive(doc, i: int, taken) -> bool:
@@ -960,7 +978,9 @@ class EntityLinker:
             root = doc[s:e].root
             if root.dep_ in {"nsubj"} and root.head.lemma_.lower() in L.PERSON_VERBS:
                 score += 1
-            if self._org_cue(doc, s, e) == "Sponsor":
+            if root.dep_ == "dobj" and root.head.lemma_.lower() in {"sponsor", "back"}:
+                score += 2  # a company sponsors; the one sponsored is a driver (or a team)
+            elif self._org_cue(doc, s, e) == "Sponsor":
                 score -= 2
             # "Y's company, <X>", "<X>, Y's longtime backer": a company
             near = [root.head] if root.dep_ == "appos" else []

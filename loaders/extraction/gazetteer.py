@@ -190,10 +190,18 @@ class Gazetteer:
                 if len(core) >= 2 and core[-1][:1].isupper() and core[-1].isalpha():
                     by_surname.setdefault(core[-1], set()).add(cand)
         self.surnames: dict[str, Candidate] = {}
+        # a surname that is also a word of an organization's name ("<Surname> Gray
+        # Stadium") names the person only in a list of people ("Larson, Byron and <it>")
+        self.listed_surnames: dict[str, Candidate] = {}
         for surname, cands in by_surname.items():
             names = {c.name for c in cands}
-            if len(names) == 1 and surname.lower() not in org_words and len(surname) >= 4:
-                self.surnames[surname] = sorted(cands, key=lambda c: c.source != "registry")[0]
+            if len(names) != 1 or len(surname) < 4:
+                continue
+            best = sorted(cands, key=lambda c: c.source != "registry")[0]
+            if surname.lower() in org_words:
+                self.listed_surnames[surname] = best
+            else:
+                self.surnames[surname] = best
         self.canonical: dict[str, Candidate] = {}
         self._compact: dict[str, list[Candidate]] = {}
         for bucket in self.entries.values():
