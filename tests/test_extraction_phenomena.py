@@ -672,3 +672,12 @@ def test_a_surname_shared_with_a_venue_in_a_list_of_drivers():
     text = "Nothing changed at the shop: Quill, Trent, Okafor and Lowry are back."
     assert "Tom Lowry" in types(local.extract(text))
     assert "Tom Lowry" not in types(local.extract("They race at Lowry next week."))
+
+
+def test_a_company_called_without_its_business_words(bare):
+    text = ("Alan Quill announced that Harlow Point Sports Partners, a private investment "
+            "firm, has acquired a majority stake in Kestrel Motorsports. Harlow Point's "
+            "minority partners include Dan Pryce, who has sponsored Quill's car in the past.")
+    orgs = [e for e in bare.extract(text).entities if "Harlow" in e.name]
+    assert [(e.name, e.type) for e in orgs] == [("Harlow Point Sports Partners", "Organization")]
+    assert len(orgs[0].mentions) == 2

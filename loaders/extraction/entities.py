@@ -138,6 +138,18 @@ def _other_generation(doc, i: int, name: str) -> bool:
         name.split()[-1].lower().rstrip(".") != suffix
 
 
+def _business_core(ent) -> str:
+    """A company's name without two or more business words at its end ("Harbor Point" of
+    "Harbor Point Sports Partners"), the way a text calls it again; else ""."""
+    words = ent.name.split()
+    if ent.type not in {"Sponsor", "Organization"}:
+        return ""
+    core = list(words)
+    while len(core) > 2 and core[-1].lower() in L.ORG_SUFFIXES:
+        core.pop()
+    return " ".join(core) if len(core) < len(words) - 1 else ""
+
+
 def _company_noun(t) -> bool:
     """A noun describing a company ("Y's company", "a longtime partner"), not a person's
     title ("Blue Ridge's managing partner")."""
@@ -517,8 +529,12 @@ class EntityLinker:
         # 6d. a name the NER found alone that is the short form of a longer name found
         #     later ("<Word>'s" of "<Word>'s Scratch Kitchen"): one entity
         forms = self._org_short_forms(entities)
+        cores = {_business_core(e): e for e in entities if _business_core(e)}
         for ent in entities:
             target = forms.get(ent.name)
+            if target is None and ent.is_person and ent.name.split()[0] not in \
+                    self.gaz.first_names:
+                target = cores.get(ent.name)  # ("<Word> <Word>'s minority partners")
             if ent.source == "ner" and not ent.certain and target is not None and \
                     target is not ent and ent.mentions:
                 for m in ent.mentions:
@@ -666,6 +682,9 @@ class EntityLinker:
                     forms.append(" ".join(words[:-1]))
                 if low[0] in L.TEAM_PREFIXES and len(words) == 2:
                     forms.append(words[1])
+                core = _business_core(ent)
+                if core:
+                    forms.append(core)
                 if low[0].endswith(("'s", "’s")) and len(words[0]) >= 5 and \
                         ent.type not in {"Team"}:
                     forms.append(words[0][:-2])  # "<Word>'s" of "<Word>'s Scratch Kitchen"
@@ -1398,8 +1417,8 @@ class EntityLinker:
                 cue = self._org_cue(doc, m.start, m.end)
                 if cue:
                     votes[cue] += 2
-                elif self._sentence_sponsor_cue(sent):
-                    votes["Sponsor"] += 1
+                elif self._sentence_sponsor_cue(sent) and root.dep_ != "poss":
+                    votes["Sponsor"] += 1  # (not "<X>'s partners include Y, who sponsored")
                 # "Xfinity Series team <X>", "<X>, the team ...", "<X> will switch to <make>"
                 if before and before[-1] in {"team", "organization", "outfit"} or any(
                         a.lemma_.lower() in {"team", "organization", "outfit", "operation"}
