@@ -681,3 +681,12 @@ def test_a_company_called_without_its_business_words(bare):
     orgs = [e for e in bare.extract(text).entities if "Harlow" in e.name]
     assert [(e.name, e.type) for e in orgs] == [("Harlow Point Sports Partners", "Organization")]
     assert len(orgs[0].mentions) == 2
+
+
+def test_a_company_on_a_car_or_backing_a_driver_as_a_described_company(ex):
+    text = ("Gus Whitaker begins his 24th season with Hallards on the No. 88. "
+            "Brennards, the home-improvement chain founded by his father, has backed "
+            "Walt Brennan since 2019.")
+    result = ex.extract(text)
+    t = types(result)
+    assert t.get("Hallards") == "Sponsor" and t.get("Brennards") == "Sponsor"

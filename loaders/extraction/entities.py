@@ -138,6 +138,14 @@ def _other_generation(doc, i: int, name: str) -> bool:
         name.split()[-1].lower().rstrip(".") != suffix
 
 
+def _on_a_car(doc, i: int) -> bool:
+    """Whether the words from token ``i`` put the name before them on a car: "<S> on the
+    No. 88", "<S> on the hood", "<S> on his 48" (a company on a car is its sponsor)."""
+    words = [t.lower_ for t in doc[i:i + 3]]
+    return len(words) == 3 and words[0] == "on" and words[1] in {"the", "his", "her"} and (
+        words[2] in {"no.", "no", "#", "hood"} or doc[i + 2].like_num)
+
+
 def _business_core(ent) -> str:
     """A company's name without two or more business words at its end ("Harbor Point" of
     "Harbor Point Sports Partners"), the way a text calls it again; else ""."""
@@ -1039,9 +1047,10 @@ class EntityLinker:
             if t.lower_ in L.GENERIC_CAPITALIZED:
                 return False
             # acronyms and single names need a sponsor or organization cue around them
-            return self._org_cue(doc, s, e) is not None
+            return self._org_cue(doc, s, e) is not None or _on_a_car(doc, e) or \
+                self._company_appos(words)
         if label == "PRODUCT":
-            return self._org_cue(doc, s, e) == "Sponsor"
+            return self._org_cue(doc, s, e) == "Sponsor" or _on_a_car(doc, e)
         if label == "PERSON":
             # a name the NER took for a person's but the context did not: an organization
             # only with an organization's word or cue
@@ -1098,6 +1107,9 @@ class EntityLinker:
         if root.dep_ in {"compound", "poss", "nmod", "amod"} and \
                 root.head.lower_ in self.SPONSOR_HEADS:
             return True
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in {"sponsor", "back"} and \
+                self._company_appos(run) or _on_a_car(doc, j):
+            return True  # "<S>, the home-improvement chain, has backed him", "<S> on the 88"
         if root.dep_ == "appos" and self._sponsor_noun(root.head):
             return True
         if any(c.dep_ == "appos" and self._sponsor_noun(c) for c in root.children):
@@ -1414,7 +1426,8 @@ class EntityLinker:
             if ent.type in PERSON_TYPES:
                 self._vote_person(doc, m, votes, before, role_words)
             else:
-                cue = self._org_cue(doc, m.start, m.end)
+                cue = self._org_cue(doc, m.start, m.end) or (
+                    "Sponsor" if _on_a_car(doc, m.end) else None)
                 if cue:
                     votes[cue] += 2
                 elif self._sentence_sponsor_cue(sent) and root.dep_ != "poss":
