@@ -690,3 +690,12 @@ def test_a_company_on_a_car_or_backing_a_driver_as_a_described_company(ex):
     result = ex.extract(text)
     t = types(result)
     assert t.get("Hallards") == "Sponsor" and t.get("Brennards") == "Sponsor"
+
+
+def test_companies_a_car_carries_as_partners_are_no_people(ex):
+    text = ("Sid Okafor's No. 98 will again carry Rowan Ranger and Soundlake as co-primary "
+            "partners.")
+    assert types(ex.extract(text)).get("Rowan Ranger") == "Sponsor"
+    text = ("Sid Okafor's No. 98 will again carry Rowan Ranger and Soundlake as co-primary "
+            "sponsors.")
+    assert types(ex.extract(text)).get("Soundlake") == "Sponsor"

@@ -1005,7 +1005,9 @@ class EntityLinker:
             root = doc[s:e].root
             if root.dep_ in {"nsubj"} and root.head.lemma_.lower() in L.PERSON_VERBS:
                 score += 1
-            if root.dep_ == "dobj" and root.head.lemma_.lower() in {"sponsor", "back"}:
+            if self._carried_as_sponsor(doc[s:e]):
+                score -= 6  # "will carry <X> and <Y> as co-primary partners"
+            elif root.dep_ == "dobj" and root.head.lemma_.lower() in {"sponsor", "back"}:
                 score += 2  # a company sponsors; the one sponsored is a driver (or a team)
             elif self._org_cue(doc, s, e) == "Sponsor":
                 score -= 2
@@ -1055,7 +1057,7 @@ class EntityLinker:
             # a name the NER took for a person's but the context did not: an organization
             # only with an organization's word or cue
             return words[-1].lower_ in L.ORG_SUFFIXES or self._org_cue(doc, s, e) is not None \
-                or self._company_appos(doc[s:e])
+                or self._company_appos(words) or self._carried_as_sponsor(words)
         return True
 
     @staticmethod
@@ -1098,6 +1100,20 @@ class EntityLinker:
         return low in {"partner", "partners"} and any(
             c.lower_ in L.PARTNER_MODIFIERS | {"official", "founding", "marketing"}
             for c in t.children)
+
+    def _carried_as_sponsor(self, run) -> bool:
+        """Whether the run is what a car carries or a team names as its sponsor: "will
+        carry <A> and <B> as co-primary partners", "<A> was named primary sponsor" (no
+        person is, whatever the NER says)."""
+        first = run.root
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first.dep_ not in {"dobj", "nsubjpass"}:
+            return False
+        return any(a.dep_ in {"prep", "oprd", "attr"} and (
+            self._sponsor_noun(a) or a.lower_ == "as" and any(
+                p.dep_ == "pobj" and self._sponsor_noun(p) for p in a.children))
+            for a in first.head.children)
 
     def _strong_sponsor_cue(self, doc, run, j) -> bool:
         """Whether the parse makes the run a sponsor on its own: "<S> colors", "<S> will
@@ -1159,7 +1175,8 @@ class EntityLinker:
                 weak = weak or (t.is_sent_start and len(run) == 1)
                 ok = len(run) <= 5
                 org_word = run[-1].lower_ in L.ORG_SUFFIXES
-                if ok and not org_word and (run[0].text in self.gaz.first_names or any(
+                if ok and not org_word and not self._carried_as_sponsor(run) and (
+                        run[0].text in self.gaz.first_names or any(
                         x.ent_type_ == "PERSON" for x in run) and not (
                         (len(run) == 1 or self._company_appos(run)) and
                         self._strong_sponsor_cue(doc, run, j))):
@@ -1171,7 +1188,8 @@ class EntityLinker:
                     out.append((i, j))
                     i = j
                     continue
-                if ok and self._strong_sponsor_cue(doc, run, j):
+                if ok and (self._strong_sponsor_cue(doc, run, j) or
+                           self._carried_as_sponsor(run)):
                     out.append((i, j))
                 elif ok and not weak:
                     root = run.root
