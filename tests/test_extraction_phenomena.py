@@ -699,3 +699,9 @@ def test_companies_a_car_carries_as_partners_are_no_people(ex):
     text = ("Sid Okafor's No. 98 will again carry Rowan Ranger and Soundlake as co-primary "
             "sponsors.")
     assert types(ex.extract(text)).get("Soundlake") == "Sponsor"
+
+
+def test_a_company_on_board_with_a_possessive_name(ex):
+    text = ("Sid Okafor steps into Kestrel Motorsports' No. 38 Ford with Trent's Travel "
+            "Stops on board for the season opener.")
+    assert types(ex.extract(text)).get("Trent's Travel Stops") == "Sponsor"

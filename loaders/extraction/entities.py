@@ -140,8 +140,11 @@ def _other_generation(doc, i: int, name: str) -> bool:
 
 def _on_a_car(doc, i: int) -> bool:
     """Whether the words from token ``i`` put the name before them on a car: "<S> on the
-    No. 88", "<S> on the hood", "<S> on his 48" (a company on a car is its sponsor)."""
+    No. 88", "<S> on the hood", "<S> on his 48", "with <S> on board" (a company on a car
+    is its sponsor)."""
     words = [t.lower_ for t in doc[i:i + 3]]
+    if words[:2] == ["on", "board"]:
+        return True
     return len(words) == 3 and words[0] == "on" and words[1] in {"the", "his", "her"} and (
         words[2] in {"no.", "no", "#", "hood"} or doc[i + 2].like_num)
 
@@ -1152,10 +1155,8 @@ class EntityLinker:
         out = []
         for sent in doc.sents:
             words = {t.lower_ for t in sent}
-            if not words & cues and not any(
-                    t.lower_ == "on" and t.i + 2 < sent.end and doc[t.i + 1].lower_ == "the"
-                    and (doc[t.i + 2].like_num or doc[t.i + 2].lower_ in {"no", "no.", "hood"})
-                    for t in sent):
+            if not words & cues and not any(t.lower_ == "on" and _on_a_car(doc, t.i)
+                                            for t in sent):
                 continue
             i = sent.start
             while i < sent.end:
