@@ -705,3 +705,17 @@ def test_a_company_on_board_with_a_possessive_name(ex):
     text = ("Sid Okafor steps into Kestrel Motorsports' No. 38 Ford with Trent's Travel "
             "Stops on board for the season opener.")
     assert types(ex.extract(text)).get("Trent's Travel Stops") == "Sponsor"
+
+
+def test_a_shared_surname_is_the_person_a_team_is_named_after():
+    reg = parse_registry({"entities": [
+        {"name": "Kip Harlow", "type": "Driver"}, {"name": "Kurt Harlow", "type": "Driver"},
+        {"name": "Kip Harlow Motorsports", "type": "Team"},
+    ], "facts": []})
+    local = Extractor(registry=reg)
+    text = ("Kestrel bought Kip Harlow Motorsports' truck operation. Harlow, who owned the "
+            "team for 14 seasons, will drive one of its trucks.")
+    assert "Kip Harlow" in types(local.extract(text))
+    text = "Kurt Harlow drove for Kip Harlow Motorsports. Harlow said it was fun."
+    harlows = [e for e in local.extract(text).entities if e.name == "Kip Harlow"]
+    assert not harlows

@@ -822,7 +822,10 @@ class EntityLinker:
             if cand is None and tok.text in self.gaz.listed_surnames and \
                     self._listed_with_people(tok, entities):
                 cand = self.gaz.listed_surnames[tok.text]
-            if cand is None or taken[tok.i] or tok.text in doc_words:
+            in_team = cand is None and tok.text in self.gaz.shared_surnames
+            if in_team:
+                cand = self._named_in_a_team(self.gaz.shared_surnames[tok.text], entities)
+            if cand is None or taken[tok.i] or tok.text in doc_words and not in_team:
                 continue
             if tok.pos_ != "PROPN" and (tok.is_sent_start or tok.pos_ != "NOUN"):
                 continue  # (a capitalized first word may be a common noun)
@@ -882,6 +885,18 @@ class EntityLinker:
                 elif doc[i].text in self.gaz.first_names and doc[i].text not in firsts and \
                         fold(clean_name(doc[m.start:m.end].text)) == fold(ent.name):
                     add_mention(entity_for(full, "Person", False, "ner"), i, i + 1, "short")
+
+    @staticmethod
+    def _named_in_a_team(cands, entities):
+        """Of the known people sharing a surname, the one whose full name the document
+        writes inside a team's name ("<First> <Surname> Motorsports"): the "<Surname>"
+        the article then speaks of, when none of them is named in full."""
+        named = {fold(e.name) for e in entities}
+        if any(fold(c.name) in named for c in cands):
+            return None
+        teams = [fold(e.name) for e in entities if e.type == "Team"]
+        found = [c for c in cands if any(t.startswith(fold(c.name) + " ") for t in teams)]
+        return found[0] if len(found) == 1 else None
 
     @staticmethod
     def _listed_with_people(tok, entities) -> bool:

@@ -193,8 +193,12 @@ class Gazetteer:
         # a surname that is also a word of an organization's name ("<Surname> Gray
         # Stadium") names the person only in a list of people ("Larson, Byron and <it>")
         self.listed_surnames: dict[str, Candidate] = {}
+        # a surname several known people share ("Busch"): which one, the document says
+        self.shared_surnames: dict[str, list[Candidate]] = {}
         for surname, cands in by_surname.items():
             names = {c.name for c in cands}
+            if len(names) > 1 and len(surname) >= 4:
+                self.shared_surnames[surname] = list({c.name: c for c in cands}.values())
             if len(names) != 1 or len(surname) < 4:
                 continue
             best = sorted(cands, key=lambda c: c.source != "registry")[0]
