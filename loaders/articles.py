@@ -61,15 +61,20 @@ def article_batch(doc, extraction, extractor_name: str, extractor_version: str,
     document = source_document(doc)
     batch = GraphBatch(documents=[document])
     names = set()
+    # the graph's name of each entity: the canonical one, not the document's spelling of
+    # it ("AJ Allmendinger" is A.J. Allmendinger of the race results, one node)
+    graph_name = {ent.name: ent.graph_name for ent in extraction.entities}
     for ent in extraction.entities:
-        base = Entity(ent.name, ent.type, mention_aliases(ent.name, ent.mentions))
+        name = graph_name[ent.name]
+        base = Entity(name, ent.type, mention_aliases(name, ent.mentions))
         batch.entities.append(registry_entity(base, registry))
-        names.add(ent.name)
+        names.add(name)
     for rel in extraction.relations:
         evidence = Evidence(document, rel.evidence, rel.start, rel.end, float(rel.confidence),
                             extractor_name, extractor_version)
-        batch.relations.append(Relation(EntityRef(rel.subject, rel.subject_type), rel.predicate,
-                                        EntityRef(rel.object, rel.object_type), [evidence]))
+        subject = EntityRef(graph_name.get(rel.subject, rel.subject), rel.subject_type)
+        obj = EntityRef(graph_name.get(rel.object, rel.object), rel.object_type)
+        batch.relations.append(Relation(subject, rel.predicate, obj, [evidence]))
     batch.extend(registry_facts(names, registry))
     return batch
 

@@ -34,22 +34,12 @@ False
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
 from nascar_kg.ontology import vocabulary
-from nascar_kg.ontology.registry import Registry, RegistryEntity, fold
-
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-
-
-def compact_key(name: str) -> str:
-    """Lowercase ASCII letters and digits of a name; names without any keep their folded form."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    key = _NON_ALNUM.sub("", text)
-    return key or "=" + fold(name)
+from nascar_kg.ontology.registry import (  # noqa: F401 (compact_key: part of this API)
+    Registry, RegistryEntity, compact_key, fold)
 
 
 class Resolver:

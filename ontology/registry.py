@@ -18,6 +18,8 @@ Examples
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -35,6 +37,25 @@ def fold(name: str) -> str:
     True
     """
     return " ".join(name.replace("’", "'").casefold().split())
+
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def compact_key(name: str) -> str:
+    """Lowercase ASCII letters and digits of a name: spellings that differ only by case,
+    spacing, punctuation and accents share it ("A.J. Allmendinger" / "AJ Allmendinger",
+    "McAnally-Hilgemann Racing" / "McAnally Hilgemann Racing"). Names without any keep
+    their folded form.
+
+    >>> compact_key("A.J. Allmendinger") == compact_key("AJ  allmendinger")
+    True
+    >>> compact_key("Joe Gibbs Racing") == compact_key("Don Gibbs Racing")
+    False
+    """
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    key = _NON_ALNUM.sub("", text)
+    return key or "=" + fold(name)
 
 
 @dataclass(frozen=True)

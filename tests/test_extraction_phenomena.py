@@ -972,3 +972,251 @@ def test_the_one_replaced_held_the_same_place(ex):
     assert types(result)["Tom Bramble"] == "CrewChief"
     assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
     assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_known_name_is_shown_as_the_article_spells_it():
+    """Results write "T.J. Marlow", "Hollin-Brook Racing", "Renee Castell"; the article writes
+    "TJ Marlow", "Hollin Brook Racing", "Renée Castell": one entity each, named as the
+    article writes it, with the known name kept for the graph."""
+    local = Extractor(registry=REGISTRY, extra_names=[
+        ("T.J. Marlow", "Driver"), ("Hollin-Brook Racing", "Team"), ("Renee Castell", "Driver")])
+    text = ("TJ Marlow drove the No. 31 Chevrolet for Hollin Brook Racing on Sunday. Renée "
+            "Castell was second. Marlow said the car was fast.")
+    result = local.extract(text)
+    shown = {e.name: e.canonical for e in result.entities}
+    assert shown["TJ Marlow"] == "T.J. Marlow"
+    assert shown["Hollin Brook Racing"] == "Hollin-Brook Racing"
+    assert shown["Renée Castell"] == "Renee Castell"
+    assert ("TJ Marlow", "drove_for", "Hollin Brook Racing") in triples(result)
+    # written as known: the known name, no second spelling
+    same = local.extract("T.J. Marlow won. TJ Marlow said so.")
+    assert [(e.name, e.canonical) for e in same.entities] == [("T.J. Marlow", None)]
+
+
+def test_a_track_under_its_former_name_or_without_its_article():
+    reg = parse_registry({"entities": [
+        {"name": "The Granite Mile", "type": "Track"},
+        {"name": "Crestline Speedway", "type": "Track", "aliases": ["Crestline Motor Speedway"]},
+    ], "facts": []})
+    local = Extractor(registry=reg)
+    result = local.extract("Alan Quill won at the Granite Mile in May and at Crestline Motor "
+                           "Speedway in June.")
+    shown = {e.name: e.canonical for e in result.entities}
+    assert shown.get("Granite Mile") == "The Granite Mile"
+    assert shown.get("Crestline Motor Speedway") == "Crestline Speedway"
+
+
+def test_roles_the_sentence_gives_a_person(bare):
+    """Pit crew members, spotters, engineers, co-owners and relatives are people; "who crew
+    chiefs", "will be my crew chief" make a crew chief."""
+    text = ("Rear tire changer Cody Marsh and jackman Tim Rourke were suspended two races. "
+            "Ned Falco, who spots for Alan Quill, said the wreck was avoidable. "
+            "Rob Tillery, who crew chiefs the No. 54 for Brightwater Racing, agreed. "
+            "\"Gary Pruett will be my crew chief next year,\" Quill said. "
+            "\"He is fast,\" said Eli Varga, the No. 24's lead race engineer. "
+            "Kestrel Motorsports, co-owned by Paul Grissom and Dan Whitlow, fields two cars. "
+            "Alan Quill co-owns the team with Brent Hollis. "
+            "The team was founded by Quill and his stepmother, Joan Halvers.")
+    t = types(bare.extract(text))
+    for person in ("Cody Marsh", "Tim Rourke", "Ned Falco", "Eli Varga", "Paul Grissom",
+                   "Dan Whitlow", "Brent Hollis", "Joan Halvers"):
+        assert t.get(person) == "Person", person
+    assert t.get("Rob Tillery") == "CrewChief" and t.get("Gary Pruett") == "CrewChief"
+
+
+def test_a_known_persons_primary_role_stands_unless_the_text_names_a_crew_chief(ex):
+    """The registry gives a person's primary role (a driver who owns a team is a Driver);
+    a name known only from race results, introduced as an owner, is a Person; a known
+    Person the text calls crew chief is a CrewChief."""
+    reg = parse_registry({"entities": [
+        {"name": "Walt Brennan", "type": "Driver"}, {"name": "Hank Morrow", "type": "Person"},
+    ], "facts": []})
+    known = Extractor(registry=reg)
+    text = ("Team co-owner Walt Brennan said the deal was done. His crew chief, Hank Morrow, "
+            "said little.")
+    t = types(known.extract(text))
+    assert t["Walt Brennan"] == "Driver" and t["Hank Morrow"] == "CrewChief"
+    assert types(ex.extract("Team co-owner Walt Brennan said the deal was done."))[
+        "Walt Brennan"] == "Person"
+
+
+def test_surname_with_suffix_is_the_person_named_in_full(bare):
+    text = ("Dale Harwick Jr., who tested with Alan Quill this spring, praised him. "
+            "\u201cHe\u2019s got speed,\u201d Harwick Jr. said.")
+    people = [e for e in bare.extract(text).entities if "Harwick" in e.name]
+    assert [p.name for p in people] == ["Dale Harwick Jr."] and len(people[0].mentions) == 2
+
+
+def test_a_city_where_someone_comes_from_or_an_investor_group_is_no_track():
+    reg = parse_registry({"entities": [
+        {"name": "Lakeview Speedway", "type": "Track", "aliases": ["Lakeview"]},
+    ], "facts": []})
+    local = Extractor(registry=reg)
+    for text in ("Ask the 21-year-old from Elk Grove, Lakeview, about his season.",
+                 "Owner Sam Ridley, speaking by phone from Lakeview, was brief.",
+                 "Sam Ridley sells his team to a Lakeview investor group."):
+        assert "Lakeview Speedway" not in types(local.extract(text)), text
+    assert "Lakeview Speedway" in types(local.extract("Alan Quill won at Lakeview in May."))
+
+
+def test_a_company_written_with_a_possessive_into_a_cars_name(ex):
+    text = "Gus Whitaker was sixth in the No. 5 Harrow's Chevrolet."
+    result = ex.extract(text)
+    assert types(result).get("Harrow's") == "Sponsor"
+    assert ("Harrow's", "sponsors", "Gus Whitaker") in triples(result)
+
+
+def test_media_named_by_its_reporters_is_an_organization(bare):
+    text = ("According to Gridline Sports reporter Ann Pell, the deal is done. Alan Quill, "
+            "now an analyst for Gridline, agreed.")
+    assert types(bare.extract(text)).get("Gridline Sports") == "Organization"
+
+
+def test_a_company_named_after_a_person(bare):
+    text = ("Sitting behind the Walt Harrow Inc. hauler, Alan Quill said it was over.")
+    names = types(bare.extract(text))
+    assert "Walt Harrow Inc." in names and "Walt Harrow" not in names
+
+
+def test_two_first_names_sharing_one_surname(ex):
+    reg = parse_registry({"entities": [
+        {"name": "Duke Harlan", "type": "Person"}, {"name": "Rhonda Harlan", "type": "Person"},
+    ], "facts": []})
+    local = Extractor(registry=reg)
+    text = "The team, owned by Duke and Rhonda Harlan, brings four trucks to Lakeview."
+    assert {"Duke Harlan", "Rhonda Harlan"} <= set(types(local.extract(text)))
+    # a first name of someone named in full before is that person, not a new one
+    text = ('Jody Farrow and Alan Quill signed on. "Jody and Alan Quill have proven they can '
+            'win," Trent said.')
+    assert "Jody Quill" not in types(ex.extract(text))
+
+
+def test_words_opening_a_sentence_are_no_part_of_a_name(ex):
+    text = ('"Today Alan gave me a car that would turn," said Marcus Trent. Tell Alan to '
+            'check his mirrors. Alan Quill laughed.')
+    names = set(types(ex.extract(text)))
+    assert not any(n.startswith(("Today", "Tell")) for n in names)
+
+
+def test_a_company_named_with_a_possessive_is_no_person(ex):
+    text = ("Sid Okafor steps into the No. 38 Ford with Trent's Travel Stops on board. "
+            "Trent said the deal was done.")
+    result = ex.extract(text)
+    trent = [e for e in result.entities if e.name == "Marcus Trent"]
+    assert trent and [m.text for m in trent[0].mentions] == ["Trent"]
+
+
+def test_co_primary_partners_are_sponsors(bare):
+    text = ("Ty Marlow's No. 98 will again carry Velden Road and Soundrise as co-primary "
+            "partners.")
+    t = types(bare.extract(text))
+    assert t.get("Velden Road") == "Sponsor"
+
+
+def test_a_post_signature_names_its_author(bare):
+    text = ("Alan Quill won again on Saturday.\n\nHearing two owners called his camp this "
+            "week.\n\u2014 Jenna Morrow (@JennaMorrowPRL) June 21, 2025\n\nMarcus Trent "
+            "was more generous. \u201cHe\u2019s the best young driver I\u2019ve raced "
+            "against,\u201d Trent said.")
+    result = bare.extract(text)
+    assert "Jenna Morrow" in types(result)
+    assert ("Marcus Trent", "endorses", "Jenna Morrow") not in triples(result)
+
+
+def test_the_father_of_a_known_junior(ex):
+    reg = parse_registry({"entities": [
+        {"name": "Rick Tolliver Jr.", "type": "Driver", "aliases": ["Rick Tolliver"]},
+    ], "facts": []})
+    local = Extractor(registry=reg)
+    text = ("Rick Tolliver Jr. spun out. Tolliver's father, Rick Tolliver Sr., ended up in "
+            "the scrum.")
+    names = set(types(local.extract(text)))
+    assert "Rick Tolliver Jr." in names and any(n.startswith("Rick Tolliver Sr") for n in names)
+
+
+def test_more_roles_the_sentence_gives(bare):
+    text = ("By Jake Morrow | Pit Lane Weekly\n\nJake Morrow writes about racing for Pit Lane "
+            "Weekly. Kestrel Motorsports has promoted lead engineer Pat Okoro to crew chief "
+            "for 2026. Tillman Speed Group, co-owned by former Ashford linebacker Hollis "
+            "Brant and Brixton businessman Ray Dolan, fields two cars. Carla Whitby, "
+            "Ridgeway Capital's managing partner, becomes the team's chairman. The team is "
+            "co-owned by Alan Quill, Marcus Trent and Curt Pollard.")
+    t = types(bare.extract(text))
+    assert t.get("Pat Okoro") == "CrewChief"
+    for person in ("Jake Morrow", "Hollis Brant", "Ray Dolan", "Carla Whitby", "Curt Pollard"):
+        assert t.get(person) == "Person", person
+
+
+def test_a_brand_opening_with_a_surname_in_a_cars_name(ex):
+    text = "Gus Whitaker faded to 11th after a speeding penalty in his Keller Lite Ford."
+    assert ("Keller Lite", "sponsors", "Gus Whitaker") in triples(ex.extract(text))
+
+
+def test_the_one_sponsored_is_no_company(bare):
+    text = "Hartley Freight sponsored Eli Santoro at Brightwater Racing for two seasons."
+    assert types(bare.extract(text)).get("Eli Santoro") == "Driver"
+
+
+def test_a_company_named_like_a_track(bare):
+    text = ("Walt Brennan returns in the No. 52 Ford with Halcott International, the "
+            "construction firm that has backed him for most of his career.")
+    assert types(bare.extract(text)).get("Halcott International") == "Sponsor"
+
+
+def test_a_surname_shared_with_a_venue_in_a_list_of_drivers():
+    reg = parse_registry({"entities": [
+        {"name": "Alan Quill", "type": "Driver"}, {"name": "Marcus Trent", "type": "Driver"},
+        {"name": "Sid Okafor", "type": "Driver"}, {"name": "Tom Lowry", "type": "Driver"},
+        {"name": "Lowry Field", "type": "Track"},
+    ], "facts": []})
+    local = Extractor(registry=reg)
+    text = "Nothing changed at the shop: Quill, Trent, Okafor and Lowry are back."
+    assert "Tom Lowry" in types(local.extract(text))
+    assert "Tom Lowry" not in types(local.extract("They race at Lowry next week."))
+
+
+def test_a_company_called_without_its_business_words(bare):
+    text = ("Alan Quill announced that Harlow Point Sports Partners, a private investment "
+            "firm, has acquired a majority stake in Kestrel Motorsports. Harlow Point's "
+            "minority partners include Dan Pryce, who has sponsored Quill's car in the past.")
+    orgs = [e for e in bare.extract(text).entities if "Harlow" in e.name]
+    assert [(e.name, e.type) for e in orgs] == [("Harlow Point Sports Partners", "Organization")]
+    assert len(orgs[0].mentions) == 2
+
+
+def test_a_company_on_a_car_or_backing_a_driver_as_a_described_company(ex):
+    text = ("Gus Whitaker begins his 24th season with Hallards on the No. 88. "
+            "Brennards, the home-improvement chain founded by his father, has backed "
+            "Walt Brennan since 2019.")
+    result = ex.extract(text)
+    t = types(result)
+    assert t.get("Hallards") == "Sponsor" and t.get("Brennards") == "Sponsor"
+
+
+def test_companies_a_car_carries_as_partners_are_no_people(ex):
+    text = ("Sid Okafor's No. 98 will again carry Rowan Ranger and Soundlake as co-primary "
+            "partners.")
+    assert types(ex.extract(text)).get("Rowan Ranger") == "Sponsor"
+    text = ("Sid Okafor's No. 98 will again carry Rowan Ranger and Soundlake as co-primary "
+            "sponsors.")
+    assert types(ex.extract(text)).get("Soundlake") == "Sponsor"
+
+
+def test_a_company_on_board_with_a_possessive_name(ex):
+    text = ("Sid Okafor steps into Kestrel Motorsports' No. 38 Ford with Trent's Travel "
+            "Stops on board for the season opener.")
+    assert types(ex.extract(text)).get("Trent's Travel Stops") == "Sponsor"
+
+
+def test_a_shared_surname_is_the_person_a_team_is_named_after():
+    reg = parse_registry({"entities": [
+        {"name": "Kip Harlow", "type": "Driver"}, {"name": "Kurt Harlow", "type": "Driver"},
+        {"name": "Kip Harlow Motorsports", "type": "Team"},
+    ], "facts": []})
+    local = Extractor(registry=reg)
+    text = ("Kestrel bought Kip Harlow Motorsports' truck operation. Harlow, who owned the "
+            "team for 14 seasons, will drive one of its trucks.")
+    assert "Kip Harlow" in types(local.extract(text))
+    text = "Kurt Harlow drove for Kip Harlow Motorsports. Harlow said it was fun."
+    harlows = [e for e in local.extract(text).entities if e.name == "Kip Harlow"]
+    assert not harlows

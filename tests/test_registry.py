@@ -250,8 +250,10 @@ def test_owners(reg):
                  ("Denny Hamlin", "23XI Racing"), ("Michael Jordan", "23XI Racing"),
                  ("Jimmie Johnson", "Legacy Motor Club")]:
         assert pair in pairs, pair
-    # a driver who owns a team is a Driver; an owner who never raced is a Person
-    assert names["Richard Childress"].type == "Driver"
+    # the person's primary NASCAR role (the gold rule): a driver who owns a team is a
+    # Driver; an owner known as an owner (even one who raced a little, long ago) a Person
+    assert names["Brad Keselowski"].type == "Driver"
+    assert names["Richard Childress"].type == "Person"
     assert names["Joe Gibbs"].type == "Person"
 
 

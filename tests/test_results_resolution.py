@@ -18,7 +18,7 @@ from nascar_kg.graph.model import Document, Entity, EntityRef, Evidence, GraphBa
 from nascar_kg.graph.rdf_store import MemoryStore, RDFStore
 from nascar_kg.loaders.results import load_results
 from nascar_kg.loaders.results_resolve import Resolver, compact_key
-from nascar_kg.ontology.registry import load_registry
+from nascar_kg.ontology.registry import load_registry, parse_registry
 from nascar_kg.queries import career, resolve_entity, roster
 
 DATA = Path(__file__).resolve().parent / "data" / "results"
@@ -161,6 +161,36 @@ def test_store_spelling_variant_joins_the_stored_entity(tmp_path):
         _, ref = resolve_entity(store, "A.J. Foyt Racing")
         assert ref.name == "AJ Foyt Racing"
         assert career(store, "Ann Driver")["seasons"][0]["starts"] == 2
+
+
+def test_article_spelling_of_a_results_name_is_the_results_node(tmp_path):
+    """An article writing "JP Quillan" after results that write "J.P. Quillan" (and a
+    team without its hyphen) adds no second node: the extraction shows the article's
+    spelling, the graph keeps the results' name and learns the spelling as an alias."""
+    from nascar_kg.loaders.articles import ingest
+    from nascar_kg.loaders.extraction import Extractor
+    from nascar_kg.queries.names import results_names
+
+    rows = [_row(2024, 1, 3, "14", "J.P. Quillan", "Chevrolet", "Brock-Farrow Racing"),
+            _row(2024, 2, 5, "14", "J.P. Quillan", "Chevrolet", "Brock-Farrow Racing")]
+    article = tmp_path / "story.txt"
+    article.write_text("JP Quillan drove the No. 14 Chevrolet for Brock Farrow Racing "
+                       "on Sunday and finished third.\n", encoding="utf-8")
+    with RDFStore(tmp_path / "db") as store:
+        load_results(store, [_results_file(tmp_path, rows, "cup_series.csv")])
+        extractor = Extractor(registry=parse_registry({"entities": [], "facts": []}),
+                              extra_names=results_names(store))
+        shown = extractor.extract(article.read_text(encoding="utf-8"))
+        assert {e.name for e in shown.entities} >= {"JP Quillan", "Brock Farrow Racing"}
+        ingest(store, [str(article)], extractor=extractor)
+        batch = store.read_all()
+        people = [e for e in batch.entities if "quillan" in e.name.lower()]
+        assert [e.name for e in people] == ["J.P. Quillan"]
+        assert "JP Quillan" in people[0].aliases
+        assert _teams(store) == ["Brock-Farrow Racing"]
+        rel = next(r for r in batch.relations if r.predicate == "drove_for")
+        assert (rel.subject.name, rel.object.name) == ("J.P. Quillan", "Brock-Farrow Racing")
+        assert {e.document.kind for e in rel.evidence} == {"article", "results"}
 
 
 def test_ambiguous_store_variants_are_not_guessed(tmp_path):

@@ -39,20 +39,25 @@ def split_text(text: str, max_chars: int = MAX_CHUNK_CHARS) -> list[tuple[int, s
 
 
 def merge(document: str, parts: list[tuple[int, DocumentExtraction]], voc) -> DocumentExtraction:
-    """One extraction of the whole text from the extractions of its chunks."""
+    """One extraction of the whole text from the extractions of its chunks (an entity
+    written differently in two chunks is one, under the spelling of the first)."""
     entities: dict[str, ExtractedEntity] = {}
     relations: dict[tuple, ExtractedRelation] = {}
     for offset, part in parts:
+        shown = {}
         for ent in part.entities:
-            known = entities.setdefault(ent.name, ExtractedEntity(ent.name, ent.type, []))
+            known = entities.setdefault(ent.graph_name, ExtractedEntity(
+                ent.name, ent.type, [], ent.canonical))
+            shown[ent.name] = known.name
             known.type = voc.preferred_type(known.type, ent.type)
             known.mentions += [Mention(m.text, m.start + offset, m.end + offset)
                                for m in ent.mentions]
         for rel in part.relations:
+            subject, obj = shown.get(rel.subject, rel.subject), shown.get(rel.object, rel.object)
             shifted = ExtractedRelation(
-                rel.subject, rel.subject_type, rel.predicate, rel.object, rel.object_type,
+                subject, rel.subject_type, rel.predicate, obj, rel.object_type,
                 rel.evidence, rel.start + offset, rel.end + offset, rel.confidence)
-            relations.setdefault((rel.subject, rel.predicate, rel.object, shifted.start), shifted)
+            relations.setdefault((subject, rel.predicate, obj, shifted.start), shifted)
     for ent in entities.values():
         ent.mentions.sort(key=lambda m: (m.start, m.end))
     return DocumentExtraction(document, list(entities.values()), list(relations.values()))

@@ -108,8 +108,9 @@ def _namey(tok) -> bool:
 def _strip_span(doc, start: int, end: int) -> tuple[int, int]:
     """Trim determiners, punctuation and possessive endings off a candidate name span."""
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct
-                           or doc[start].is_space or doc[start].lower_ in L.DESCRIPTOR_WORDS
-                           and end - start > 1):
+                           or doc[start].is_space or end - start > 1 and (
+                               doc[start].lower_ in L.DESCRIPTOR_WORDS or
+                               doc[start].lower_ in L.SENTENCE_OPENERS)):
         start += 1
     while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'", "’"}
                            or doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -127,7 +128,50 @@ def _name_base(name: str) -> tuple[str, bool]:
     return fold(" ".join(parts)) if len(parts) >= 2 else "", suffixed
 
 
-def _clean_name(text: str) -> str:
+def _other_generation(doc, i: int, name: str) -> bool:
+    """Whether token ``i``, right after a match of ``name``, is a generational suffix that
+    ``name`` does not have ("Sr." after a match of "X Y Jr."'s alias "X Y")."""
+    if i >= len(doc):
+        return False
+    suffix = doc[i].lower_.rstrip(".")
+    return suffix in {s.rstrip(".") for s in L.NAME_SUFFIXES} and \
+        name.split()[-1].lower().rstrip(".") != suffix
+
+
+def _on_a_car(doc, i: int) -> bool:
+    """Whether the words from token ``i`` put the name before them on a car: "<S> on the
+    No. 88", "<S> on the hood", "<S> on his 48", "with <S> on board" (a company on a car
+    is its sponsor)."""
+    words = [t.lower_ for t in doc[i:i + 3]]
+    if words[:2] == ["on", "board"]:
+        return True
+    return len(words) == 3 and words[0] == "on" and words[1] in {"the", "his", "her"} and (
+        words[2] in {"no.", "no", "#", "hood"} or doc[i + 2].like_num)
+
+
+def _business_core(ent) -> str:
+    """A company's name without two or more business words at its end ("Harbor Point" of
+    "Harbor Point Sports Partners"), the way a text calls it again; else ""."""
+    words = ent.name.split()
+    if ent.type not in {"Sponsor", "Organization"}:
+        return ""
+    core = list(words)
+    while len(core) > 2 and core[-1].lower() in L.ORG_SUFFIXES:
+        core.pop()
+    return " ".join(core) if len(core) < len(words) - 1 else ""
+
+
+def _company_noun(t) -> bool:
+    """A noun describing a company ("Y's company", "a longtime partner"), not a person's
+    title ("Blue Ridge's managing partner")."""
+    return t.lemma_.lower() in L.COMPANY_NOUNS and not (
+        t.lower_ in {"partner", "partners"} and
+        any(c.lower_ in {"managing", "general", "senior", "founding", "limited", "name"}
+            for c in t.children))
+
+
+def clean_name(text: str) -> str:
+    """A name as written, without its possessive ending and surrounding punctuation."""
     text = " ".join(text.split())
     for suffix in ("'s", "’s"):
         if text.endswith(suffix):
@@ -300,7 +344,7 @@ class EntityLinker:
                     other_suffixed = _name_base(ent.name)[1]
                     if suffixed != other_suffixed:
                         if suffixed and not ent.certain:
-                            ent.name = _clean_name(name)
+                            ent.name = clean_name(name)
                         by_key[key] = ent.idx
                         return ent
             ent = DocEntity(len(entities), name, typ, certain, source)
@@ -340,6 +384,8 @@ class EntityLinker:
             cand = self._choose(m.candidates)
             if cand.type == "Track" and not self._track_word(doc, m.start, m.end):
                 continue
+            if cand.type in PERSON_TYPES and _other_generation(doc, m.end, cand.name):
+                continue  # "Ricky Stenhouse Sr.": the father of the known "... Jr."
             ent = entity_for(cand.name, cand.type, True, cand.source)
             add_mention(ent, m.start, m.end, "name")
 
@@ -347,11 +393,14 @@ class EntityLinker:
         for s, e, typ in patterns:
             if any(taken[s:e]):
                 continue
-            name = _clean_name(doc[s:e].text)
+            name = clean_name(doc[s:e].text)
             known = self.gaz.lookup(name)
             if known:
                 cand = self._choose(known)
                 ent = entity_for(cand.name, cand.type, True, cand.source)
+            elif self._company_appos(doc[s:e]):
+                # "<X> International, the construction firm that backed him": a company
+                ent = entity_for(name, "Organization", False, "ner")
             else:
                 ent = entity_for(name, typ, True, "pattern")
             add_mention(ent, s, e, "name")
@@ -366,7 +415,7 @@ class EntityLinker:
             if doc[s:e].text in self._nicknames:
                 add_mention(self._nicknames[doc[s:e].text], s, e, "short")
                 continue
-            name = _clean_name(doc[s:e].text)
+            name = clean_name(doc[s:e].text)
             if name in early_short:
                 continue  # "Ames-Lowe" of "Ames-Lowe Racing": linked below
             known = self.gaz.lookup(name)
@@ -378,10 +427,11 @@ class EntityLinker:
                 continue
             groups.setdefault(fold(name), []).append((s, e, label))
         # capitalized word pairs the NER missed ("Otis Greer owns ...")
+        ner_found = {(a, b) for occ in groups.values() for a, b, _ in occ}
         for s, e in self._propn_runs(doc):
-            if any(taken[s:e]):
-                continue
-            key = fold(_clean_name(doc[s:e].text))
+            if any(taken[s:e]) or (s, e + 1) in ner_found and doc[e].lower_ in L.ORG_SUFFIXES:
+                continue  # (a company named after a person, as the NER found it: "<Name> Inc.")
+            key = fold(clean_name(doc[s:e].text))
             if doc[s + 1].text in {"'s", "’s"}:
                 # "<Word>'s Scratch Kitchen" takes in the NER's "Scratch Kitchen"
                 for k in list(groups):
@@ -395,6 +445,12 @@ class EntityLinker:
                 continue
             groups[key] = [(s, e, "PROPN")]
         for key, occ in groups.items():
+            whole = self._tail_of(key, entities)
+            if whole is not None:
+                for s, e, _ in occ:
+                    if not any(taken[s:e]):
+                        add_mention(whole, s, e, "short")
+                continue
             if all(label == "PROPN" for _, _, label in occ) and not self._is_person(doc, occ):
                 s0, e0, _ = occ[0]
                 if doc[e0 - 1].lower_ in L.ORG_SUFFIXES and \
@@ -403,12 +459,15 @@ class EntityLinker:
                 continue
             if self._is_person(doc, occ):
                 s0, e0, _ = occ[0]
-                ent = entity_for(_clean_name(doc[s0:e0].text), "Person", False, "ner")
+                ent = entity_for(clean_name(doc[s0:e0].text), "Person", False, "ner")
                 for s, e, _ in occ:
                     if not any(taken[s:e]):
                         add_mention(ent, s, e, "name")
             else:
                 ner_orgs.extend(occ)
+
+        # 3b. "Duke and Rhonda Thorson", "Ty and Austin Dillon": two people, one surname
+        self._shared_surnames(doc, entities, taken, entity_for, add_mention)
 
         # 4. handles in signature lines ("— Name (@handle)")
         self._signatures(doc, entities, by_key, taken, entity_for, add_mention)
@@ -440,7 +499,7 @@ class EntityLinker:
         for s, e, label in ner_orgs:
             if any(taken[s:e]):
                 continue
-            name = _clean_name(doc[s:e].text)
+            name = clean_name(doc[s:e].text)
             if name in short_forms:
                 add_mention(short_forms[name], s, e, "short")
                 continue
@@ -451,7 +510,7 @@ class EntityLinker:
 
         # 6a. company names the NER missed, in sentences about sponsorship
         for s, e in self._sponsor_runs(doc, taken):
-            name = _clean_name(doc[s:e].text)
+            name = clean_name(doc[s:e].text)
             known = self.gaz.lookup(name)
             if known:
                 cand = self._choose(known)
@@ -466,7 +525,9 @@ class EntityLinker:
 
         # 6c. a company written into a car's name ("the No. 13 <company> <make>")
         for s, e in self._car_name_runs(doc, entities, mentions, taken):
-            name = _clean_name(doc[s:e].text)
+            # (a company's possessive is its name's: "the No. 5 <Name>'s <make>")
+            name = doc[s:e].text if doc[e - 1].text in {"'s", "’s"} else clean_name(
+                doc[s:e].text)
             known = self.gaz.lookup(name)
             if known:
                 cand = self._choose(known)
@@ -479,8 +540,12 @@ class EntityLinker:
         # 6d. a name the NER found alone that is the short form of a longer name found
         #     later ("<Word>'s" of "<Word>'s Scratch Kitchen"): one entity
         forms = self._org_short_forms(entities)
+        cores = {_business_core(e): e for e in entities if _business_core(e)}
         for ent in entities:
             target = forms.get(ent.name)
+            if target is None and ent.is_person and ent.name.split()[0] not in \
+                    self.gaz.first_names:
+                target = cores.get(ent.name)  # ("<Word> <Word>'s minority partners")
             if ent.source == "ner" and not ent.certain and target is not None and \
                     target is not ent and ent.mentions:
                 for m in ent.mentions:
@@ -580,11 +645,13 @@ class EntityLinker:
                             and not any(taken[j:end]):
                         last = doc[end - 1].lower_
                         org = last in L.ORG_SUFFIXES or last in L.TEAM_SUFFIXES
-                        m_ent = entity_for(_clean_name(doc[j:end].text),
+                        m_ent = entity_for(clean_name(doc[j:end].text),
                                            "Organization" if org else "Person", not org,
                                            "signature")
                         add_mention(m_ent, j, end, "name")
                 if m_ent is not None and m_ent.is_person:
+                    if m_ent.source == "ner":
+                        m_ent.source = "signature"  # (a signature line is no heading)
                     handles[tok.text.lower()] = m_ent
                     m_ent.votes["Person"] += 1  # the author of a post: a person, unless
                     # the text says more (a driver's own post)
@@ -626,6 +693,9 @@ class EntityLinker:
                     forms.append(" ".join(words[:-1]))
                 if low[0] in L.TEAM_PREFIXES and len(words) == 2:
                     forms.append(words[1])
+                core = _business_core(ent)
+                if core:
+                    forms.append(core)
                 if low[0].endswith(("'s", "’s")) and len(words[0]) >= 5 and \
                         ent.type not in {"Team"}:
                     forms.append(words[0][:-2])  # "<Word>'s" of "<Word>'s Scratch Kitchen"
@@ -660,7 +730,7 @@ class EntityLinker:
                        "owner", "president", "executive", "alliance", "truck", "trucks",
                        "camp", "garage", "stable", "seat", "ride", "sponsor", "vice",
                        "chairman", "ceo", "general", "competition", "teammates", "no",
-                       "drivers", "entries"} or \
+                       "drivers", "entries", "hauler", "haulers"} or \
             nxt[:1].isdigit() or prv in {"at", "for", "with", "join", "joins", "joined",
                                          "leave", "leaves", "left", "from"} or \
             k < len(doc) and doc[k].text[:1].isupper() and any(
@@ -749,7 +819,13 @@ class EntityLinker:
         doc_words = {w for e in entities for w in e.name.split()}
         for tok in doc:
             cand = self.gaz.surnames.get(tok.text)
-            if cand is None or taken[tok.i] or tok.text in doc_words:
+            if cand is None and tok.text in self.gaz.listed_surnames and \
+                    self._listed_with_people(tok, entities):
+                cand = self.gaz.listed_surnames[tok.text]
+            in_team = cand is None and tok.text in self.gaz.shared_surnames
+            if in_team:
+                cand = self._named_in_a_team(self.gaz.shared_surnames[tok.text], entities)
+            if cand is None or taken[tok.i] or tok.text in doc_words and not in_team:
                 continue
             if tok.pos_ != "PROPN" and (tok.is_sent_start or tok.pos_ != "NOUN"):
                 continue  # (a capitalized first word may be a common noun)
@@ -771,6 +847,8 @@ class EntityLinker:
             if nxt is not None and nxt.text in {"-", "–"} or prv is not None and \
                     prv.text in {"-", "–"}:
                 continue  # part of a hyphenated name ("<Word>-Haas")
+            if self._company_possessive(doc, tok.i, taken):
+                continue  # "<Word>'s Travel Stops": a company's name
             k = tok.i + 1
             if k < len(doc) and doc[k].lower_ in {"'s", "’s"}:
                 k += 1
@@ -782,6 +860,76 @@ class EntityLinker:
                 continue  # "<Word>'s team", "drove for <Word>": a team's short name
             ent = entity_for(cand.name, cand.type, True, cand.source)
             add_mention(ent, tok.i, tok.i + 1, "short")
+
+    def _shared_surnames(self, doc, entities, taken, entity_for, add_mention) -> None:
+        """The first name before "and <First> <Last>" is the person <First'> <Last> (a
+        couple, brothers): a known person by that name, or a new one when the word is a
+        known first name and no one else of the document ("Erik and John Hunter": Erik
+        named in full before)."""
+        people = [e for e in entities if e.is_person]
+        firsts = {e.name.split()[0] for e in people}
+        for ent in people:
+            rest = ent.name.split()[1:]
+            for m in list(ent.mentions):
+                i = m.start - 2
+                if m.kind != "name" or m.end - m.start < 2 or i < 0 or taken[i] or \
+                        doc[i + 1].lower_ not in {"and", "&"} or not doc[i].is_alpha or \
+                        not doc[i].text[:1].isupper():
+                    continue
+                full = " ".join([doc[i].text, *rest])
+                known = [c for c in self.gaz.lookup(full) if c.type in PERSON_TYPES]
+                if known:
+                    cand = self._choose(known)
+                    add_mention(entity_for(cand.name, cand.type, True, cand.source), i, i + 1,
+                                "short")
+                elif doc[i].text in self.gaz.first_names and doc[i].text not in firsts and \
+                        fold(clean_name(doc[m.start:m.end].text)) == fold(ent.name):
+                    add_mention(entity_for(full, "Person", False, "ner"), i, i + 1, "short")
+
+    @staticmethod
+    def _named_in_a_team(cands, entities):
+        """Of the known people sharing a surname, the one whose full name the document
+        writes inside a team's name ("<First> <Surname> Motorsports"): the "<Surname>"
+        the article then speaks of, when none of them is named in full."""
+        named = {fold(e.name) for e in entities}
+        if any(fold(c.name) in named for c in cands):
+            return None
+        teams = [fold(e.name) for e in entities if e.type == "Team"]
+        found = [c for c in cands if any(t.startswith(fold(c.name) + " ") for t in teams)]
+        return found[0] if len(found) == 1 else None
+
+    @staticmethod
+    def _listed_with_people(tok, entities) -> bool:
+        """Whether ``tok`` is a conjunct of a list whose other members name people
+        ("Larson, Elliott, Byron and <tok> are back")."""
+        people = {m.root for e in entities if e.is_person for m in e.mentions}
+        head = tok
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        members = [head, *[t for t in head.subtree if t.dep_ == "conj" and t.i != tok.i]]
+        others = [t for t in members if t.i != tok.i]
+        return tok.dep_ == "conj" and len(others) >= 2 and all(t.i in people for t in others)
+
+    @staticmethod
+    def _company_possessive(doc, i: int, taken) -> bool:
+        """Whether the word at ``i`` opens a company's name with a possessive ("<Word>'s
+        Travel Stops", "<Word>'s Scratch Kitchen"): two capitalized words no known name
+        takes follow its "'s"."""
+        k = i + 2
+        if k + 1 >= len(doc) or doc[i + 1].text not in {"'s", "’s"}:
+            return False
+        return all(doc[j].is_alpha and doc[j].text[:1].isupper() and not taken[j] and
+                   not doc[j].is_sent_start for j in (k, k + 1))
+
+    @staticmethod
+    def _tail_of(key: str, entities) -> DocEntity | None:
+        """The one person of the document whose full name ends with the words of this
+        shorter name ("Earnhardt Jr." of "Dale Earnhardt Jr.", "Van Gisbergen" of "Shane van
+        Gisbergen"): the same person, not another."""
+        if len(key.split()) < 2:
+            return None
+        found = {e.idx for e in entities if e.is_person and fold(e.name).endswith(" " + key)}
+        return entities[found.pop()] if len(found) == 1 else None
 
     @staticmethod
     def _disambiguate(cands, last_seen, sent_of, i, first_seen=None, bare=None):
@@ -819,7 +967,7 @@ class EntityLinker:
         def ok(t):
             return t.is_alpha and t.text[0].isupper() and not t.is_stop and \
                 t.lower_ not in L.GENERIC_CAPITALIZED and t.pos_ in {"PROPN", "NOUN", "ADJ"} \
-                and t.lower_ not in L.DESCRIPTOR_WORDS
+                and t.lower_ not in L.DESCRIPTOR_WORDS and t.lower_ not in L.SENTENCE_OPENERS
 
         runs, i, n = [], 0, len(doc)
         while i < n:
@@ -875,13 +1023,19 @@ class EntityLinker:
             root = doc[s:e].root
             if root.dep_ in {"nsubj"} and root.head.lemma_.lower() in L.PERSON_VERBS:
                 score += 1
-            if self._org_cue(doc, s, e) == "Sponsor":
+            if self._carried_as_sponsor(doc[s:e]):
+                score -= 6  # "will carry <X> and <Y> as co-primary partners"
+            elif root.dep_ == "dobj" and root.head.lemma_.lower() in {"sponsor", "back"}:
+                score += 2  # a company sponsors; the one sponsored is a driver (or a team)
+            elif self._org_cue(doc, s, e) == "Sponsor":
                 score -= 2
             # "Y's company, <X>", "<X>, Y's longtime backer": a company
             near = [root.head] if root.dep_ == "appos" else []
             near += [c for c in root.children if c.dep_ == "appos"]
-            if any(n.lemma_.lower() in L.COMPANY_NOUNS for n in near):
+            if any(_company_noun(n) for n in near):
                 score -= 4
+            elif (self._said_roles(doc, root) - L.COMPANY_NOUNS) & self.PERSON_ROLES:
+                score += 3  # "<X>, the team's lead engineer", "<X>, who spots for Y"
             # "A, B and <X>" beside people: a person
             if root.dep_ == "conj" and root.head.ent_type_ == "PERSON" or any(
                     c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in root.children):
@@ -913,14 +1067,15 @@ class EntityLinker:
             if t.lower_ in L.GENERIC_CAPITALIZED:
                 return False
             # acronyms and single names need a sponsor or organization cue around them
-            return self._org_cue(doc, s, e) is not None
+            return self._org_cue(doc, s, e) is not None or _on_a_car(doc, e) or \
+                self._company_appos(words)
         if label == "PRODUCT":
-            return self._org_cue(doc, s, e) == "Sponsor"
+            return self._org_cue(doc, s, e) == "Sponsor" or _on_a_car(doc, e)
         if label == "PERSON":
             # a name the NER took for a person's but the context did not: an organization
             # only with an organization's word or cue
             return words[-1].lower_ in L.ORG_SUFFIXES or self._org_cue(doc, s, e) is not None \
-                or self._company_appos(doc[s:e])
+                or self._company_appos(words) or self._carried_as_sponsor(words)
         return True
 
     @staticmethod
@@ -930,11 +1085,14 @@ class EntityLinker:
         window = {t.lower_ for t in doc[lo:s]} | {t.lower_ for t in doc[e:hi]}
         lemmas = {t.lemma_.lower() for t in doc[lo:hi]}
         if window & L.SPONSOR_STRONG or "sponsor" in lemmas or (
-                {"primary", "associate"} & window and {"partner", "sponsor"} & window):
+                L.PARTNER_MODIFIERS & window and {"partner", "partners", "sponsor"} & window):
             return "Sponsor"
         if window & L.MEDIA_CUES or ({"told", "to"} <= window):
             return "Organization"
         return None
+
+    PERSON_ROLES = L.ROLE_DRIVER | L.ROLE_OWNER | L.ROLE_PERSON | L.FAMILY_WORDS | {
+        "crew chief"}
 
     SPONSOR_CUES = frozenset({
         "sponsor", "sponsors", "sponsored", "sponsoring", "sponsorship", "backed", "backs",
@@ -949,7 +1107,7 @@ class EntityLinker:
         root = run.root
         near = [root.head] if root.dep_ == "appos" else []
         near += [c for c in root.children if c.dep_ == "appos"]
-        return any(n.lemma_.lower() in L.COMPANY_NOUNS for n in near)
+        return any(_company_noun(n) for n in near)
 
     @staticmethod
     def _sponsor_noun(t) -> bool:
@@ -958,8 +1116,22 @@ class EntityLinker:
         if low in {"sponsor", "sponsors", "sponsorship", "backer", "backers"}:
             return True
         return low in {"partner", "partners"} and any(
-            c.lower_ in {"primary", "associate", "official", "founding", "marketing"}
+            c.lower_ in L.PARTNER_MODIFIERS | {"official", "founding", "marketing"}
             for c in t.children)
+
+    def _carried_as_sponsor(self, run) -> bool:
+        """Whether the run is what a car carries or a team names as its sponsor: "will
+        carry <A> and <B> as co-primary partners", "<A> was named primary sponsor" (no
+        person is, whatever the NER says)."""
+        first = run.root
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first.dep_ not in {"dobj", "nsubjpass"}:
+            return False
+        return any(a.dep_ in {"prep", "oprd", "attr"} and (
+            self._sponsor_noun(a) or a.lower_ == "as" and any(
+                p.dep_ == "pobj" and self._sponsor_noun(p) for p in a.children))
+            for a in first.head.children)
 
     def _strong_sponsor_cue(self, doc, run, j) -> bool:
         """Whether the parse makes the run a sponsor on its own: "<S> colors", "<S> will
@@ -969,6 +1141,9 @@ class EntityLinker:
         if root.dep_ in {"compound", "poss", "nmod", "amod"} and \
                 root.head.lower_ in self.SPONSOR_HEADS:
             return True
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in {"sponsor", "back"} and \
+                self._company_appos(run) or _on_a_car(doc, j):
+            return True  # "<S>, the home-improvement chain, has backed him", "<S> on the 88"
         if root.dep_ == "appos" and self._sponsor_noun(root.head):
             return True
         if any(c.dep_ == "appos" and self._sponsor_noun(c) for c in root.children):
@@ -995,10 +1170,8 @@ class EntityLinker:
         out = []
         for sent in doc.sents:
             words = {t.lower_ for t in sent}
-            if not words & cues and not any(
-                    t.lower_ == "on" and t.i + 2 < sent.end and doc[t.i + 1].lower_ == "the"
-                    and (doc[t.i + 2].like_num or doc[t.i + 2].lower_ in {"no", "no.", "hood"})
-                    for t in sent):
+            if not words & cues and not any(t.lower_ == "on" and _on_a_car(doc, t.i)
+                                            for t in sent):
                 continue
             i = sent.start
             while i < sent.end:
@@ -1018,7 +1191,8 @@ class EntityLinker:
                 weak = weak or (t.is_sent_start and len(run) == 1)
                 ok = len(run) <= 5
                 org_word = run[-1].lower_ in L.ORG_SUFFIXES
-                if ok and not org_word and (run[0].text in self.gaz.first_names or any(
+                if ok and not org_word and not self._carried_as_sponsor(run) and (
+                        run[0].text in self.gaz.first_names or any(
                         x.ent_type_ == "PERSON" for x in run) and not (
                         (len(run) == 1 or self._company_appos(run)) and
                         self._strong_sponsor_cue(doc, run, j))):
@@ -1030,7 +1204,8 @@ class EntityLinker:
                     out.append((i, j))
                     i = j
                     continue
-                if ok and self._strong_sponsor_cue(doc, run, j):
+                if ok and (self._strong_sponsor_cue(doc, run, j) or
+                           self._carried_as_sponsor(run)):
                     out.append((i, j))
                 elif ok and not weak:
                     root = run.root
@@ -1057,10 +1232,13 @@ class EntityLinker:
                 continue
             j = m.start - 1
             while j >= 0 and m.start - j <= 4 and not taken[j] and not doc[j].is_sent_start \
-                    and (self._capword(doc[j]) or doc[j].text in {"&", "-"} and j - 1 >= 0
-                         and self._capword(doc[j - 1]) or doc[j].like_num and j - 1 >= 0
+                    and (self._capword(doc[j]) or doc[j].text in {"&", "-"}
+                         and j - 1 >= 0 and self._capword(doc[j - 1])
+                         or doc[j].text in {"'s", "’s"} and j - 1 >= 0 and not taken[j - 1]
+                         and self._capword(doc[j - 1])
+                         or doc[j].like_num and j - 1 >= 0
                          and self._capword(doc[j - 1]) and not taken[j - 1]):
-                j -= 1  # ("<Company> 1 <make>")
+                j -= 1  # ("<Company> 1 <make>", "<Company>'s <make>")
             start = j + 1
             if start >= m.start or j < 0 or doc[start].text in {"&", "-"}:
                 continue
@@ -1109,10 +1287,18 @@ class EntityLinker:
     @staticmethod
     def _track_word(doc, start: int, end: int) -> bool:
         """Whether a one-word track name (a city) names the track here: not in "the <City>
-        500", "<City>-based", "the <City> Bulletin"."""
-        if end - start != 1 or end >= len(doc):
+        500", "<City>-based", "the <City> Bulletin", "a <City> investor group", nor as
+        where someone comes from ("from <State>", "from <Town>, <State>")."""
+        if end - start != 1:
+            return True
+        before = [t.lower_ for t in doc[max(0, start - 4):start]]
+        if before[-1:] == ["from"] or before[-1:] == [","] and "from" in before:
+            return False
+        if end >= len(doc):
             return True
         nxt = doc[end]
+        if nxt.is_lower and nxt.lemma_ in L.PLACE_HEADS:
+            return False
         return not (nxt.like_num or nxt.text in {"-", "–"} or nxt.is_alpha and
                     nxt.text[:1].isupper() and not nxt.is_sent_start and
                     "\n" not in doc[start].whitespace_)
@@ -1127,11 +1313,13 @@ class EntityLinker:
 
     @staticmethod
     def _person_inside(run) -> bool:
-        """Whether the NER marks a person's name within the run (not a wider span that
-        also takes in the words around it: "Y's <COMPANY> <make>")."""
+        """Whether the NER marks a person's full name within the run (not a wider span
+        that also takes in the words around it: "Y's <COMPANY> <make>"; not one word of a
+        brand: "<Word> Lite")."""
         doc = run.doc
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and run.start <= ent.start and ent.end <= run.end:
+            if ent.label_ == "PERSON" and run.start <= ent.start and ent.end <= run.end and \
+                    (ent.end - ent.start >= 2 or len(run) == 1):
                 return True
         return False
 
@@ -1151,12 +1339,110 @@ class EntityLinker:
         words = {t.lower_ for t in sent}
         return bool(words & L.SPONSOR_STRONG or words & {"colors", "colours", "backed",
                                                           "backer", "partnership"}
-                    or {"primary", "associate"} & words and {"partner", "sponsor"} & words)
+                    or L.PARTNER_MODIFIERS & words and {"partner", "partners", "sponsor"} & words)
 
     @staticmethod
     def _org_supported(ent) -> bool:
         return ent.votes.get("Sponsor", 0) > 0 or ent.votes.get("Organization", 0) > 0 \
             or len(ent.mentions) >= 2 or len(ent.name.split()) >= 2
+
+    def _vote_person(self, doc, m: EntMention, votes: Counter, before: list[str],
+                     role_words: list[str]) -> None:
+        """Votes for a person's type from the role words around one mention: before it
+        ("crew chief X", "rookie X", "team owner X"), in an apposition ("X, the No. 24's
+        lead engineer") and in what the sentence says X is (:meth:`_said_roles`)."""
+        before2 = " ".join(before[-2:])
+        role_text = " ".join(role_words)
+        root = doc[m.root]
+        said = self._said_roles(doc, root)
+        crew_chief = before2 in L.ROLE_CREW_CHIEF or "crew chief" in role_text or \
+            "crew chief" in said
+        if crew_chief:
+            votes["CrewChief"] += 3
+        if before and before[-1] in L.ROLE_DRIVER or \
+                any(w in L.ROLE_DRIVER for w in role_words[:4]) or said & L.ROLE_DRIVER:
+            votes["Driver"] += 2
+        person_words = L.ROLE_OWNER | L.ROLE_PERSON
+        if before and before[-1] in person_words and before2 not in L.ROLE_CREW_CHIEF or \
+                m.start > 0 and doc[m.start - 1].text == "By":
+            votes["Person"] += 2  # ("By X": the byline's writer)
+        if (any(w in person_words for w in role_words[:4]) or said & person_words) and \
+                not crew_chief:
+            votes["Person"] += 2
+        # "X, Y's father", "his sister, X": a relative, unless a role says more
+        if before and before[-1] in L.FAMILY_WORDS or \
+                any(w in L.FAMILY_WORDS for w in role_words[:4]) or said & L.FAMILY_WORDS:
+            votes["Relative"] += 1
+        if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in {
+                "drive", "race", "win", "finish", "qualify", "lead", "crash", "spin",
+                "pit", "pass", "wreck", "debut", "compete", "pilot", "sweep"}:
+            votes["Driver"] += 1
+        sent = doc[m.start].sent
+        window = [t.text for t in doc[max(sent.start, m.start - 6):min(sent.end, m.end + 4)]]
+        if "No." in window or "#" in window:
+            votes["Driver"] += 1
+
+    @staticmethod
+    def _said_roles(doc, root) -> set[str]:
+        """Role nouns the sentence gives the person at ``root``: the heads of appositions
+        ("X, the No. 24's lead race engineer"), what X is or becomes ("X will be my crew
+        chief"), what X is made ("promoted X to crew chief", "hired X as spotter"), what
+        X does in a relative clause ("X, who spots for Y" -> spotter, "who owns",
+        "who drives", "who crew chiefs the No. 54"), and the owners of "co-owned by A and
+        B" / "co-owns the team with B". "crew chief" stands for that role."""
+        out: set[str] = set()
+
+        def noun(t) -> None:
+            low = t.lower_
+            if low in {"chief", "chiefs"} and any(c.lower_ == "crew" for c in t.children) or \
+                    low in L.ROLE_CREW_CHIEF:
+                out.add("crew chief")
+            else:
+                out.add(low)
+
+        for c in root.children:
+            if c.dep_ == "appos" and c.pos_ != "PROPN":
+                noun(c)
+            elif c.dep_ == "relcl":
+                if c.lower_ in {"chief", "chiefs", "chiefed", "chiefing"}:
+                    out.add("crew chief")  # "who crew chiefs the No. 54"
+                out.update(L.VERB_ROLES.get(c.lemma_.lower(), ()))
+                for a in c.children:
+                    if a.dep_ in {"attr", "oprd"}:
+                        noun(a)
+        head = root.head
+        if root.dep_ == "nsubj":  # "X spots for Y", "X writes about NASCAR", "X owns ..."
+            out.update(r for r in L.VERB_ROLES.get(head.lemma_.lower(), ())
+                       if r not in L.ROLE_DRIVER)
+        if root.dep_ == "nsubj" and head.lemma_ in {"be", "become", "remain", "serve"}:
+            for a in head.children:
+                if a.dep_ in {"attr", "oprd"}:
+                    noun(a)
+                elif a.dep_ == "prep" and a.lower_ == "as":
+                    for p in a.children:
+                        if p.dep_ == "pobj":
+                            noun(p)
+        if root.dep_ in {"dobj", "nsubjpass"}:
+            for a in head.children:
+                if a.dep_ in {"oprd", "xcomp"} and "crew chief" in " ".join(
+                        t.lower_ for t in list(a.subtree)[:4]):
+                    out.add("crew chief")  # "promoted X to crew chief" (read as a verb)
+                elif a.dep_ == "oprd":
+                    noun(a)
+                elif a.dep_ == "prep" and a.lower_ in {"as", "to"} and head.lemma_ not in {
+                        "talk", "speak", "say", "listen", "send", "give", "lose"}:
+                    for p in a.children:
+                        if p.dep_ == "pobj" and p.lower_ in {"chief", "chiefs"} | L.ROLE_PERSON:
+                            noun(p)
+        first = root
+        for _ in range(4):  # "co-owned by A, B and C", "by former <role> X and <role> Y"
+            if first.dep_ not in {"conj", "appos", "nmod"} or first.head.i == first.i:
+                break
+            first = first.head
+        if first.dep_ == "pobj" and first.head.lower_ in {"by", "with"} and \
+                first.head.head.lower_ in L.OWNING_FORMS:
+            out.add("owner")
+        return out
 
     def _vote_types(self, doc, ent: DocEntity) -> None:
         votes = ent.votes
@@ -1164,7 +1450,6 @@ class EntityLinker:
             span = doc[m.start:m.end]
             sent = span.sent
             before = [t.lower_ for t in doc[max(sent.start, m.start - 3):m.start]]
-            before2 = " ".join(before[-2:])
             root = doc[m.root]
             appos = [c for c in root.children if c.dep_ == "appos" and c.pos_ != "PROPN"]
             if root.dep_ == "appos" and root.head.pos_ != "PROPN":
@@ -1172,37 +1457,15 @@ class EntityLinker:
             # "X, who drives ..." / "X, the crew chief"
             role_words = [t.lower_ for a in appos for t in a.subtree if t.i < m.start or
                           t.i >= m.end][:8]
-            role_text = " ".join(role_words)
             if ent.type in PERSON_TYPES:
-                if before2 in L.ROLE_CREW_CHIEF or "crew chief" in role_text:
-                    votes["CrewChief"] += 3
-                if before and before[-1] in L.ROLE_DRIVER or \
-                        any(w in L.ROLE_DRIVER for w in role_words[:4]):
-                    votes["Driver"] += 2
-                if before and (before[-1] in L.ROLE_OWNER or before[-1] in L.ROLE_PERSON) \
-                        and before2 not in L.ROLE_CREW_CHIEF:
-                    votes["Person"] += 2
-                if any(w in L.ROLE_OWNER or w in L.ROLE_PERSON for w in role_words[:4]) \
-                        and "crew chief" not in role_text:
-                    votes["Person"] += 2
-                # "X, Y's father", "his sister, X": a relative, unless a role says more
-                if before and before[-1] in L.FAMILY_WORDS or \
-                        any(w in L.FAMILY_WORDS for w in role_words[:4]):
-                    votes["Relative"] += 1
-                if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in {
-                        "drive", "race", "win", "finish", "qualify", "lead", "crash", "spin",
-                        "pit", "pass", "wreck", "debut", "compete", "pilot", "sweep"}:
-                    votes["Driver"] += 1
-                window = [t.text for t in doc[max(sent.start, m.start - 6):
-                                              min(sent.end, m.end + 4)]]
-                if "No." in window or "#" in window:
-                    votes["Driver"] += 1
+                self._vote_person(doc, m, votes, before, role_words)
             else:
-                cue = self._org_cue(doc, m.start, m.end)
+                cue = self._org_cue(doc, m.start, m.end) or (
+                    "Sponsor" if _on_a_car(doc, m.end) else None)
                 if cue:
                     votes[cue] += 2
-                elif self._sentence_sponsor_cue(sent):
-                    votes["Sponsor"] += 1
+                elif self._sentence_sponsor_cue(sent) and root.dep_ != "poss":
+                    votes["Sponsor"] += 1  # (not "<X>'s partners include Y, who sponsored")
                 # "Xfinity Series team <X>", "<X>, the team ...", "<X> will switch to <make>"
                 if before and before[-1] in {"team", "organization", "outfit"} or any(
                         a.lemma_.lower() in {"team", "organization", "outfit", "operation"}
@@ -1223,12 +1486,16 @@ class EntityLinker:
                 # relative named without a role is no driver)
                 ent.type = best if votes[best] > 0 else \
                     "Person" if votes.get("Relative") else "Driver"
-            elif ent.type == "Driver" and ent.source != "signature" and \
+            elif ent.type == "Driver" and ent.source == "extra" and \
                     votes["Person"] >= 2 and votes["Driver"] == 0 and votes["CrewChief"] == 0:
-                # a known driver introduced here only as an owner or executive
+                # a name the race results know as a driver (who may have raced once),
+                # introduced here only as an owner or executive; the registry's types are
+                # the person's primary role ("a driver who also owns a team is a Driver")
                 ent.type = "Person"
+            elif ent.type == "Person" and best == "CrewChief" and votes[best] >= 3:
+                ent.type = "CrewChief"  # a crew chief by the role the text gives
         elif not ent.certain:
             if votes.get("Sponsor", 0) > 0:
                 ent.type = "Sponsor"
-            elif votes.get("Team", 0) > 0:
-                ent.type = "Team"
+            elif votes.get("Team", 0) > 0 and votes["Team"] >= votes.get("Organization", 0):
+                ent.type = "Team"  # ("Fox Sports reporter X", "an analyst for Fox": media)

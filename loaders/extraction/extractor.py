@@ -18,8 +18,10 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 from nascar_kg.ontology import vocabulary
+from nascar_kg.ontology.registry import compact_key, fold
 
 from .chunks import MAX_CHUNK_CHARS, merge, split_text
+from .entities import clean_name
 from .model import DocumentExtraction, ExtractedEntity, ExtractedRelation, Mention
 
 EXTRACTOR_NAME = "nascar-kg-rules"
@@ -123,14 +125,60 @@ class Extractor:
             end -= 1
         return text[start:end], start, end
 
+    def _written_name(self, doc, ent) -> str:
+        """The entity's name as the document writes it, when the document never writes
+        the canonical name itself (see :meth:`_spelling`): readers match names as the
+        article writes them. The graph keeps the canonical name."""
+        canonical = fold(ent.name)
+        for m in ent.mentions:
+            if m.kind == "name" and fold(self._unarticled(doc, m)) == canonical:
+                return ent.name
+        for m in sorted(ent.mentions, key=lambda m: m.start):
+            shown = self._spelling(self._unarticled(doc, m), ent) if m.kind == "name" else None
+            if shown:
+                return shown
+        return ent.name
+
+    @staticmethod
+    def _unarticled(doc, m) -> str:
+        """A mention's text without possessive ending and the lower-case article of running
+        text ("the Milwaukee Mile")."""
+        text = clean_name(doc[m.start:m.end].text)
+        return text[4:] if text.startswith("the ") else text
+
+    def _spelling(self, text: str, ent) -> str | None:
+        """``text`` as the shown name of ``ent``, if it is another writing of the same name:
+        a spelling of it ("AJ Allmendinger" for "A.J. Allmendinger", "Daniel Suárez",
+        "Milwaukee Mile" for "The Milwaukee Mile") or another full name of it known to the
+        gazetteer ("Atlanta Motor Speedway" before the track was renamed, a team's former
+        name), a known alias in its own case when the text is a headline's capitals
+        ("MCANALLY-HILGEMANN RACING"). Not an abbreviation or a one-word short name, not a
+        series' or a make's other name."""
+        if compact_key(text) == compact_key(ent.name) and not (
+                text.isupper() and not ent.name.isupper()) or fold("the " + text) == fold(
+                ent.name):
+            return text
+        if ent.type in {"Series", "Manufacturer"} or len(text.split()) < 2:
+            return None
+        known = self.registry.get(ent.name)
+        alias = next((a for a in (known.aliases if known else ()) if fold(a) == fold(text)),
+                     None)
+        if alias is not None:
+            return alias
+        if not text.isupper() and any(c.name == ent.name for c in self._gazetteer.lookup(text)):
+            return text
+        return None
+
     def _assemble(self, doc, de, edges, name) -> DocumentExtraction:
         entities = []
-        for ent in de.entities:
+        written = [self._written_name(doc, ent) for ent in de.entities]
+        for ent, shown in zip(de.entities, written):
             mentions = sorted({(doc[m.start:m.end].start_char, doc[m.start:m.end].end_char)
                                for m in ent.mentions})
             entities.append(ExtractedEntity(
-                name=ent.name, type=ent.type,
-                mentions=[Mention(doc.text[s:e], s, e) for s, e in mentions]))
+                name=shown, type=ent.type,
+                mentions=[Mention(doc.text[s:e], s, e) for s, e in mentions],
+                canonical=ent.name if shown != ent.name else None))
         relations = []
         for e in edges:
             s, o = de.entities[e.subject], de.entities[e.object]
@@ -138,7 +186,7 @@ class Extractor:
                 continue
             text, start, end = self._evidence(de.sents[e.sent])
             relations.append(ExtractedRelation(
-                subject=s.name, subject_type=s.type, predicate=e.predicate, object=o.name,
-                object_type=o.type, evidence=text, start=start, end=end,
-                confidence=round(e.confidence, 3)))
+                subject=written[e.subject], subject_type=s.type, predicate=e.predicate,
+                object=written[e.object], object_type=o.type, evidence=text, start=start,
+                end=end, confidence=round(e.confidence, 3)))
         return DocumentExtraction(document=name, entities=entities, relations=relations)

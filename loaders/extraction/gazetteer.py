@@ -15,10 +15,19 @@ written all in lower case does not match a name with capitals ("ford the river")
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from nascar_kg.ontology.registry import Registry, fold
+from nascar_kg.ontology.registry import Registry, compact_key, fold
+
+_INITIALS = re.compile(r"\b((?:[A-Z]\.){2,})(?=\s)")
+
+
+def undotted(text: str) -> str:
+    """The name with its initials written without periods ("A.J. Foyt" -> "AJ Foyt"), as
+    many writers do; the tokenizer splits the two forms differently, so both are matched."""
+    return _INITIALS.sub(lambda m: m.group(1).replace(".", ""), text)
 
 
 def strip_accents(text: str) -> str:
@@ -74,8 +83,8 @@ class Gazetteer:
             for ent in registry.entities:
                 for surface in ent.names:
                     add(surface, Candidate(ent.name, ent.type, "registry"))
-                    plain = strip_accents(surface)
-                    if plain != surface:  # "Suarez" in a text written without accents
+                    for plain in {strip_accents(surface), undotted(surface)} - {surface}:
+                        # "Suarez" in a text written without accents, "AJ" for "A.J."
                         add(plain, Candidate(ent.name, ent.type, "registry"))
         for name, type_ in extra_names:
             if not name or (allowed and type_ not in allowed):
@@ -83,7 +92,10 @@ class Gazetteer:
             key = fold(name)
             if any(c.source == "registry" for c in self.entries.get(key, ())):
                 continue
-            add(name, Candidate(" ".join(name.split()), type_, "extra"))
+            cand = Candidate(" ".join(name.split()), type_, "extra")
+            add(name, cand)
+            if undotted(name) != name and not self.entries.get(fold(undotted(name))):
+                add(undotted(name), cand)
         # a series is also called by its distinctive word ("Cup", "Xfinity", "Trucks"),
         # unless that word is part of another known name (a surname)
         name_words: set[str] = set()
@@ -178,14 +190,30 @@ class Gazetteer:
                 if len(core) >= 2 and core[-1][:1].isupper() and core[-1].isalpha():
                     by_surname.setdefault(core[-1], set()).add(cand)
         self.surnames: dict[str, Candidate] = {}
+        # a surname that is also a word of an organization's name ("<Surname> Gray
+        # Stadium") names the person only in a list of people ("Larson, Byron and <it>")
+        self.listed_surnames: dict[str, Candidate] = {}
+        # a surname several known people share ("Busch"): which one, the document says
+        self.shared_surnames: dict[str, list[Candidate]] = {}
         for surname, cands in by_surname.items():
             names = {c.name for c in cands}
-            if len(names) == 1 and surname.lower() not in org_words and len(surname) >= 4:
-                self.surnames[surname] = sorted(cands, key=lambda c: c.source != "registry")[0]
+            if len(names) > 1 and len(surname) >= 4:
+                self.shared_surnames[surname] = list({c.name: c for c in cands}.values())
+            if len(names) != 1 or len(surname) < 4:
+                continue
+            best = sorted(cands, key=lambda c: c.source != "registry")[0]
+            if surname.lower() in org_words:
+                self.listed_surnames[surname] = best
+            else:
+                self.surnames[surname] = best
         self.canonical: dict[str, Candidate] = {}
+        self._compact: dict[str, list[Candidate]] = {}
         for bucket in self.entries.values():
             for cand in bucket:
                 self.canonical.setdefault(cand.name, cand)
+        for key, bucket in self.entries.items():
+            compact = self._compact.setdefault(compact_key(key), [])
+            compact.extend(c for c in bucket if c not in compact)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         keys = list(self.entries)
         surfaces = [self.entries[k][0].name if fold(self.entries[k][0].name) == k else k
@@ -199,8 +227,15 @@ class Gazetteer:
         return len(self.entries)
 
     def lookup(self, surface: str) -> list[Candidate]:
-        """Candidates known by this exact name or alias (case-insensitive)."""
-        return list(self.entries.get(fold(surface), ()))
+        """Candidates known by this name or alias: written the same up to case, else up to
+        spacing, punctuation and accents ("McAnally-Hilgemann" for "McAnally Hilgemann")
+        when that names one entity only."""
+        found = self.entries.get(fold(surface))
+        if found:
+            return list(found)
+        key = compact_key(surface)
+        loose = self._compact.get(key, ()) if len(key) >= 5 else ()
+        return list(loose) if len({c.name for c in loose}) == 1 else []
 
     def __call__(self, doc) -> list[GazetteerMatch]:
         found = []

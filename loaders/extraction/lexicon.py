@@ -62,6 +62,13 @@ DESCRIPTOR_WORDS = frozenset({
 """Capitalized words that open a sentence before a name ("Newcomer <Company> will ...",
 "Hall of Famer <Person>", "Founder <Person> said"): not part of the name."""
 
+SENTENCE_OPENERS = frozenset({
+    "today", "tonight", "yesterday", "tomorrow", "tell", "ask", "let", "thank", "thanks",
+    "congrats", "congratulations", "meanwhile", "however", "still", "sure", "yes", "no",
+    "well", "hey", "okay"})
+"""Capitalized words that open a sentence or a quotation before a name ("Today Jimmy gave
+me a car", "Tell Colt to check his mirrors"): never part of the name."""
+
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 """Generational suffixes of personal names, skipped when taking a surname."""
 
@@ -113,12 +120,36 @@ ROLE_PERSON = frozenset({
     "commissioner", "principal", "coach", "agent", "adviser", "advisor", "consultant",
     "chief", "cfo", "coo", "vp", "gm", "partner", "boss", "mechanic", "crewman", "tuner",
     "legend", "fan", "singer", "rapper", "actor", "actress", "player", "quarterback", "golfer",
+    "changer", "jackman", "fueler", "gasman", "businessman", "businesswoman", "entrepreneur",
+    "investor", "author", "podcaster",
 })
-"""Nouns that type the person they describe as a Person (neither driver nor crew chief)."""
+"""Nouns that type the person they describe as a Person (neither driver nor crew chief; a
+pit crew member, "tire changer X", "jackman X", is a Person)."""
+
+PLACE_HEADS = frozenset({
+    "investor", "investors", "group", "firm", "company", "native", "resident", "businessman",
+    "businesswoman", "area", "suburb", "headquarters", "office", "based", "chain", "bank"})
+"""Nouns a place name modifies as a place, not a race track ("a <City> investor group")."""
+
+OWNING_FORMS = frozenset({
+    "own", "owns", "owned", "co-own", "co-owns", "co-owned", "coowned", "founded",
+    "co-founded", "cofounded"})
+"""Forms of owning verbs whose "by X" / "with X" is an owner ("co-owned by X and Y")."""
+
+VERB_ROLES = {
+    "drive": ("driver",), "race": ("driver",), "pilot": ("driver",), "compete": ("driver",),
+    "spot": ("spotter",), "own": ("owner",), "co-own": ("owner",), "found": ("founder",),
+    "co-found": ("founder",), "cover": ("reporter",),
+    "write": ("writer",), "host": ("host",),
+}
+"""What the verb of "X, who <verb>s ..." or "X <verb>s ..." makes X: "spots for Y" a
+spotter, "writes about NASCAR" a writer."""
 
 FAMILY_WORDS = frozenset({"father", "mother", "son", "daughter", "wife", "husband",
-                          "brother", "sister", "uncle", "grandfather", "grandson", "dad",
-                          "mom", "cousin", "nephew", "niece", "stepfather"})
+                          "brother", "sister", "uncle", "aunt", "grandfather", "grandmother",
+                          "grandson", "granddaughter", "dad", "mom", "cousin", "nephew",
+                          "niece", "stepfather", "stepmother", "stepson", "stepdaughter",
+                          "fiancee", "fiancée", "girlfriend", "boyfriend"})
 """Relatives: a weak cue that a person is no driver (many drivers are someone's son)."""
 
 TITLE_NOUNS = frozenset({
@@ -349,6 +380,9 @@ SPONSOR_NOUNS = frozenset({"sponsor", "sponsors", "sponsorship", "partner", "par
 SPONSOR_STRONG = frozenset({"sponsor", "sponsors", "sponsorship", "sponsored", "sponsoring",
                             "livery", "scheme", "paint"})
 """Words that make a company a sponsor ("primary partner" needs "primary" or a car)."""
+
+PARTNER_MODIFIERS = frozenset({"primary", "co-primary", "associate", "anchor"})
+"""Modifiers that make a "partner" a car's sponsor ("co-primary partners")."""
 
 MANUFACTURER_NOUNS = frozenset({"manufacturer", "manufacturers", "make", "brand", "oem",
                                 "automaker", "camp", "stable", "program", "support",

@@ -20,11 +20,23 @@ class Mention:
 
 @dataclass
 class ExtractedEntity:
-    """An entity found in a document under its canonical name, with all its mentions."""
+    """An entity found in a document, with all its mentions.
+
+    ``name`` is the name as the document writes it when that is the canonical name up to
+    case, spacing, punctuation and accents ("AJ Allmendinger"), else the canonical name;
+    ``canonical`` is the canonical name (the graph's, shared across documents) when it
+    differs from ``name``.
+    """
 
     name: str
     type: str
     mentions: list[Mention] = field(default_factory=list)
+    canonical: str | None = None
+
+    @property
+    def graph_name(self) -> str:
+        """The name the graph knows the entity by."""
+        return self.canonical or self.name
 
     def to_json(self) -> dict:
         return {"name": self.name, "type": self.type,

@@ -470,7 +470,8 @@ class QuoteRules:
         k0 = sents[-1] if sents else 0
         cands = [m.ent for m in self.de.mentions
                  if self.de.sents[max(0, k0 - 3)].start <= m.start < start
-                 and self.ent(m.ent).is_person and m.ent != speaker]
+                 and self.ent(m.ent).is_person and m.ent != speaker
+                 and m.sent not in self.de.headings]  # (not a post's signature line)
         if not cands:
             # the person the article is about (named at least three times so far)
             counts: dict[int, int] = {}
