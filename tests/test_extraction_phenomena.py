@@ -471,3 +471,16 @@ def test_a_number_inside_a_team_name(bare):
     result = bare.extract(text)
     assert types(result).get("Chance 4 Motorsports") == "Team"
     assert ("Walt Harmon", "owns", "Chance 4 Motorsports") in triples(result)
+
+
+# ---------------------------------------------------------------- sponsors and makes
+
+def test_historic_and_truck_makes_are_manufacturers():
+    result = Extractor(extra_names=EXTRA).extract(
+        "Alan Quill drove the No. 9 Orbix Pontiac for Brightwater Racing in 1998. "
+        "Kestrel Motorsports will field Rams in the Truck Series.")
+    got = triples(result)
+    assert types(result)["Pontiac"] == "Manufacturer"
+    assert ("Brightwater Racing", "affiliated_with", "Pontiac") in got
+    assert ("Orbix", "sponsors", "Alan Quill") in got
+    assert ("Kestrel Motorsports", "affiliated_with", "Ram") in got
