@@ -484,3 +484,19 @@ def test_historic_and_truck_makes_are_manufacturers():
     assert ("Brightwater Racing", "affiliated_with", "Pontiac") in got
     assert ("Orbix", "sponsors", "Alan Quill") in got
     assert ("Kestrel Motorsports", "affiliated_with", "Ram") in got
+
+
+def test_owning_the_team_named_after_the_owner(bare):
+    text = ("Brightwater Racing won again. Gus Whitaker returns in the No. 52 for Farrow "
+            "Motorsports. Farrow co-owns the team with Walt Harmon.")
+    got = triples(bare.extract(text))
+    assert ("Walt Harmon", "owns", "Farrow Motorsports") in got
+
+
+def test_team_owner_under_a_team_heading(ex):
+    text = ("KESTREL MOTORSPORTS\n\nAlan Quill moves into the No. 4 this season. "
+            "Kestrel Motorsports has two trucks.\n\nBRIGHTWATER RACING\n\nJody Farrow has a "
+            "new crew chief, Hank Dorsey. Team co-owner Walt Harmon said the deal was done.")
+    got = triples(ex.extract(text))
+    assert ("Walt Harmon", "owns", "Brightwater Racing") in got
+    assert ("Walt Harmon", "owns", "Kestrel Motorsports") not in got

@@ -262,6 +262,20 @@ class _Run(CarRules, ResultRules, QuoteRules):
             return [teams[0].idx]
         return []
 
+    def team_of_section(self, tok, reach: int = 6) -> list[int]:
+        """The team of the heading ``tok`` stands under, in a rundown by team ("TEAM
+        X\n\n<driver> ... Team co-owner Y said"): a line that is only a team's name, at
+        most ``reach`` sentences before."""
+        k = self._sent_index(tok)
+        for j in range(k - 1, max(-1, k - 1 - reach), -1):
+            ms = self.de.in_sentence(j)
+            words = [t for t in self.de.sents[j] if t.is_alpha]
+            if ms and words and {self.ent(m.ent).type for m in ms} == {"Team"} and \
+                    len({m.ent for m in ms}) == 1 and \
+                    all(any(m.start <= t.i < m.end for m in ms) for t in words):
+                return [ms[0].ent]
+        return []
+
     def salient_team(self, person: int, tok=None) -> list[int]:
         """The team a "team owner X" leads: a team whose name holds X's surname, else the
         team named last before ``tok`` in its sentence or the one before, else the team
@@ -278,6 +292,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
             for m in reversed(self.de.mentions):
                 if sent.start <= m.start < tok.i and self.ent(m.ent).type == "Team":
                     return [m.ent]  # "T confirmed ..., and team owner X said"
+            near = self.team_of_section(tok)
+            if near:
+                return near
         best = max(teams, key=lambda e: len(e.mentions))
         return [best.idx]
 
@@ -1614,6 +1631,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
             return
         owners = [s for s in self.subjects(tok) if self.ent(s).is_person]
         teams = [t for t in self.dobjs(tok, poss=False) if self.ent(t).type == "Team"]
+        if not teams and owners:
+            teams = self._owned_team_noun(tok, owners[0])
         passive = self.passive_subjects(tok)
         agents = [s for s in self.agent(tok) if self.ent(s).is_person]
         if passive or (agents and tok.tag_ == "VBN"):
@@ -1622,6 +1641,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if lemma in {"co-own", "coown"} or tok.lower_.startswith("co-own"):
             # "X co-owns T with Y"
             owners += [p for p in self.pobjs(tok, {"with"}) if self.ent(p).is_person]
+            # (the parser often hangs the with-phrase on the object: "co-owns the team
+            # with Y")
+            owners += [p for c in tok.children if c.dep_ == "dobj"
+                       for p in self.pobjs(c, {"with"}) if self.ent(p).is_person]
         if owners and tok.dep_ == "acl" and tok.head.lower_ in {
                 "team", "organization", "operation", "outfit"} and not (
                 tok.head.dep_ == "appos" and self.men(tok.head.head) is not None):
@@ -1638,6 +1661,21 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for o in owners:
             for t in teams:
                 self.emit(o, "owns", t, si, conf * self.hedge(tok), "own-verb")
+
+    def _owned_team_noun(self, verb, owner: int) -> list[int]:
+        """The team of "X owns the team" / "X, who co-owns the organization": the one
+        team named after the owner ("Busch ... owned the team" is Busch's team), else
+        the team "the team" refers to."""
+        nouns = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in {
+            "team", "organization", "operation", "outfit"}]
+        if not nouns:
+            return []
+        last = self.ent(owner).name.split()[-1].lower()
+        named = [e.idx for e in self.de.entities if e.type == "Team" and
+                 last in e.name.lower().replace("-", " ").split()]
+        if len(named) == 1:
+            return named
+        return [t for t in self.ents_of(nouns[0]) if self.ent(t).type == "Team"]
 
     def own_noun(self, tok, si) -> None:
         """"X, owner of T", "T owner X", "T co-owner X", "X's ownership stake in T"."""
