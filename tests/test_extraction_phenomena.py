@@ -500,3 +500,35 @@ def test_team_owner_under_a_team_heading(ex):
     got = triples(ex.extract(text))
     assert ("Walt Harmon", "owns", "Brightwater Racing") in got
     assert ("Walt Harmon", "owns", "Kestrel Motorsports") not in got
+
+
+def test_a_car_carries_its_sponsors(ex):
+    text = ("Alan Quill's No. 98 will again carry Tarrow Bay and Glimmex as co-primary "
+            "partners, and Marcus Trent's No. 13 has Ostrander Services back for a second "
+            "season.")
+    result = ex.extract(text)
+    got = triples(result)
+    assert ("Tarrow Bay", "sponsors", "Alan Quill") in got
+    assert ("Glimmex", "sponsors", "Alan Quill") in got
+    assert ("Ostrander Services", "sponsors", "Marcus Trent") in got
+    assert types(result)["Tarrow Bay"] == "Sponsor"
+
+
+def test_a_company_riding_with_the_car(ex):
+    text = ("Gus Whitaker returns in the No. 52 Ford with Pellham International, the "
+            "construction firm that has backed him for years. Sid Okafor begins his tenth "
+            "season with Vostro on the No. 88.")
+    result = ex.extract(text)
+    got = triples(result)
+    assert types(result)["Pellham International"] == "Sponsor"
+    assert ("Pellham International", "sponsors", "Gus Whitaker") in got
+    assert ("Vostro", "sponsors", "Sid Okafor") in got
+
+
+def test_the_car_of_the_driver_who_follows(bare):
+    text = ("Alan Quill finished third in the No. 88 Zentrix Ford, followed by Jody Farrow "
+            "in the No. 6 Calder's Chevrolet.")
+    result = bare.extract(text)
+    got = triples(result)
+    assert ("Calder's", "sponsors", "Jody Farrow") in got
+    assert ("Calder's", "sponsors", "Alan Quill") not in got

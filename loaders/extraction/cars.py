@@ -91,7 +91,8 @@ class CarRules:
                 break
             t = t.head
             if t.pos_ in {"VERB", "AUX"}:
-                subj = self.subjects(t)
+                # "followed by Y in the No. 6": the agent's car
+                subj = [e for e in self.agent(t) if self._driverish(e)] or self.subjects(t)
                 got = [e for e in subj if self._driverish(e)]
                 if got:
                     return got[0]
@@ -422,6 +423,72 @@ class CarRules:
             for d in targets:
                 if self._make_sponsor(sp):
                     self.emit(sp, "sponsors", d, si, 0.65, "on-car")
+
+    def _companies(self, tok) -> list[int]:
+        """The companies a noun and its conjuncts name ("<X> and <Z>"), not people,
+        teams, makes, series or tracks."""
+        got = []
+        for t in [tok] + [c for c in tok.subtree if c.dep_ == "conj"]:
+            m = self.men(t)
+            if m is not None and self._sponsorable(m.ent) and self.ent(m.ent).type not in {
+                    "Team", "Manufacturer", "Series", "Track"}:
+                got.append(m.ent)
+        return got
+
+    def car_carries(self, verb, si) -> None:
+        """"Y's No. 98 will carry <X> and <Z> as co-primary partners", "the No. 13 has <X>
+        back": a car carries its sponsors."""
+        cars = [c for c in verb.children if c.dep_ in SUBJ and (
+            c.text in NUMBER_SIGNS or c.lower_ in {"car", "truck"} or
+            any(g.like_num for g in c.children if g.dep_ == "nummod"))]
+        if not cars or self.negated(verb):
+            return
+        drivers = self.car_refs(cars[0], 2)
+        if not drivers:
+            drivers = [e for c in cars[0].children if c.dep_ == "poss"
+                       for e in self.ents_of(c) if self._driverish(e)]
+        for o in (c for c in verb.children if c.dep_ == "dobj"):
+            for sp in self._companies(o):
+                for d in drivers:
+                    if self._make_sponsor(sp):
+                        self.emit(sp, "sponsors", d, si, 0.7 * self.hedge(verb), "car-carries")
+
+    def _on_car_after(self, p):
+        """The car named by "on the No. 88" / "on board" right after a phrase: the
+        number sign, ``p`` itself for "on board", else None."""
+        doc, k = self.doc, p.right_edge.i + 1
+        words = [t.lower_ for t in doc[k:k + 3]]
+        if words[:2] == ["on", "board"]:
+            return p
+        if words[:1] == ["on"] and words[1:2] in (["the"], ["his"], ["her"]) and \
+                k + 2 < len(doc) and doc[k + 2].text in NUMBER_SIGNS:
+            return doc[k + 2]
+        return None
+
+    def car_with(self, tok, si) -> None:
+        """"Y returns in the No. 52 <make> with <X>", "steps into T's No. 38 <make> with
+        <X> on board", "Y begins his season with <X> on the No. 88": the company riding
+        with a car sponsors its driver."""
+        head = tok.head
+        p = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if p is None:
+            return
+        driver = None
+        signs = [t for t in head.subtree if t.text in NUMBER_SIGNS and t.i < head.i]
+        if signs and (head.lower_ in {"car", "truck"} or self.men(head) is not None and
+                      self.ent(self.men(head).ent).type == "Manufacturer"):
+            driver, _ = self.car_owner_at(signs[0])
+        else:
+            on = self._on_car_after(p)
+            if on is not None and on.text in NUMBER_SIGNS:
+                driver, _ = self.car_owner_at(on)
+            elif on is not None and head.pos_ in {"VERB", "AUX"}:
+                driver = next((e for e in self.subjects(head) if self._driverish(e)), None)
+        if driver is None:
+            return
+        for sp in self._companies(p):
+            if self._make_sponsor(sp):
+                self.emit(sp, "sponsors", driver, si, 0.65, "car-with")
 
     # ------------------------------------------------------------ car references
     def car_owner_at(self, tok):

@@ -198,8 +198,9 @@ class EntityLinker:
                     start += 1
                 words = [t.lower_ for t in doc[start: i + 1 - suffix_len] if t.is_alpha
                          or any(c.isalnum() for c in t.text)]
-                if words and any(w not in L.GENERIC_CAPITALIZED for w in words):
-                    spans.append((start, end, typ))
+                if words and any(w not in L.GENERIC_CAPITALIZED for w in words) and not (
+                        typ == "Track" and self._company_appos(doc[start:end])):
+                    spans.append((start, end, typ))  # ("<X> International, the firm")
             elif tok.lower_ in L.TEAM_PREFIXES and tok.text[:1].isupper() and i + 1 < n:
                 j = i + 1
                 while j < n and _namey(doc[j]) and not doc[j].is_stop and \
@@ -466,7 +467,9 @@ class EntityLinker:
 
         # 6c. a company written into a car's name ("the No. 13 <company> <make>")
         for s, e in self._car_name_runs(doc, entities, mentions, taken):
-            name = _clean_name(doc[s:e].text)
+            # (a brand's own possessive stays: "the No. 5 <Word>'s <make>")
+            name = " ".join(doc[s:e].text.split()) if doc[e - 1].text in {"'s", "’s"} \
+                else _clean_name(doc[s:e].text)
             known = self.gaz.lookup(name)
             if known:
                 cand = self._choose(known)
@@ -877,6 +880,8 @@ class EntityLinker:
                 score += 1
             if self._org_cue(doc, s, e) == "Sponsor":
                 score -= 2
+            if self._sponsor_slot(doc[s:e]):
+                score -= 4
             # "Y's company, <X>", "<X>, Y's longtime backer": a company
             near = [root.head] if root.dep_ == "appos" else []
             near += [c for c in root.children if c.dep_ == "appos"]
@@ -938,8 +943,8 @@ class EntityLinker:
 
     SPONSOR_CUES = frozenset({
         "sponsor", "sponsors", "sponsored", "sponsoring", "sponsorship", "backed", "backs",
-        "back", "colors", "colours", "livery", "partner", "partnership", "backer", "hood",
-        "scheme", "paint"})
+        "back", "colors", "colours", "livery", "partner", "partners", "partnership",
+        "backer", "hood", "scheme", "paint", "board"})
     SPONSOR_HEADS = frozenset({"colors", "colours", "livery", "scheme", "logo", "logos",
                                "decals", "paint"})
 
@@ -958,8 +963,35 @@ class EntityLinker:
         if low in {"sponsor", "sponsors", "sponsorship", "backer", "backers"}:
             return True
         return low in {"partner", "partners"} and any(
-            c.lower_ in {"primary", "associate", "official", "founding", "marketing"}
-            for c in t.children)
+            c.lower_ in L.SPONSOR_PARTNER_MODIFIERS for c in t.children)
+
+    @staticmethod
+    def _sponsor_slot(run) -> bool:
+        """Whether the run stands where only a sponsor stands: carried by a car ("Y's
+        No. 98 will carry <X> and <Z> as co-primary partners", "the No. 13 has <X>
+        back"), or riding with a driver on the car ("begins his season with <X> on the
+        No. 88", "with <X> on board")."""
+        root = run.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        doc = run.doc
+        after = [t.lower_ for t in doc[run.end:run.end + 3]]
+        if root.dep_ == "pobj" and root.head.lower_ == "with" and after[:1] == ["on"] and (
+                after[1:2] in (["board"], ["the"], ["his"], ["her"]) and (
+                    after[1] == "board" or run.end + 2 < len(doc) and
+                    _car_word(doc[run.end + 2]))):
+            return True
+        if root.dep_ != "dobj":
+            return False
+        verb = root.head
+        if any(c.dep_ == "prep" and c.lower_ == "as" and any(
+                EntityLinker._sponsor_noun(p) for p in c.children if p.dep_ == "pobj")
+               for c in verb.children):
+            return True  # "carry <X> as co-primary partners"
+        return verb.lemma_.lower() in L.CAR_CARRY_VERBS and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and (_car_word(c) or any(
+                _car_word(g) for g in c.children if g.dep_ in {"nummod", "compound"}))
+            for c in verb.children)
 
     def _strong_sponsor_cue(self, doc, run, j) -> bool:
         """Whether the parse makes the run a sponsor on its own: "<S> colors", "<S> will
@@ -968,6 +1000,8 @@ class EntityLinker:
         root = run.root
         if root.dep_ in {"compound", "poss", "nmod", "amod"} and \
                 root.head.lower_ in self.SPONSOR_HEADS:
+            return True
+        if self._sponsor_slot(run):
             return True
         if root.dep_ == "appos" and self._sponsor_noun(root.head):
             return True
@@ -1020,7 +1054,8 @@ class EntityLinker:
                 org_word = run[-1].lower_ in L.ORG_SUFFIXES
                 if ok and not org_word and (run[0].text in self.gaz.first_names or any(
                         x.ent_type_ == "PERSON" for x in run) and not (
-                        (len(run) == 1 or self._company_appos(run)) and
+                        (len(run) == 1 or self._company_appos(run) or
+                         self._sponsor_slot(run)) and
                         self._strong_sponsor_cue(doc, run, j))):
                     ok = False  # a person's name
                 if ok and len(run) == 1 and (len(t.text) < 3 or t.lower_ in
@@ -1057,12 +1092,13 @@ class EntityLinker:
                 continue
             j = m.start - 1
             while j >= 0 and m.start - j <= 4 and not taken[j] and not doc[j].is_sent_start \
-                    and (self._capword(doc[j]) or doc[j].text in {"&", "-"} and j - 1 >= 0
-                         and self._capword(doc[j - 1]) or doc[j].like_num and j - 1 >= 0
+                    and (self._capword(doc[j]) or (doc[j].text in {"&", "-"} or j == m.start - 1
+                                                   and doc[j].text in {"'s", "’s"}) and
+                         j - 1 >= 0 and self._capword(doc[j - 1]) or doc[j].like_num and j - 1 >= 0
                          and self._capword(doc[j - 1]) and not taken[j - 1]):
                 j -= 1  # ("<Company> 1 <make>")
             start = j + 1
-            if start >= m.start or j < 0 or doc[start].text in {"&", "-"}:
+            if start >= m.start or j < 0 or doc[start].text in {"&", "-", "'s", "’s"}:
                 continue
             run = doc[start:m.start]
             prev = doc[j]

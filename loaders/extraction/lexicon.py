@@ -318,6 +318,12 @@ SPONSOR_NOUNS = frozenset({"sponsor", "sponsors", "sponsorship", "partner", "par
 SPONSOR_STRONG = frozenset({"sponsor", "sponsors", "sponsorship", "sponsored", "sponsoring",
                             "livery", "scheme", "paint"})
 """Words that make a company a sponsor ("primary partner" needs "primary" or a car)."""
+SPONSOR_PARTNER_MODIFIERS = frozenset({"primary", "associate", "official", "founding",
+                                       "marketing", "anchor", "presenting", "co-primary",
+                                       "longtime", "corporate"})
+"""Words that make a "partner" a sponsor ("anchor partner", "longtime partner <X>")."""
+CAR_CARRY_VERBS = frozenset({"carry", "have", "feature", "sport", "wear", "display"})
+"""What a car does with its sponsors ("the No. 13 has <X> back", "will carry <X>")."""
 
 MANUFACTURER_NOUNS = frozenset({"manufacturer", "manufacturers", "make", "brand", "oem",
                                 "automaker", "camp", "stable", "program", "support",

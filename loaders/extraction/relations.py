@@ -679,6 +679,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.sponsor_verb(tok, lemma, si)
                 if lemma in L.AFFILIATION_LINKS or low in L.AFFILIATION_LINKS or lemma == "join":
                     self.link_verb(tok, si)
+                if lemma in L.CAR_CARRY_VERBS:
+                    self.car_carries(tok, si)
             if pos in {"NOUN", "PROPN", "ADJ", "VERB"}:
                 if low in L.ENDORSE_NOUNS or lemma in L.ENDORSE_NOUNS:
                     if pos != "VERB":
@@ -719,6 +721,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.investment(tok, si)
             if low == "on" and tok.dep_ == "prep":
                 self.on_car(tok, si)
+            if low == "with" and tok.dep_ == "prep":
+                self.car_with(tok, si)
         self.name_patterns(si, sent, ms)
         self.crew_chief_surface(si, sent, ms)
         if "Team" in types or "Organization" in types:
