@@ -532,3 +532,16 @@ def test_the_car_of_the_driver_who_follows(bare):
     got = triples(result)
     assert ("Calder's", "sponsors", "Jody Farrow") in got
     assert ("Calder's", "sponsors", "Alan Quill") not in got
+
+
+def test_the_cars_anchor_partner_and_its_co_sponsors(ex):
+    text = ("Alan Quill, who co-owns the team with Walt Harmon, returns for his fourth season "
+            "behind the wheel of the No. 6. Castrane returns as the car's anchor partner for "
+            "12 races, with Pellworth.com and Dunmore Generators sharing the balance of the "
+            "schedule.")
+    result = ex.extract(text)
+    got = triples(result)
+    for company in ("Castrane", "Pellworth.com", "Dunmore Generators"):
+        assert (company, "sponsors", "Alan Quill") in got
+        assert types(result)[company] == "Sponsor"
+    assert not any(s == "Castrane" and o == "Walt Harmon" for s, _, o in got)

@@ -100,16 +100,19 @@ class CarRules:
                         "field", "run", "enter", "prepare", "build", "unveil"}:
                     return None  # "T fields the No. 42": no driver named here
                 break
-        best = None
+        best = fallback = None
         for m in self.de.mentions:
             if m.start >= tok.i:
                 break
             if m.start < sent.start:
                 continue
             if self._driverish(m.ent):
-                best = m.ent
-        if best is not None:
-            return best
+                if not self._in_other_clause(self.doc[m.root], tok):
+                    best = m.ent
+                else:
+                    fallback = m.ent
+        if best is not None or fallback is not None:
+            return best if best is not None else fallback
         t = tok
         for _ in range(5):
             if t.head.i == t.i:
@@ -121,6 +124,17 @@ class CarRules:
                     if got:
                         return got[0]
         return None
+
+    @staticmethod
+    def _in_other_clause(name, tok) -> bool:
+        """Whether ``name`` sits in a relative clause that does not hold ``tok``: "Y, who
+        co-owns the team with Z, returns ... of the No. 6" is Y's car, not Z's."""
+        t = name
+        while t.head.i != t.i:
+            if t.dep_ in {"relcl", "acl"}:
+                return not (t.left_edge.i <= tok.i <= t.right_edge.i)
+            t = t.head
+        return False
 
     def phrase_owner(self, tok) -> int | None:
         """Who a car phrase headed by ``tok`` belongs to: a possessive on a noun it hangs
@@ -489,6 +503,18 @@ class CarRules:
         for sp in self._companies(p):
             if self._make_sponsor(sp):
                 self.emit(sp, "sponsors", driver, si, 0.65, "car-with")
+
+    def the_cars_driver(self, tok) -> list[int]:
+        """"the car's" / "the truck's" on a noun: the driver of the car numbered last
+        in this sentence or the two before."""
+        if not any(c.dep_ == "poss" and c.lower_ in {"car", "truck"} for c in tok.children):
+            return []
+        lo = self.de.sents[max(0, self._sent_index(tok) - 2)].start
+        for t in reversed(self.doc[lo:tok.i]):
+            if t.text in NUMBER_SIGNS:
+                driver, _ = self.car_owner_at(t)
+                return [driver] if driver is not None else []
+        return []
 
     # ------------------------------------------------------------ car references
     def car_owner_at(self, tok):

@@ -943,8 +943,8 @@ class EntityLinker:
 
     SPONSOR_CUES = frozenset({
         "sponsor", "sponsors", "sponsored", "sponsoring", "sponsorship", "backed", "backs",
-        "back", "colors", "colours", "livery", "partner", "partners", "partnership",
-        "backer", "hood", "scheme", "paint", "board"})
+        "back", "colors", "colours", "livery", "partner", "partnership", "backer", "hood",
+        "scheme", "paint", "board"})
     SPONSOR_HEADS = frozenset({"colors", "colours", "livery", "scheme", "logo", "logos",
                                "decals", "paint"})
 
@@ -969,8 +969,9 @@ class EntityLinker:
     def _sponsor_slot(run) -> bool:
         """Whether the run stands where only a sponsor stands: carried by a car ("Y's
         No. 98 will carry <X> and <Z> as co-primary partners", "the No. 13 has <X>
-        back"), or riding with a driver on the car ("begins his season with <X> on the
-        No. 88", "with <X> on board")."""
+        back"), riding with a driver on the car ("begins his season with <X> on the
+        No. 88", "with <X> on board"), or sharing a sponsor's schedule ("the anchor
+        partner, with <X> and <Z> sharing the balance")."""
         root = run.root
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
@@ -981,6 +982,11 @@ class EntityLinker:
                     after[1] == "board" or run.end + 2 < len(doc) and
                     _car_word(doc[run.end + 2]))):
             return True
+        with_ = root.head if root.dep_ == "pobj" else root.head.head if \
+            root.dep_ == "nsubj" and root.head.dep_ == "pcomp" else None
+        if with_ is not None and with_.lower_ == "with" and \
+                EntityLinker._sponsor_noun(with_.head):
+            return True  # "as the car's anchor partner, with <X> and <Z> sharing ..."
         if root.dep_ != "dobj":
             return False
         verb = root.head
@@ -993,6 +999,24 @@ class EntityLinker:
                 _car_word(g) for g in c.children if g.dep_ in {"nummod", "compound"}))
             for c in verb.children)
 
+    def _sponsor_apposed(self, run) -> bool:
+        """Surface forms the parser often breaks: "(longtime) partner <X>", "sponsor
+        <X>", "<X> returns as the car's anchor partner"."""
+        doc = run.doc
+        before = doc[max(0, run.start - 2):run.start]
+        if before and (before[-1].lower_ in {"sponsor", "sponsors", "backer"} or
+                       before[-1].lower_ in {"partner", "partners"} and len(before) == 2 and
+                       before[0].lower_ in L.SPONSOR_PARTNER_MODIFIERS):
+            return True
+        after = doc[run.end:min(len(doc), run.end + 8)]
+        if len(after) < 3 or after[0].lower_ not in {"returns", "continues", "remains",
+                                                     "stays", "serves", "comes"}:
+            return False
+        k = next((t.i for t in after if t.lower_ == "as"), None)
+        if k is None or k > run.end + 3:
+            return False
+        return any(self._sponsor_noun(t) for t in doc[k + 1:min(len(doc), k + 6)])
+
     def _strong_sponsor_cue(self, doc, run, j) -> bool:
         """Whether the parse makes the run a sponsor on its own: "<S> colors", "<S> will
         return as a primary partner", "<S>, which served as primary sponsor", "<S>, his
@@ -1001,7 +1025,7 @@ class EntityLinker:
         if root.dep_ in {"compound", "poss", "nmod", "amod"} and \
                 root.head.lower_ in self.SPONSOR_HEADS:
             return True
-        if self._sponsor_slot(run):
+        if self._sponsor_slot(run) or self._sponsor_apposed(run):
             return True
         if root.dep_ == "appos" and self._sponsor_noun(root.head):
             return True
@@ -1030,6 +1054,7 @@ class EntityLinker:
         for sent in doc.sents:
             words = {t.lower_ for t in sent}
             if not words & cues and not any(
+                    t.lower_ == "partners" and t.head.lower_ == "as" for t in sent) and not any(
                     t.lower_ == "on" and t.i + 2 < sent.end and doc[t.i + 1].lower_ == "the"
                     and (doc[t.i + 2].like_num or doc[t.i + 2].lower_ in {"no", "no.", "hood"})
                     for t in sent):

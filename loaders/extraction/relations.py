@@ -1806,7 +1806,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     c.dep_ == "poss" and any(self.ent(e).is_person for e in self.ents_of(c))
                     for c in tok.children)
             if not words & L.SPONSOR_STRONG and not company_of_driver and not (
-                    {"primary", "associate"} & words and low in {"partner", "partners"}):
+                    ({"primary", "associate"} & words or any(
+                        c.lower_ in L.SPONSOR_PARTNER_MODIFIERS for c in tok.children))
+                    and low in {"partner", "partners"}):
                 return  # ("<S>, Y's longtime partner" is a sponsor)
         sponsors: list[int] = []
         targets: list[int] = []
@@ -1850,6 +1852,14 @@ class _Run(CarRules, ResultRules, QuoteRules):
             if not targets and not kept:
                 targets += [t for t in self.dobjs(v, poss=False)]
                 targets += self.pobjs(v, {"with", "to", "on"})
+            if not targets:
+                targets += self.the_cars_driver(tok)  # "as the car's anchor partner"
+            # "..., with <Y> and <Z> sharing the balance of the schedule": co-sponsors
+            sponsors += [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                         for p in c.children if p.dep_ in {"pobj", "pcomp"}
+                         for n in ([p] if p.dep_ == "pobj" else
+                                   [g for g in p.children if g.dep_ == "nsubj"])
+                         for e in self._companies(n)]
             for c in tok.subtree:
                 if c.dep_ == "prep" and c.lower_ in {"on", "of"} and c.head.i != tok.i:
                     for p in c.children:
