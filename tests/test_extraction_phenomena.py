@@ -545,3 +545,19 @@ def test_the_cars_anchor_partner_and_its_co_sponsors(ex):
         assert (company, "sponsors", "Alan Quill") in got
         assert types(result)[company] == "Sponsor"
     assert not any(s == "Castrane" and o == "Walt Harmon" for s, _, o in got)
+
+
+def test_the_make_belongs_to_the_new_team_not_the_one_left(ex):
+    text = ("Alan Quill moves from Kestrel Motorsports to Brightwater Racing, taking over "
+            "the No. 19 Chevrolet. Marcus Trent moves from Kestrel Motorsports to Brightwater "
+            "Racing, where he will drive the No. 21 Ford.")
+    got = triples(ex.extract(text))
+    assert ("Kestrel Motorsports", "affiliated_with", "Chevrolet") not in got
+    assert ("Brightwater Racing", "affiliated_with", "Ford") in got
+
+
+def test_a_rumoured_switch_of_make_is_no_tie(ex):
+    text = ("Kestrel Motorsports owner Walt Harmon was firm about rumors that the team would "
+            "switch to Chevrolet.")
+    got = triples(ex.extract(text))
+    assert ("Kestrel Motorsports", "affiliated_with", "Chevrolet") not in got

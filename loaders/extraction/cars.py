@@ -299,6 +299,9 @@ class CarRules:
             if v.lemma_.lower() in {"field", "run", "enter", "prepare", "build"}:
                 got = [e for e in self.subjects(v) if self.teamish(e)]
                 team = got[0] if got else None
+            elif v.dep_ == "relcl" and self.men(v.head) is not None and \
+                    self.ent(self.men(v.head).ent).type == "Team":
+                team = self.men(v.head).ent  # "T, where he will drive the No. 21 <make>"
         if team is None and sent.root.lemma_.lower() in ANNOUNCE_VERBS:
             # "T confirmed that S will return on Y's No. 3": T's car
             got = [e for e in self.subjects(sent.root) if self.ent(e).type == "Team"]

@@ -1972,7 +1972,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
             for tm in teams:
                 troot = doc[tm.root]
                 path = self._path(troot, mroot)
-                if path is None or len(path) > 4:
+                if path is None or len(path) > 4 or self._left_behind(troot, mroot):
                     continue
                 lemmas = {doc[i].lemma_.lower() for i in path}
                 if lemmas & {"field", "run", "switch", "partner", "align", "join", "move",
@@ -1985,6 +1985,16 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     if self.negated(mroot.head) and mroot.head.pos_ == "VERB":
                         continue
                     self.emit(tm.ent, "affiliated_with", mk.ent, si, 0.65, "make-team-path")
+
+    @staticmethod
+    def _left_behind(team, make) -> bool:
+        """"Y moves from T to U, taking over the No. 19 <make>": T is the team left, the
+        make is U's (not when the make is inside the from-phrase: "from T's <make>")."""
+        t = team
+        while t.dep_ in {"conj", "compound", "poss"} and t.head.i != t.i:
+            t = t.head
+        return t.dep_ == "pobj" and t.head.lower_ == "from" and not (
+            t.head.left_edge.i <= make.i <= t.head.right_edge.i)
 
     # -- car numbers, makes, alliances, colors --------------------------------------
     def _holder_of_role(self, tok) -> list[int]:
@@ -2103,8 +2113,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.emit(t, "affiliated_with", mk, si, 0.75, "make-team-noun")
 
     def switch(self, tok, si) -> None:
-        """"T will switch to <make>", "its own move from <make> to <make>"."""
-        if self.negated(tok):
+        """"T will switch to <make>", "its own move from <make> to <make>" (a rumoured or
+        hypothetical switch, "rumors that the team would switch to <make>", is none)."""
+        if self.negated(tok) or self.hedge(tok) < 1:
             return
         makes = [m for m in self.pobjs(tok, {"to", "from"}) if self.ent(m).type == "Manufacturer"]
         for c in tok.children:
