@@ -561,3 +561,14 @@ def test_a_rumoured_switch_of_make_is_no_tie(ex):
             "switch to Chevrolet.")
     got = triples(ex.extract(text))
     assert ("Kestrel Motorsports", "affiliated_with", "Chevrolet") not in got
+
+
+def test_cars_under_a_team_heading_and_after_the_team(ex):
+    text = ("KESTREL MOTORSPORTS\n\nAlan Quill returns in the No. 52 Ford with Tarrow Bay. "
+            "\n\nOTHER MOVES\n\nJody Farrow will drive for Brightwater Racing in the No. 88 "
+            "Chevrolet, and Sid Okafor moves to Kestrel Motorsports' new No. 60 Ford.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+    assert ("Kestrel Motorsports", "affiliated_with", "Ford") in got
+    assert ("Tarrow Bay", "sponsors", "Alan Quill") in got
+    assert ("Brightwater Racing", "affiliated_with", "Chevrolet") in got

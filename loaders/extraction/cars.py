@@ -90,8 +90,9 @@ class CarRules:
             if t.head.i == t.i:
                 break
             t = t.head
-            if t.pos_ in {"VERB", "AUX"}:
-                # "followed by Y in the No. 6": the agent's car
+            if t.pos_ in {"VERB", "AUX"} or any(c.dep_ == "nsubj" for c in t.children):
+                # "followed by Y in the No. 6": the agent's car ("and Y moves to T's
+                # No. 60": a verb the parser took for a noun still has its subject)
                 subj = [e for e in self.agent(t) if self._driverish(e)] or self.subjects(t)
                 got = [e for e in subj if self._driverish(e)]
                 if got:
@@ -265,8 +266,9 @@ class CarRules:
         if k >= sent.start and doc[k].lower_ in {"his", "her"} and driver is None:
             got = [e for e in self.pronoun(doc[k]) if self._driverish(e)]
             driver = got[0] if got else None
-        while k >= sent.start and doc[k].lower_ in {"the", "its", "a"}:
-            k -= 1
+        while k >= sent.start and (doc[k].lower_ in {"the", "its", "a"} or
+                                   doc[k].pos_ == "ADJ" and doc[k].is_lower):
+            k -= 1  # ("T's new No. 60")
         owned = False
         if k >= sent.start and doc[k].lower_ in {"'s", "’s", "'", "’"}:
             k, owned = k - 1, True
@@ -282,6 +284,9 @@ class CarRules:
         elif k >= sent.start and doc[k].lower_ in {"team", "organization"} and team is None:
             got = self.recent_team(doc[k])
             team = got[0] if got else None
+        elif k - 1 >= sent.start and doc[k].lower_ == "in" and team is None:
+            m = self.de.mention_at(k - 1)  # "drive for T in the No. 88 <make>"
+            team = m.ent if m is not None and self.ent(m.ent).type == "Team" else None
         if team is None:
             # "for the team" after the make
             for c in doc[j:min(sent.end, j + 3)]:
@@ -305,6 +310,10 @@ class CarRules:
         if team is None and sent.root.lemma_.lower() in ANNOUNCE_VERBS:
             # "T confirmed that S will return on Y's No. 3": T's car
             got = [e for e in self.subjects(sent.root) if self.ent(e).type == "Team"]
+            team = got[0] if got else None
+        if team is None and not any(self.teamish(m.ent) for m in self.de.in_sentence(
+                self._sent_index(tok))):
+            got = self.team_of_section(tok)  # a rundown under team headings
             team = got[0] if got else None
         if driver is None and not unknown_owner:
             driver = self._car_driver(tok, sent)

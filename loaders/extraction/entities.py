@@ -970,8 +970,9 @@ class EntityLinker:
         """Whether the run stands where only a sponsor stands: carried by a car ("Y's
         No. 98 will carry <X> and <Z> as co-primary partners", "the No. 13 has <X>
         back"), riding with a driver on the car ("begins his season with <X> on the
-        No. 88", "with <X> on board"), or sharing a sponsor's schedule ("the anchor
-        partner, with <X> and <Z> sharing the balance")."""
+        No. 88", "in the No. 52 <make> with <X>", "with <X> on board"), or sharing a
+        sponsor's schedule ("the anchor partner, with <X> and <Z> sharing the
+        balance")."""
         root = run.root
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
@@ -984,9 +985,12 @@ class EntityLinker:
             return True
         with_ = root.head if root.dep_ == "pobj" else root.head.head if \
             root.dep_ == "nsubj" and root.head.dep_ == "pcomp" else None
-        if with_ is not None and with_.lower_ == "with" and \
-                EntityLinker._sponsor_noun(with_.head):
-            return True  # "as the car's anchor partner, with <X> and <Z> sharing ..."
+        if with_ is not None and with_.lower_ == "with" and (
+                EntityLinker._sponsor_noun(with_.head) or with_.head.pos_ == "PROPN" and
+                any(c.text in {"No.", "No", "#"} for c in with_.head.children)):
+            # "as the car's anchor partner, with <X> and <Z> sharing ...", "in the
+            # No. 52 <make> with <X>"
+            return True
         if root.dep_ != "dobj":
             return False
         verb = root.head
@@ -1053,12 +1057,13 @@ class EntityLinker:
         out = []
         for sent in doc.sents:
             words = {t.lower_ for t in sent}
-            if not words & cues and not any(
-                    t.lower_ == "partners" and t.head.lower_ == "as" for t in sent) and not any(
+            cued = words & cues or any(
+                    t.lower_ == "partners" and t.head.lower_ == "as" for t in sent) or any(
                     t.lower_ == "on" and t.i + 2 < sent.end and doc[t.i + 1].lower_ == "the"
                     and (doc[t.i + 2].like_num or doc[t.i + 2].lower_ in {"no", "no.", "hood"})
-                    for t in sent):
-                continue
+                    for t in sent)
+            if not cued and not words & {"no", "no.", "#"}:
+                continue  # (a car number: only a name in a sponsor's slot, below)
             i = sent.start
             while i < sent.end:
                 t = doc[i]
@@ -1072,6 +1077,9 @@ class EntityLinker:
                         self._capword(doc[j + 1]) and not taken[j + 1]):
                     j += 1  # "Polar Peak Water", "<Word>'s Scratch Kitchen"
                 run = doc[i:j]
+                if not cued and not self._sponsor_slot(run):
+                    i = j
+                    continue
                 weak = len(run) == 1 and not (
                     t.is_upper and len(t.text) >= 3 or ".com" in t.lower_)
                 weak = weak or (t.is_sent_start and len(run) == 1)

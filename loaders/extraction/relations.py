@@ -1972,8 +1972,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
             for tm in teams:
                 troot = doc[tm.root]
                 path = self._path(troot, mroot)
-                if path is None or len(path) > 4 or self._left_behind(troot, mroot):
-                    continue
+                if path is None or len(path) > 4 or self._left_behind(troot, mroot) or any(
+                        doc[i].dep_ == "conj" and doc[i].head.i in path and any(
+                            c.dep_ == "nsubj" and self.men(c) is not None
+                            for c in doc[i].children) for i in path):
+                    continue  # (not across two clauses: "Y drives for T, and Z moves to ...")
                 lemmas = {doc[i].lemma_.lower() for i in path}
                 if lemmas & {"field", "run", "switch", "partner", "align", "join", "move",
                              "return", "represent", "campaign", "use", "build", "enter",
