@@ -572,3 +572,16 @@ def test_cars_under_a_team_heading_and_after_the_team(ex):
     assert ("Kestrel Motorsports", "affiliated_with", "Ford") in got
     assert ("Tarrow Bay", "sponsors", "Alan Quill") in got
     assert ("Brightwater Racing", "affiliated_with", "Chevrolet") in got
+
+
+def test_owned_by_after_a_role_word_and_the_headline_team(ex):
+    got = triples(ex.extract(
+        "Pellham Roofing continues as the backbone of Kestrel Motorsports, the team owned by "
+        "roofing executive Walt Harmon, and will be on the No. 25 Chevrolet."))
+    assert ("Walt Harmon", "owns", "Kestrel Motorsports") in got
+    got = triples(ex.extract(
+        "Brightwater Racing sets its lineup, extends Kestrel Motorsports alliance\n\n"
+        "THE LINEUP\n\nQuill, who co-owns the organization with Hank Farrow, returns for a "
+        "fourth season. Alan Quill won twice last year."))
+    assert ("Alan Quill", "owns", "Brightwater Racing") in got
+    assert ("Hank Farrow", "owns", "Brightwater Racing") in got

@@ -1642,6 +1642,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if passive or (agents and tok.tag_ == "VBN"):
             teams = [t for t in (passive or self.subjects(tok)) if self.ent(t).type == "Team"]
             owners = agents
+        if tok.tag_ == "VBN" and not (owners and teams):
+            got_o, got_t = self._owned_by_surface(tok)
+            owners, teams = owners or got_o, teams or got_t
         if lemma in {"co-own", "coown"} or tok.lower_.startswith("co-own"):
             # "X co-owns T with Y"
             owners += [p for p in self.pobjs(tok, {"with"}) if self.ent(p).is_person]
@@ -1666,10 +1669,34 @@ class _Run(CarRules, ResultRules, QuoteRules):
             for t in teams:
                 self.emit(o, "owns", t, si, conf * self.hedge(tok), "own-verb")
 
+    def _owned_by_surface(self, tok) -> tuple[list[int], list[int]]:
+        """"T, the team owned by roofing executive X and Y": read on the surface, as
+        the parser often breaks a role-word run after "by": the people named up to
+        the next punctuation, and the team set off by the comma before "the team"."""
+        doc, sent = self.doc, tok.sent
+        owners: list[int] = []
+        if tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "by":
+            for i in range(tok.i + 2, min(sent.end, tok.i + 9)):
+                if doc[i].is_punct:
+                    break
+                m = self.de.mention_at(i)
+                if m is not None and self.ent(m.ent).is_person and m.ent not in owners:
+                    owners.append(m.ent)
+        teams: list[int] = []
+        head = tok.head
+        if tok.dep_ == "acl" and head.lower_ in {"team", "organization", "operation",
+                                                 "outfit"}:
+            k = head.left_edge.i - 1
+            if k - 1 >= sent.start and doc[k].text == ",":
+                m = self.de.mention_at(k - 1)
+                if m is not None and self.teamish(m.ent):
+                    teams.append(m.ent)
+        return owners, teams
+
     def _owned_team_noun(self, verb, owner: int) -> list[int]:
         """The team of "X owns the team" / "X, who co-owns the organization": the one
         team named after the owner ("Busch ... owned the team" is Busch's team), else
-        the team "the team" refers to."""
+        the team "the team" refers to, else the first team of the headline."""
         nouns = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in {
             "team", "organization", "operation", "outfit"}]
         if not nouns:
@@ -1679,7 +1706,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
                  last in e.name.lower().replace("-", " ").split()]
         if len(named) == 1:
             return named
-        return [t for t in self.ents_of(nouns[0]) if self.ent(t).type == "Team"]
+        got = [t for t in self.ents_of(nouns[0]) if self.ent(t).type == "Team"]
+        if not got:
+            # the team the headline opens with, the one the article is about
+            got = [m.ent for m in self.de.in_sentence(0) if self.ent(m.ent).type == "Team"][:1]
+        return got
 
     def own_noun(self, tok, si) -> None:
         """"X, owner of T", "T owner X", "T co-owner X", "X's ownership stake in T"."""
