@@ -585,3 +585,13 @@ def test_owned_by_after_a_role_word_and_the_headline_team(ex):
         "fourth season. Alan Quill won twice last year."))
     assert ("Alan Quill", "owns", "Brightwater Racing") in got
     assert ("Hank Farrow", "owns", "Brightwater Racing") in got
+
+
+def test_team_owner_under_a_takeaway_heading(ex):
+    text = ("2. Quill wins again\n\nAlan Quill won for Kestrel Motorsports.\n\n"
+            "3. Trent struggles, and Brightwater Racing is fine with that\n\nMarcus Trent "
+            "finished 27th and admitted he was lost. Hank Dorsey was unbothered, and so was "
+            "team owner Walt Harmon.")
+    got = triples(ex.extract(text))
+    assert ("Walt Harmon", "owns", "Brightwater Racing") in got
+    assert ("Walt Harmon", "owns", "Kestrel Motorsports") not in got

@@ -263,17 +263,19 @@ class _Run(CarRules, ResultRules, QuoteRules):
         return []
 
     def team_of_section(self, tok, reach: int = 6) -> list[int]:
-        """The team of the heading ``tok`` stands under, in a rundown by team ("TEAM
-        X\n\n<driver> ... Team co-owner Y said"): a line that is only a team's name, at
-        most ``reach`` sentences before."""
+        """The team of the heading ``tok`` stands under, at most ``reach`` sentences
+        before: a rundown by team ("TEAM X\n\n<driver> ... Team co-owner Y said"), a
+        numbered takeaway ("3. <Driver> struggles, and T is fine with that"), a
+        headline. A heading is a line without a full stop that names one team."""
         k = self._sent_index(tok)
         for j in range(k - 1, max(-1, k - 1 - reach), -1):
-            ms = self.de.in_sentence(j)
-            words = [t for t in self.de.sents[j] if t.is_alpha]
-            if ms and words and {self.ent(m.ent).type for m in ms} == {"Team"} and \
-                    len({m.ent for m in ms}) == 1 and \
-                    all(any(m.start <= t.i < m.end for m in ms) for t in words):
-                return [ms[0].ent]
+            sent = self.de.sents[j]
+            words = [t for t in sent if not t.is_space]
+            if not words or len(words) > 25 or words[-1].text in {".", "!", "?", "”", '"'} \
+                    or "\n" not in sent[-1].text + sent[-1].whitespace_:
+                continue
+            teams = {m.ent for m in self.de.in_sentence(j) if self.ent(m.ent).type == "Team"}
+            return list(teams) if len(teams) == 1 else []  # (the nearest heading only)
         return []
 
     def salient_team(self, person: int, tok=None) -> list[int]:
