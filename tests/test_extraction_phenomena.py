@@ -595,3 +595,14 @@ def test_team_owner_under_a_takeaway_heading(ex):
     got = triples(ex.extract(text))
     assert ("Walt Harmon", "owns", "Brightwater Racing") in got
     assert ("Walt Harmon", "owns", "Kestrel Motorsports") not in got
+
+
+def test_a_co_owner_in_a_with_phrase_and_the_organizations_officer(ex):
+    got = triples(ex.extract(
+        "Kestrel Motorsports won at Lakeview Speedway. \"I wanted him,\" said Walt Harmon, "
+        "who runs the team with co-owner Hank Perez."))
+    assert ("Hank Perez", "owns", "Kestrel Motorsports") in got
+    got = triples(ex.extract(
+        "Kestrel Motorsports fields three cars. Walt Harmon, the organization's vice "
+        "chairman, said he was pleased."))
+    assert ("Walt Harmon", "affiliated_with", "Kestrel Motorsports") in got

@@ -1750,10 +1750,23 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if not teams and tok.dep_ == "conj":
             # "X, the driver and co-owner of T": the "of" phrase hangs on the first noun
             teams += [t for t in self.pobjs(tok.head, {"of", "at"}) if self.ent(t).type == "Team"]
+        if not teams and owners:
+            teams += self._team_run_with(tok)
         owners = [o for o in owners if self.ent(o).is_person]
         for o in owners:
             for t in teams:
                 self.emit(o, "owns", t, si, 0.8, "own-noun")
+
+    def _team_run_with(self, tok) -> list[int]:
+        """"X, who runs the team with co-owner Y": the team of the clause the with-phrase
+        of the owner word hangs on."""
+        p = tok.head if tok.dep_ == "compound" else tok
+        if p.dep_ != "pobj" or p.head.lower_ != "with":
+            return []
+        v = p.head.head
+        nouns = [v] if v.pos_ in {"NOUN", "PROPN"} else \
+            [c for c in v.children if c.dep_ == "dobj"]
+        return [t for n in nouns for t in self.ents_of(n) if self.ent(t).type == "Team"]
 
     # -- sponsors ------------------------------------------------------------------
     def _make_sponsor(self, idx: int) -> bool:
@@ -2060,10 +2073,12 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 e = self.men(c).ent
                 if not self.ent(e).is_person:
                     orgs.append(e)
-            elif c.dep_ in {"poss", "compound"} and c.lower_ in {"team", "its", "their"}:
-                # "the team's president", "its vice president", "a team ambassador"
-                orgs += [e for e in self.ents_of(c) if self.teamish(e)] if c.lower_ != "team" \
-                    else self.recent_team(c)
+            elif c.dep_ in {"poss", "compound"} and c.lower_ in {"team", "its", "their",
+                                                                  "organization"}:
+                # "the team's president", "its vice president", "a team ambassador", "the
+                # organization's vice chairman"
+                orgs += self.recent_team(c) if c.lower_ in {"team", "organization"} else \
+                    [e for e in self.ents_of(c) if self.teamish(e)]
             if c.dep_ == "prep" and c.lower_ in {"at", "for", "with", "of", "to", "on", "in"}:
                 for p in c.children:
                     if p.dep_ == "pobj":
