@@ -606,3 +606,20 @@ def test_a_co_owner_in_a_with_phrase_and_the_organizations_officer(ex):
         "Kestrel Motorsports fields three cars. Walt Harmon, the organization's vice "
         "chairman, said he was pleased."))
     assert ("Walt Harmon", "affiliated_with", "Kestrel Motorsports") in got
+
+
+def test_support_engines_and_makes_kept(ex):
+    got = triples(ex.extract(
+        "Kestrel Motorsports will receive engines and technical support from Brightwater "
+        "Racing under a multi-year alliance. All Kestrel Motorsports entries will continue "
+        "to run Harlan Engines. Kestrel Motorsports will also remain with Ford."))
+    assert ("Kestrel Motorsports", "affiliated_with", "Brightwater Racing") in got
+    assert ("Kestrel Motorsports", "affiliated_with", "Harlan Engines") in got
+    assert ("Kestrel Motorsports", "affiliated_with", "Ford") in got
+
+
+def test_the_team_is_the_headline_team(ex):
+    text = ("Kestrel Motorsports sets lineup for 2026\n\nALL CHANGE\n\nAlan Quill returns "
+            "from Brightwater Racing. Brightwater Racing will field two cars. Quill won twice. "
+            "Hank Dorsey joins the team as crew chief.")
+    assert ("Hank Dorsey", "affiliated_with", "Kestrel Motorsports") in triples(ex.extract(text))

@@ -353,6 +353,11 @@ TEAM_ALLIANCE_NOUNS = frozenset({"alliance", "partnership", "affiliate", "satell
                                  "customer", "partner", "technical", "equipment", "chassis",
                                  "engines", "engine", "cars"})
 
+ENGINE_WORDS = frozenset({"engines", "engine", "powertrain", "power"})
+"""Last words of an engine builder's name ("<X> Engines")."""
+RECEIVE_VERBS = frozenset({"receive", "get", "lease", "buy", "obtain", "draw", "take"})
+"""What a team does with another's engines and support ("receives engines from T")."""
+
 ROLE_NOUNS = frozenset({
     "driver", "drivers", "engineer", "adviser", "advisor", "consultant", "executive",
     "president", "vice", "director", "manager", "official", "spokesman", "spokeswoman",

@@ -255,7 +255,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
             prev = [m.ent for m in self.de.in_sentence(k - 1) if self.ent(m.ent).type == "Team"]
             if len(set(prev)) == 1:
                 return prev[:1]
-        # the team the article is about, when one team dominates it
+        # the team the article is about: the headline's first, else one that dominates it
+        head = [m.ent for m in self.de.in_sentence(0) if self.ent(m.ent).type == "Team"]
+        if head and k > 0:
+            return head[:1]
         teams = sorted((e for e in self.de.entities if e.type == "Team"),
                        key=lambda e: -len(e.mentions))
         if teams and (len(teams) == 1 or len(teams[0].mentions) >= 2 * len(teams[1].mentions)):
@@ -683,6 +686,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.link_verb(tok, si)
                 if lemma in L.CAR_CARRY_VERBS:
                     self.car_carries(tok, si)
+                if lemma in {"remain", "stay", "stick", "run", "use"}:
+                    self.stays_or_runs(tok, si)
             if pos in {"NOUN", "PROPN", "ADJ", "VERB"}:
                 if low in L.ENDORSE_NOUNS or lemma in L.ENDORSE_NOUNS:
                     if pos != "VERB":
@@ -2198,6 +2203,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for c in tok.children:
             if c.dep_ == "conj":
                 targets += self.pobjs(c, {"with", "from"})
+        first = tok  # ("engines and technical support": the first conjunct's place)
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
         holders: list[int] = [e for c in tok.children if c.dep_ == "poss"
                               for e in self.ents_of(c)]
         compound = [self.men(c).ent for c in tok.children if c.dep_ in {"compound", "nmod"}
@@ -2212,7 +2220,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
             holders += self.subjects(tok.head)
             targets += compound
         if not holders and tok.dep_ in {"dobj", "pobj", "conj", "nsubj"}:
-            v = tok.head
+            v = tok.head if tok.dep_ != "conj" else first.head
             while v.dep_ in {"prep", "conj", "pobj", "dobj"} and v.head.i != v.i and \
                     v.pos_ not in {"VERB", "AUX"}:
                 v = v.head
@@ -2220,6 +2228,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 holders = self.subjects(v)
         if low in {"engines", "engine", "chassis", "cars", "equipment"} and tok.dep_ == "nsubj":
             targets += self.pobjs(tok.head, {"from"})
+        if first.dep_ == "dobj" and first.head.lemma_.lower() in L.RECEIVE_VERBS:
+            targets += self.pobjs(first.head, {"from"})  # "receive engines and support from T"
         orgs = {"Team", "Organization", "Manufacturer"}
         if low in {"partnership", "partner", "deal", "agreement", "relationship"}:
             for h in dict.fromkeys(holders):
@@ -2235,6 +2245,36 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 if self.ent(t).type in orgs and t != h:
                     self.emit(h, "affiliated_with", t, si, 0.7, "alliance",
                               keep_direction=True)
+
+    def stays_or_runs(self, tok, si) -> None:
+        """"The team will remain with <make>" (a make kept), "All T and U entries will
+        run <X> Engines" (an engine supplier)."""
+        if self.negated(tok) or self.hedge(tok) < 1:
+            return
+        lemma = tok.lemma_.lower()
+        if lemma in {"remain", "stay", "stick"}:
+            makes = [m for m in self.pobjs(tok, {"with"})
+                     if self.ent(m).type == "Manufacturer"]
+            named = [self.men(c).ent for c in tok.children if c.dep_ == "nsubj" and
+                     self.men(c) is not None]  # (not "the team", often unclear here)
+            for t in (t for t in named if self.ent(t).type == "Team"):
+                for mk in makes:
+                    self.emit(t, "affiliated_with", mk, si, 0.7, "stays-with-make")
+            return
+        suppliers = [o for o in self.dobjs(tok, poss=False) if self.ent(o).type ==
+                     "Organization" and self.ent(o).name.split()[-1].lower() in L.ENGINE_WORDS]
+        if not suppliers:
+            return
+        teams = [t for t in self.subjects(tok) if self.ent(t).type == "Team"]
+        subj = [c for c in tok.children if c.dep_ == "nsubj"] or (
+            [c for c in tok.head.children if c.dep_ == "nsubj"] if tok.dep_ == "xcomp" else [])
+        for c in subj:
+            # "All T and U entries": the teams written into the subject
+            teams += [e for e in self.subtree_ents(c, 3) if self.ent(e).type == "Team"]
+        for t in dict.fromkeys(teams):
+            for o in suppliers:
+                self.emit(t, "affiliated_with", o, si, 0.7, "engine-supplier",
+                          keep_direction=True)
 
     def hyphen_sponsored(self, tok, si) -> None:
         """"the <S>-sponsored Ford of Y", "Y's <S>-backed Chevrolet"."""
