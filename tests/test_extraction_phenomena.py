@@ -623,3 +623,10 @@ def test_the_team_is_the_headline_team(ex):
             "from Brightwater Racing. Brightwater Racing will field two cars. Quill won twice. "
             "Hank Dorsey joins the team as crew chief.")
     assert ("Hank Dorsey", "affiliated_with", "Kestrel Motorsports") in triples(ex.extract(text))
+
+
+def test_the_one_sponsored_is_no_sponsor(bare):
+    result = bare.extract("Hartley Freight sponsored Tobin Vasquez at Kestrel Motorsports for "
+                          "two seasons.")
+    assert types(result).get("Tobin Vasquez") == "Driver"
+    assert ("Hartley Freight", "sponsors", "Tobin Vasquez") in triples(result)

@@ -932,8 +932,11 @@ class EntityLinker:
     def _org_cue(doc, s, e) -> str | None:
         sent = doc[s].sent
         lo, hi = max(sent.start, s - 4), min(sent.end, e + 4)
-        window = {t.lower_ for t in doc[lo:s]} | {t.lower_ for t in doc[e:hi]}
-        lemmas = {t.lemma_.lower() for t in doc[lo:hi]}
+        root = doc[s:e].root
+        # (the verb of which the name is the object: "X sponsored <Y>" is no cue for Y)
+        gov = root.head.i if root.dep_ == "dobj" and root.head.pos_ == "VERB" else -1
+        window = {t.lower_ for t in doc[lo:s] if t.i != gov} | {t.lower_ for t in doc[e:hi]}
+        lemmas = {t.lemma_.lower() for t in doc[lo:hi] if t.i != gov}
         if window & L.SPONSOR_STRONG or "sponsor" in lemmas or (
                 {"primary", "associate"} & window and {"partner", "sponsor"} & window):
             return "Sponsor"
@@ -1100,7 +1103,10 @@ class EntityLinker:
                     continue
                 if ok and self._strong_sponsor_cue(doc, run, j):
                     out.append((i, j))
-                elif ok and not weak:
+                elif ok and not weak and not (
+                        run.root.dep_ == "dobj" and run.root.head.lemma_.lower() in {
+                            "sponsor", "back", "support", "fund"}):
+                    # (the one sponsored is no sponsor: "X sponsored <Y> at T")
                     root = run.root
                     near = {root.head.lower_, root.head.head.lower_, root.lower_} | {
                         c.lower_ for c in root.children}
