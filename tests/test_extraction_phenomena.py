@@ -630,3 +630,14 @@ def test_the_one_sponsored_is_no_sponsor(bare):
                           "two seasons.")
     assert types(result).get("Tobin Vasquez") == "Driver"
     assert ("Hartley Freight", "sponsors", "Tobin Vasquez") in triples(result)
+
+
+def test_a_company_staying_with_a_driver_and_his_car_in_an_apposition(ex):
+    got = triples(ex.extract(
+        "Kestrel Motorsports also lost out on Tarrow Industries, which chose to stay with Alan "
+        "Quill when he moves to Brightwater Racing. Marcus Trent, Walt Harmon's nephew, "
+        "would bring funding from Hartley Freight, which sponsored his Xfinity car last "
+        "season."))
+    assert ("Tarrow Industries", "sponsors", "Alan Quill") in got
+    assert ("Hartley Freight", "sponsors", "Marcus Trent") in got
+    assert ("Hartley Freight", "sponsors", "Walt Harmon") not in got

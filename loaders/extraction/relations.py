@@ -222,7 +222,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
             if m.start >= tok.i:
                 break
             if self.ent(m.ent).is_person and m.start >= sent.start and \
-                    m.ent not in exclude and not (exclude and doc[m.root].dep_ == "compound"):
+                    m.ent not in exclude and not (exclude and doc[m.root].dep_ == "compound") \
+                    and not self._relative_in_apposition(doc[m.root]):
                 best = m
         if best is not None:
             return [best.ent]
@@ -240,6 +241,13 @@ class _Run(CarRules, ResultRules, QuoteRules):
             return [(subj or people[-1:])[0].ent] if subj else [people[-1].ent]
         del si
         return []
+
+    def _relative_in_apposition(self, tok) -> bool:
+        """"Y, X's nephew, ...": X only describes Y, and "his" later is Y's."""
+        if tok.dep_ != "poss" or tok.head.dep_ != "appos":
+            return False
+        m = self.men(tok.head.head)
+        return m is not None and self.ent(m.ent).is_person
 
     def recent_team(self, tok) -> list[int]:
         """The team "the team" refers to: the last team named before it in the same
@@ -688,6 +696,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.car_carries(tok, si)
                 if lemma in {"remain", "stay", "stick", "run", "use"}:
                     self.stays_or_runs(tok, si)
+                if lemma in {"remain", "stay", "stick", "follow", "go", "move", "come"}:
+                    self.sponsor_follows(tok, si)
             if pos in {"NOUN", "PROPN", "ADJ", "VERB"}:
                 if low in L.ENDORSE_NOUNS or lemma in L.ENDORSE_NOUNS:
                     if pos != "VERB":
@@ -1830,6 +1840,27 @@ class _Run(CarRules, ResultRules, QuoteRules):
                         for t in teams_at:
                             if self._driverish(o):
                                 self.emit(o, "drove_for", t, si, 0.65, "sponsored-at")
+
+    def sponsor_follows(self, tok, si) -> None:
+        """"<S>, which chose to stay with Y", "<S> is expected to follow him": a company
+        already read as a sponsor keeps sponsoring the one it goes with."""
+        if self.negated(tok):
+            return
+        stay = tok.lemma_.lower() in {"stay", "remain", "stick"}
+        sponsors = [s_ for s_ in self.subjects(tok) if self.ent(s_).type == "Sponsor" or
+                    stay and self._sponsorable(s_) and not self.ent(s_).is_person]
+        if not sponsors:
+            return
+        targets = self.pobjs(tok, {"with"})
+        if tok.lemma_.lower() == "follow":
+            targets += self.dobjs(tok, poss=False)
+        for sp in sponsors:
+            for t in targets:
+                # (a company of unknown kind staying with a driver: his sponsor)
+                if (self.ent(t).type == "Driver" or self.ent(sp).type == "Sponsor" and (
+                        self.ent(t).is_person or self.ent(t).type == "Team")) and \
+                        self._make_sponsor(sp):
+                    self.emit(sp, "sponsors", t, si, 0.65 * self.hedge(tok), "sponsor-follows")
 
     def sponsored_in(self, p) -> list[int]:
         """Drivers and teams a phrase names as sponsored: names in it ("of D", "on D's
