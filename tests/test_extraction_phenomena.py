@@ -641,3 +641,13 @@ def test_a_company_staying_with_a_driver_and_his_car_in_an_apposition(ex):
     assert ("Tarrow Industries", "sponsors", "Alan Quill") in got
     assert ("Hartley Freight", "sponsors", "Marcus Trent") in got
     assert ("Hartley Freight", "sponsors", "Walt Harmon") not in got
+
+
+def test_their_alliance_is_the_teams_not_the_drivers(ex):
+    got = triples(ex.extract(
+        "Alan Quill and Marcus Trent are patient. Gus Whitaker earned his way up, and "
+        "Kestrel Motorsports is a perfect fit for him. Their alliance with Brightwater Racing "
+        "gives him the same data."))
+    assert ("Kestrel Motorsports", "affiliated_with", "Brightwater Racing") in got
+    assert not any(p == "affiliated_with" and o == "Brightwater Racing" and s !=
+                   "Kestrel Motorsports" for s, p, o in got)

@@ -2016,7 +2016,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
         holders: list[int] = []
         for c in tok.children:
             if c.dep_ == "poss":
-                holders += self.ents_of(c)
+                holders += self._alliance_holder(c) if tok.lemma_.lower() in \
+                    L.TEAM_ALLIANCE_NOUNS else self.ents_of(c)
         if not holders and tok.dep_ in {"dobj", "attr"} and \
                 tok.lemma_.lower() in L.TEAM_ALLIANCE_NOUNS | {"ties", "tie", "connection",
                                                                "relationship", "link", "links"}:
@@ -2238,7 +2239,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         holders: list[int] = [e for c in tok.children if c.dep_ == "poss"
-                              for e in self.ents_of(c)]
+                              for e in self._alliance_holder(c)]
         compound = [self.men(c).ent for c in tok.children if c.dep_ in {"compound", "nmod"}
                     and self.men(c) is not None]
         if tok.dep_ == "appos":
@@ -2306,6 +2307,19 @@ class _Run(CarRules, ResultRules, QuoteRules):
             for o in suppliers:
                 self.emit(t, "affiliated_with", o, si, 0.7, "engine-supplier",
                           keep_direction=True)
+
+    def _alliance_holder(self, poss) -> list[int]:
+        """Who "their"/"its" alliance is: an organization (the one named last in this
+        sentence or the one before), never "the two drivers" named last."""
+        if poss.lower_ not in {"their", "its"}:
+            return self.ents_of(poss)
+        got = self.org_pronoun(poss)
+        if not got:
+            k = self._sent_index(poss)
+            prev = [m.ent for m in self.de.in_sentence(k - 1)
+                    if self.ent(m.ent).type == "Team"] if k > 0 else []
+            got = prev[-1:]
+        return got
 
     def hyphen_sponsored(self, tok, si) -> None:
         """"the <S>-sponsored Ford of Y", "Y's <S>-backed Chevrolet"."""
