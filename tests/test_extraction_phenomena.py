@@ -651,3 +651,9 @@ def test_their_alliance_is_the_teams_not_the_drivers(ex):
     assert ("Kestrel Motorsports", "affiliated_with", "Brightwater Racing") in got
     assert not any(p == "affiliated_with" and o == "Brightwater Racing" and s !=
                    "Kestrel Motorsports" for s, p, o in got)
+
+
+def test_a_two_word_brand_in_a_car_name(ex):
+    # (the NER takes the brand's first word for a person's name)
+    text = "Alan Quill faded to 11th after a penalty in his Keller Lite Ford."
+    assert ("Keller Lite", "sponsors", "Alan Quill") in triples(ex.extract(text))

@@ -1203,10 +1203,12 @@ class EntityLinker:
     @staticmethod
     def _person_inside(run) -> bool:
         """Whether the NER marks a person's name within the run (not a wider span that
-        also takes in the words around it: "Y's <COMPANY> <make>")."""
+        also takes in the words around it: "Y's <COMPANY> <make>"; nor one word of a
+        longer brand: "his <Word> Lite <make>")."""
         doc = run.doc
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and run.start <= ent.start and ent.end <= run.end:
+            if ent.label_ == "PERSON" and run.start <= ent.start and ent.end <= run.end \
+                    and (len(ent) >= 2 or len(run) == 1):
                 return True
         return False
 
