@@ -657,3 +657,9 @@ def test_a_two_word_brand_in_a_car_name(ex):
     # (the NER takes the brand's first word for a person's name)
     text = "Alan Quill faded to 11th after a penalty in his Keller Lite Ford."
     assert ("Keller Lite", "sponsors", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_the_sponsor_extends_its_deal_with_a_team(ex):
+    text = ("Alan Quill won. The Tarrow Auto Group logos on Quill's car have become a familiar "
+            "sight, and the sponsor extended its deal with Kestrel Motorsports through 2025.")
+    assert ("Tarrow Auto Group", "sponsors", "Kestrel Motorsports") in triples(ex.extract(text))

@@ -1953,7 +1953,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 sponsors += [g for g in got if not self.ent(g).is_person and
                              self.ent(g).type not in {"Team", "Manufacturer", "Series", "Track"}]
             if c.dep_ == "poss":
-                targets += self.ents_of(c)
+                # "the sponsor extended its deal with T": a company already read as a
+                # sponsor owns the deal; anyone else is the one sponsored
+                got = self.ents_of(c)
+                sponsors += [g for g in got if self.ent(g).type == "Sponsor"]
+                targets += [g for g in got if self.ent(g).type != "Sponsor"]
             if c.dep_ == "prep" and not (tok.dep_ == "pobj" and tok.head.lower_ == "as"):
                 for p in c.children:
                     if p.dep_ != "pobj":
@@ -1962,6 +1966,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
                         sponsors += self.subtree_ents(p, 2)
                     elif c.lower_ in {"of", "for", "on", "with", "to"}:
                         targets += self.sponsored_in(p)  # "primary sponsor of the No. 8"
+        if sponsors and not targets and tok.dep_ == "dobj":
+            # "extended its deal with T" (the with-phrase on the verb)
+            targets = [t for t in self.pobjs(tok.head, {"with"}) if self.ent(t).is_person or
+                       self.ent(t).type == "Team"]
         if sponsors and not targets and tok.dep_ in {"dobj", "attr"}:
             targets = self.subjects(tok.head)
         if sponsors and not targets and tok.dep_ == "pobj" and tok.head.lower_ in {
