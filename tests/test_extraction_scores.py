@@ -24,10 +24,10 @@ SAMPLE_TARGETS = {"relations_coarse": 0.95, "entities": 0.95}
 DEV_TARGET_COARSE = 0.85
 DEV_TARGET_PREDICATE = 0.75
 # floors: the scores reached, minus 0.01
-DEV_FLOOR_COARSE = 0.86
+DEV_FLOOR_COARSE = 0.87
 DEV_FLOOR_PREDICATE = {
-    "endorses": 0.86, "feuded_with": 0.83, "drove_for": 0.84, "affiliated_with": 0.85,
-    "crew_chief_for": 0.89, "owns": 0.92, "sponsors": 0.87,
+    "endorses": 0.86, "feuded_with": 0.83, "drove_for": 0.85, "affiliated_with": 0.86,
+    "crew_chief_for": 0.89, "owns": 0.92, "sponsors": 0.91,
 }
 
 
