@@ -14,6 +14,11 @@ A mixin of :class:`.relations._Run` (it uses the run's ``ents_of``, ``subjects``
     "his <team> <make>", "Y's <team> <make>", "finished eighth in the <team> <make>":
     the team runs the make, and the owner of the phrase (a possessive, else the subject
     of the clause) drives for the team.
+
+Companies riding on a car
+    "Y's No. 98 will carry <X> and <Z>", "the No. 13 has <X> back", "in the No. 52
+    <make> with <X>", "with <X> on the No. 88", "<X> returns as the car's anchor
+    partner": the company sponsors the car's driver.
 """
 
 from __future__ import annotations

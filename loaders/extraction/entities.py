@@ -979,28 +979,34 @@ class EntityLinker:
         root = run.root
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
+        return EntityLinker._rides_with(run, root) or EntityLinker._carried(root)
+
+    @staticmethod
+    def _rides_with(run, root) -> bool:
+        """"with <X> on the No. 88 / on board", "the No. 52 <make> with <X>", "the
+        anchor partner, with <X> and <Z> sharing ..."."""
         doc = run.doc
         after = [t.lower_ for t in doc[run.end:run.end + 3]]
         if root.dep_ == "pobj" and root.head.lower_ == "with" and after[:1] == ["on"] and (
-                after[1:2] in (["board"], ["the"], ["his"], ["her"]) and (
-                    after[1] == "board" or run.end + 2 < len(doc) and
-                    _car_word(doc[run.end + 2]))):
+                after[1:2] == ["board"] or after[1:2] in (["the"], ["his"], ["her"]) and
+                run.end + 2 < len(doc) and _car_word(doc[run.end + 2])):
             return True
         with_ = root.head if root.dep_ == "pobj" else root.head.head if \
             root.dep_ == "nsubj" and root.head.dep_ == "pcomp" else None
-        if with_ is not None and with_.lower_ == "with" and (
-                EntityLinker._sponsor_noun(with_.head) or with_.head.pos_ == "PROPN" and
-                any(c.text in {"No.", "No", "#"} for c in with_.head.children)):
-            # "as the car's anchor partner, with <X> and <Z> sharing ...", "in the
-            # No. 52 <make> with <X>"
-            return True
+        return with_ is not None and with_.lower_ == "with" and (
+            EntityLinker._sponsor_noun(with_.head) or with_.head.pos_ == "PROPN" and
+            any(c.text in {"No.", "No", "#"} for c in with_.head.children))
+
+    @staticmethod
+    def _carried(root) -> bool:
+        """"carry <X> as co-primary partners", "the No. 13 has <X> back"."""
         if root.dep_ != "dobj":
             return False
         verb = root.head
         if any(c.dep_ == "prep" and c.lower_ == "as" and any(
                 EntityLinker._sponsor_noun(p) for p in c.children if p.dep_ == "pobj")
                for c in verb.children):
-            return True  # "carry <X> as co-primary partners"
+            return True
         return verb.lemma_.lower() in L.CAR_CARRY_VERBS and any(
             c.dep_ in {"nsubj", "nsubjpass"} and (_car_word(c) or any(
                 _car_word(g) for g in c.children if g.dep_ in {"nummod", "compound"}))
