@@ -663,3 +663,11 @@ def test_the_sponsor_extends_its_deal_with_a_team(ex):
     text = ("Alan Quill won. The Tarrow Auto Group logos on Quill's car have become a familiar "
             "sight, and the sponsor extended its deal with Kestrel Motorsports through 2025.")
     assert ("Tarrow Auto Group", "sponsors", "Kestrel Motorsports") in triples(ex.extract(text))
+
+
+def test_a_brand_named_with_a_known_surname(ex):
+    text = ("Alan Quill steps into Kestrel Motorsports' No. 38 Ford with Brennan's Travel "
+            "Stops on board for the season opener.")
+    result = ex.extract(text)
+    assert "Walt Brennan" not in types(result)
+    assert ("Brennan's Travel Stops", "sponsors", "Alan Quill") in triples(result)

@@ -748,6 +748,14 @@ class EntityLinker:
             if len(set(map(id, cands))) > 1:
                 bare.add(ent.idx)
 
+    def _brand_after_possessive(self, doc, i: int, k: int) -> bool:
+        """Whether "<Word>'s <Cap> <Cap>" from token ``i`` (the capitalized words from
+        ``k``) is a company name standing in a sponsor's slot."""
+        j = k
+        while j < len(doc) and self._capword(doc[j]) and j - k < 4:
+            j += 1
+        return j > k and self._sponsor_slot(doc[i:j])
+
     def _known_surnames(self, doc, entities, taken, entity_for, add_mention, org_short):
         doc_words = {w for e in entities for w in e.name.split()}
         for tok in doc:
@@ -783,6 +791,8 @@ class EntityLinker:
                     prv is not None and prv.lower_ in {"for", "join", "joins", "joined"} \
                     and k == tok.i + 1:
                 continue  # "<Word>'s team", "drove for <Word>": a team's short name
+            if k == tok.i + 2 and self._brand_after_possessive(doc, tok.i, k):
+                continue  # "with <Word>'s Travel Stops on board": a company's name
             ent = entity_for(cand.name, cand.type, True, cand.source)
             add_mention(ent, tok.i, tok.i + 1, "short")
 
