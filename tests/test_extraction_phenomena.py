@@ -671,3 +671,11 @@ def test_a_brand_named_with_a_known_surname(ex):
     result = ex.extract(text)
     assert "Walt Brennan" not in types(result)
     assert ("Brennan's Travel Stops", "sponsors", "Alan Quill") in triples(result)
+
+
+def test_a_company_described_by_apposition_backs_a_driver(ex):
+    text = ("Alan Quill won. Pellmart, the Midwestern home-improvement chain founded by his "
+            "father, John Quill, has backed Alan since his days in ARCA.")
+    result = ex.extract(text)
+    assert types(result).get("Pellmart") == "Sponsor"
+    assert ("Pellmart", "sponsors", "Alan Quill") in triples(result)

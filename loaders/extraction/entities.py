@@ -1050,6 +1050,9 @@ class EntityLinker:
             return True
         if self._sponsor_slot(run) or self._sponsor_apposed(run):
             return True
+        if self._company_appos(run) and root.dep_ == "nsubj" and root.head.lemma_.lower() in {
+                "back", "sponsor", "support", "fund"}:
+            return True  # "<X>, the home-improvement chain ..., has backed Y"
         if root.dep_ == "appos" and self._sponsor_noun(root.head):
             return True
         if any(c.dep_ == "appos" and self._sponsor_noun(c) for c in root.children):
