@@ -679,3 +679,4 @@ def test_a_company_described_by_apposition_backs_a_driver(ex):
     result = ex.extract(text)
     assert types(result).get("Pellmart") == "Sponsor"
     assert ("Pellmart", "sponsors", "Alan Quill") in triples(result)
+    assert ("John Quill", "affiliated_with", "Pellmart") in triples(result)  # its founder

@@ -1685,6 +1685,13 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for o in owners:
             for t in teams:
                 self.emit(o, "owns", t, si, conf * self.hedge(tok), "own-verb")
+        if owners and not teams:
+            # "the chain founded by X", "X owns <company>": a tie to a company, no team
+            firms = [t for t in (passive or self.dobjs(tok, poss=False))
+                     if self.ent(t).type in {"Sponsor", "Organization"}]
+            for o in owners:
+                for f in firms:
+                    self.emit(o, "affiliated_with", f, si, 0.65 * self.hedge(tok), "own-firm")
 
     def _owned_by_surface(self, tok) -> tuple[list[int], list[int]]:
         """"T, the team owned by roofing executive X and Y": read on the surface, as
