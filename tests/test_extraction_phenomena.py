@@ -1220,3 +1220,212 @@ def test_a_shared_surname_is_the_person_a_team_is_named_after():
     text = "Kurt Harlow drove for Kip Harlow Motorsports. Harlow said it was fun."
     harlows = [e for e in local.extract(text).entities if e.name == "Kip Harlow"]
     assert not harlows
+
+
+# ---------------------------------------------------------------- sponsors and makes
+
+def test_historic_and_truck_makes_are_manufacturers():
+    result = Extractor(extra_names=EXTRA).extract(
+        "Alan Quill drove the No. 9 Orbix Pontiac for Brightwater Racing in 1998. "
+        "Kestrel Motorsports will field Rams in the Truck Series.")
+    got = triples(result)
+    assert types(result)["Pontiac"] == "Manufacturer"
+    assert ("Brightwater Racing", "affiliated_with", "Pontiac") in got
+    assert ("Orbix", "sponsors", "Alan Quill") in got
+    assert ("Kestrel Motorsports", "affiliated_with", "Ram") in got
+
+
+def test_owning_the_team_named_after_the_owner(bare):
+    text = ("Brightwater Racing won again. Gus Whitaker returns in the No. 52 for Farrow "
+            "Motorsports. Farrow co-owns the team with Walt Harmon.")
+    got = triples(bare.extract(text))
+    assert ("Walt Harmon", "owns", "Farrow Motorsports") in got
+
+
+def test_team_owner_under_a_team_heading(ex):
+    text = ("KESTREL MOTORSPORTS\n\nAlan Quill moves into the No. 4 this season. "
+            "Kestrel Motorsports has two trucks.\n\nBRIGHTWATER RACING\n\nJody Farrow has a "
+            "new crew chief, Hank Dorsey. Team co-owner Walt Harmon said the deal was done.")
+    got = triples(ex.extract(text))
+    assert ("Walt Harmon", "owns", "Brightwater Racing") in got
+    assert ("Walt Harmon", "owns", "Kestrel Motorsports") not in got
+
+
+def test_a_car_carries_its_sponsors(ex):
+    text = ("Alan Quill's No. 98 will again carry Tarrow Bay and Glimmex as co-primary "
+            "partners, and Marcus Trent's No. 13 has Ostrander Services back for a second "
+            "season.")
+    result = ex.extract(text)
+    got = triples(result)
+    assert ("Tarrow Bay", "sponsors", "Alan Quill") in got
+    assert ("Glimmex", "sponsors", "Alan Quill") in got
+    assert ("Ostrander Services", "sponsors", "Marcus Trent") in got
+    assert types(result)["Tarrow Bay"] == "Sponsor"
+
+
+def test_a_company_riding_with_the_car(ex):
+    text = ("Gus Whitaker returns in the No. 52 Ford with Pellham International, the "
+            "construction firm that has backed him for years. Sid Okafor begins his tenth "
+            "season with Vostro on the No. 88.")
+    result = ex.extract(text)
+    got = triples(result)
+    assert types(result)["Pellham International"] == "Sponsor"
+    assert ("Pellham International", "sponsors", "Gus Whitaker") in got
+    assert ("Vostro", "sponsors", "Sid Okafor") in got
+
+
+def test_the_car_of_the_driver_who_follows(bare):
+    text = ("Alan Quill finished third in the No. 88 Zentrix Ford, followed by Jody Farrow "
+            "in the No. 6 Calder's Chevrolet.")
+    result = bare.extract(text)
+    got = triples(result)
+    assert ("Calder's", "sponsors", "Jody Farrow") in got
+    assert ("Calder's", "sponsors", "Alan Quill") not in got
+
+
+def test_the_cars_anchor_partner_and_its_co_sponsors(ex):
+    text = ("Alan Quill, who co-owns the team with Walt Harmon, returns for his fourth season "
+            "behind the wheel of the No. 6. Castrane returns as the car's anchor partner for "
+            "12 races, with Pellworth.com and Dunmore Generators sharing the balance of the "
+            "schedule.")
+    result = ex.extract(text)
+    got = triples(result)
+    for company in ("Castrane", "Pellworth.com", "Dunmore Generators"):
+        assert (company, "sponsors", "Alan Quill") in got
+        assert types(result)[company] == "Sponsor"
+    assert not any(s == "Castrane" and o == "Walt Harmon" for s, _, o in got)
+
+
+def test_the_make_belongs_to_the_new_team_not_the_one_left(ex):
+    text = ("Alan Quill moves from Kestrel Motorsports to Brightwater Racing, taking over "
+            "the No. 19 Chevrolet. Marcus Trent moves from Kestrel Motorsports to Brightwater "
+            "Racing, where he will drive the No. 21 Ford.")
+    got = triples(ex.extract(text))
+    assert ("Kestrel Motorsports", "affiliated_with", "Chevrolet") not in got
+    assert ("Brightwater Racing", "affiliated_with", "Ford") in got
+
+
+def test_a_rumoured_switch_of_make_is_no_tie(ex):
+    text = ("Kestrel Motorsports owner Walt Harmon was firm about rumors that the team would "
+            "switch to Chevrolet.")
+    got = triples(ex.extract(text))
+    assert ("Kestrel Motorsports", "affiliated_with", "Chevrolet") not in got
+
+
+def test_cars_under_a_team_heading_and_after_the_team(ex):
+    text = ("KESTREL MOTORSPORTS\n\nAlan Quill returns in the No. 52 Ford with Tarrow Bay. "
+            "\n\nOTHER MOVES\n\nJody Farrow will drive for Brightwater Racing in the No. 88 "
+            "Chevrolet, and Sid Okafor moves to Kestrel Motorsports' new No. 60 Ford.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+    assert ("Kestrel Motorsports", "affiliated_with", "Ford") in got
+    assert ("Tarrow Bay", "sponsors", "Alan Quill") in got
+    assert ("Brightwater Racing", "affiliated_with", "Chevrolet") in got
+
+
+def test_owned_by_after_a_role_word_and_the_headline_team(ex):
+    got = triples(ex.extract(
+        "Pellham Roofing continues as the backbone of Kestrel Motorsports, the team owned by "
+        "roofing executive Walt Harmon, and will be on the No. 25 Chevrolet."))
+    assert ("Walt Harmon", "owns", "Kestrel Motorsports") in got
+    got = triples(ex.extract(
+        "Brightwater Racing sets its lineup, extends Kestrel Motorsports alliance\n\n"
+        "THE LINEUP\n\nQuill, who co-owns the organization with Hank Farrow, returns for a "
+        "fourth season. Alan Quill won twice last year."))
+    assert ("Alan Quill", "owns", "Brightwater Racing") in got
+    assert ("Hank Farrow", "owns", "Brightwater Racing") in got
+
+
+def test_team_owner_under_a_takeaway_heading(ex):
+    text = ("2. Quill wins again\n\nAlan Quill won for Kestrel Motorsports.\n\n"
+            "3. Trent struggles, and Brightwater Racing is fine with that\n\nMarcus Trent "
+            "finished 27th and admitted he was lost. Hank Dorsey was unbothered, and so was "
+            "team owner Walt Harmon.")
+    got = triples(ex.extract(text))
+    assert ("Walt Harmon", "owns", "Brightwater Racing") in got
+    assert ("Walt Harmon", "owns", "Kestrel Motorsports") not in got
+
+
+def test_a_co_owner_in_a_with_phrase_and_the_organizations_officer(ex):
+    got = triples(ex.extract(
+        "Kestrel Motorsports won at Lakeview Speedway. \"I wanted him,\" said Walt Harmon, "
+        "who runs the team with co-owner Hank Perez."))
+    assert ("Hank Perez", "owns", "Kestrel Motorsports") in got
+    got = triples(ex.extract(
+        "Kestrel Motorsports fields three cars. Walt Harmon, the organization's vice "
+        "chairman, said he was pleased."))
+    assert ("Walt Harmon", "affiliated_with", "Kestrel Motorsports") in got
+
+
+def test_support_engines_and_makes_kept(ex):
+    got = triples(ex.extract(
+        "Kestrel Motorsports will receive engines and technical support from Brightwater "
+        "Racing under a multi-year alliance. All Kestrel Motorsports entries will continue "
+        "to run Harlan Engines. Kestrel Motorsports will also remain with Ford."))
+    assert ("Kestrel Motorsports", "affiliated_with", "Brightwater Racing") in got
+    assert ("Kestrel Motorsports", "affiliated_with", "Harlan Engines") in got
+    assert ("Kestrel Motorsports", "affiliated_with", "Ford") in got
+
+
+def test_the_team_is_the_headline_team(ex):
+    text = ("Kestrel Motorsports sets lineup for 2026\n\nALL CHANGE\n\nAlan Quill returns "
+            "from Brightwater Racing. Brightwater Racing will field two cars. Quill won twice. "
+            "Hank Dorsey joins the team as crew chief.")
+    assert ("Hank Dorsey", "affiliated_with", "Kestrel Motorsports") in triples(ex.extract(text))
+
+
+def test_the_one_sponsored_is_no_sponsor(bare):
+    result = bare.extract("Hartley Freight sponsored Tobin Vasquez at Kestrel Motorsports for "
+                          "two seasons.")
+    assert types(result).get("Tobin Vasquez") == "Driver"
+    assert ("Hartley Freight", "sponsors", "Tobin Vasquez") in triples(result)
+
+
+def test_a_company_staying_with_a_driver_and_his_car_in_an_apposition(ex):
+    got = triples(ex.extract(
+        "Kestrel Motorsports also lost out on Tarrow Industries, which chose to stay with Alan "
+        "Quill when he moves to Brightwater Racing. Marcus Trent, Walt Harmon's nephew, "
+        "would bring funding from Hartley Freight, which sponsored his Xfinity car last "
+        "season."))
+    assert ("Tarrow Industries", "sponsors", "Alan Quill") in got
+    assert ("Hartley Freight", "sponsors", "Marcus Trent") in got
+    assert ("Hartley Freight", "sponsors", "Walt Harmon") not in got
+
+
+def test_their_alliance_is_the_teams_not_the_drivers(ex):
+    got = triples(ex.extract(
+        "Alan Quill and Marcus Trent are patient. Gus Whitaker earned his way up, and "
+        "Kestrel Motorsports is a perfect fit for him. Their alliance with Brightwater Racing "
+        "gives him the same data."))
+    assert ("Kestrel Motorsports", "affiliated_with", "Brightwater Racing") in got
+    assert not any(p == "affiliated_with" and o == "Brightwater Racing" and s !=
+                   "Kestrel Motorsports" for s, p, o in got)
+
+
+def test_a_two_word_brand_in_a_car_name(ex):
+    # (the NER takes the brand's first word for a person's name)
+    text = "Alan Quill faded to 11th after a penalty in his Keller Lite Ford."
+    assert ("Keller Lite", "sponsors", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_the_sponsor_extends_its_deal_with_a_team(ex):
+    text = ("Alan Quill won. The Tarrow Auto Group logos on Quill's car have become a familiar "
+            "sight, and the sponsor extended its deal with Kestrel Motorsports through 2025.")
+    assert ("Tarrow Auto Group", "sponsors", "Kestrel Motorsports") in triples(ex.extract(text))
+
+
+def test_a_brand_named_with_a_known_surname(ex):
+    text = ("Alan Quill steps into Kestrel Motorsports' No. 38 Ford with Brennan's Travel "
+            "Stops on board for the season opener.")
+    result = ex.extract(text)
+    assert "Walt Brennan" not in types(result)
+    assert ("Brennan's Travel Stops", "sponsors", "Alan Quill") in triples(result)
+
+
+def test_a_company_described_by_apposition_backs_a_driver(ex):
+    text = ("Alan Quill won. Pellmart, the Midwestern home-improvement chain founded by his "
+            "father, John Quill, has backed Alan since his days in ARCA.")
+    result = ex.extract(text)
+    assert types(result).get("Pellmart") == "Sponsor"
+    assert ("Pellmart", "sponsors", "Alan Quill") in triples(result)
+    assert ("John Quill", "affiliated_with", "Pellmart") in triples(result)  # its founder

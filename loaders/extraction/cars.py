@@ -16,6 +16,11 @@ A mixin of :class:`.relations._Run` (it uses the run's ``ents_of``, ``subjects``
     "his <team> <make>", "Y's <team> <make>", "finished eighth in the <team> <make>":
     the team runs the make, and the owner of the phrase (a possessive, else the subject
     of the clause) drives for the team.
+
+Companies riding on a car
+    "Y's No. 98 will carry <X> and <Z>", "the No. 13 has <X> back", "in the No. 52
+    <make> with <X>", "with <X> on the No. 88", "<X> returns as the car's anchor
+    partner": the company sponsors the car's driver.
 """
 
 from __future__ import annotations
@@ -117,8 +122,10 @@ class CarRules:
             if t.head.i == t.i:
                 break
             t = t.head
-            if t.pos_ in {"VERB", "AUX"}:
-                subj = self.subjects(t)
+            if t.pos_ in {"VERB", "AUX"} or any(c.dep_ == "nsubj" for c in t.children):
+                # "followed by Y in the No. 6": the agent's car ("and Y moves to T's
+                # No. 60": a verb the parser took for a noun still has its subject)
+                subj = [e for e in self.agent(t) if self._driverish(e)] or self.subjects(t)
                 got = [e for e in subj if self._driverish(e)]
                 if got:
                     return got[0]
@@ -126,16 +133,19 @@ class CarRules:
                         "field", "run", "enter", "prepare", "build", "unveil"}:
                     return None  # "T fields the No. 42": no driver named here
                 break
-        best = None
+        best = fallback = None
         for m in self.de.mentions:
             if m.start >= tok.i:
                 break
             if m.start < sent.start:
                 continue
             if self._driverish(m.ent):
-                best = m.ent
-        if best is not None:
-            return best
+                if not self._in_other_clause(self.doc[m.root], tok):
+                    best = m.ent
+                else:
+                    fallback = m.ent
+        if best is not None or fallback is not None:
+            return best if best is not None else fallback
         t = tok
         for _ in range(5):
             if t.head.i == t.i:
@@ -147,6 +157,17 @@ class CarRules:
                     if got:
                         return got[0]
         return None
+
+    @staticmethod
+    def _in_other_clause(name, tok) -> bool:
+        """Whether ``name`` sits in a relative clause that does not hold ``tok``: "Y, who
+        co-owns the team with Z, returns ... of the No. 6" is Y's car, not Z's."""
+        t = name
+        while t.head.i != t.i:
+            if t.dep_ in {"relcl", "acl"}:
+                return not (t.left_edge.i <= tok.i <= t.right_edge.i)
+            t = t.head
+        return False
 
     def phrase_owner(self, tok) -> int | None:
         """Who a car phrase headed by ``tok`` belongs to: a possessive on a noun it hangs
@@ -277,8 +298,9 @@ class CarRules:
         if k >= sent.start and doc[k].lower_ in {"his", "her"} and driver is None:
             got = [e for e in self.pronoun(doc[k]) if self._driverish(e)]
             driver = got[0] if got else None
-        while k >= sent.start and doc[k].lower_ in {"the", "its", "a"}:
-            k -= 1
+        while k >= sent.start and (doc[k].lower_ in {"the", "its", "a"} or
+                                   doc[k].pos_ == "ADJ" and doc[k].is_lower):
+            k -= 1  # ("T's new No. 60")
         owned = False
         if k >= sent.start and doc[k].lower_ in {"'s", "’s", "'", "’"}:
             k, owned = k - 1, True
@@ -294,6 +316,9 @@ class CarRules:
         elif k >= sent.start and doc[k].lower_ in {"team", "organization"} and team is None:
             got = self.recent_team(doc[k])
             team = got[0] if got else None
+        elif k - 1 >= sent.start and doc[k].lower_ == "in" and team is None:
+            m = self.de.mention_at(k - 1)  # "drive for T in the No. 88 <make>"
+            team = m.ent if m is not None and self.ent(m.ent).type == "Team" else None
         if team is None:
             # "T, whose second car, the No. 10 <make>, ...": the car's possessor
             head = tok.head.head if tok.head.dep_ == "appos" else tok.head
@@ -317,9 +342,16 @@ class CarRules:
             if v.lemma_.lower() in {"field", "run", "enter", "prepare", "build"}:
                 got = [e for e in self.subjects(v) if self.teamish(e)]
                 team = got[0] if got else None
+            elif v.dep_ == "relcl" and self.men(v.head) is not None and \
+                    self.ent(self.men(v.head).ent).type == "Team":
+                team = self.men(v.head).ent  # "T, where he will drive the No. 21 <make>"
         if team is None and sent.root.lemma_.lower() in ANNOUNCE_VERBS:
             # "T confirmed that S will return on Y's No. 3": T's car
             got = [e for e in self.subjects(sent.root) if self.ent(e).type == "Team"]
+            team = got[0] if got else None
+        if team is None and not any(self.teamish(m.ent) for m in self.de.in_sentence(
+                self._sent_index(tok))):
+            got = self.team_of_section(tok)  # a rundown under team headings
             team = got[0] if got else None
         if driver is None and not unknown_owner:
             driver = self._car_driver(tok, sent)
@@ -511,6 +543,84 @@ class CarRules:
             for d in targets:
                 if self._make_sponsor(sp):
                     self.emit(sp, "sponsors", d, si, 0.65, "on-car")
+
+    def _companies(self, tok) -> list[int]:
+        """The companies a noun and its conjuncts name ("<X> and <Z>"), not people,
+        teams, makes, series or tracks."""
+        got = []
+        for t in [tok] + [c for c in tok.subtree if c.dep_ == "conj"]:
+            m = self.men(t)
+            if m is not None and self._sponsorable(m.ent) and self.ent(m.ent).type not in {
+                    "Team", "Manufacturer", "Series", "Track"}:
+                got.append(m.ent)
+        return got
+
+    def car_carries(self, verb, si) -> None:
+        """"Y's No. 98 will carry <X> and <Z> as co-primary partners", "the No. 13 has <X>
+        back": a car carries its sponsors."""
+        cars = [c for c in verb.children if c.dep_ in SUBJ and (
+            c.text in NUMBER_SIGNS or c.lower_ in {"car", "truck"} or
+            any(g.like_num for g in c.children if g.dep_ == "nummod"))]
+        if not cars or self.negated(verb):
+            return
+        drivers = self.car_refs(cars[0], 2)
+        if not drivers:
+            drivers = [e for c in cars[0].children if c.dep_ == "poss"
+                       for e in self.ents_of(c) if self._driverish(e)]
+        for o in (c for c in verb.children if c.dep_ == "dobj"):
+            for sp in self._companies(o):
+                for d in drivers:
+                    if self._make_sponsor(sp):
+                        self.emit(sp, "sponsors", d, si, 0.7 * self.hedge(verb), "car-carries")
+
+    def _on_car_after(self, p):
+        """The car named by "on the No. 88" / "on board" right after a phrase: the
+        number sign, ``p`` itself for "on board", else None."""
+        doc, k = self.doc, p.right_edge.i + 1
+        words = [t.lower_ for t in doc[k:k + 3]]
+        if words[:2] == ["on", "board"]:
+            return p
+        if words[:1] == ["on"] and words[1:2] in (["the"], ["his"], ["her"]) and \
+                k + 2 < len(doc) and doc[k + 2].text in NUMBER_SIGNS:
+            return doc[k + 2]
+        return None
+
+    def car_with(self, tok, si) -> None:
+        """"Y returns in the No. 52 <make> with <X>", "steps into T's No. 38 <make> with
+        <X> on board", "Y begins his season with <X> on the No. 88": the company riding
+        with a car sponsors its driver."""
+        head = tok.head
+        p = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if p is None:
+            return
+        driver = None
+        signs = [t for t in head.subtree if t.text in NUMBER_SIGNS and t.i < head.i]
+        if signs and (head.lower_ in {"car", "truck"} or self.men(head) is not None and
+                      self.ent(self.men(head).ent).type == "Manufacturer"):
+            driver, _ = self.car_owner_at(signs[0])
+        else:
+            on = self._on_car_after(p)
+            if on is not None and on.text in NUMBER_SIGNS:
+                driver, _ = self.car_owner_at(on)
+            elif on is not None and head.pos_ in {"VERB", "AUX"}:
+                driver = next((e for e in self.subjects(head) if self._driverish(e)), None)
+        if driver is None:
+            return
+        for sp in self._companies(p):
+            if self._make_sponsor(sp):
+                self.emit(sp, "sponsors", driver, si, 0.65, "car-with")
+
+    def the_cars_driver(self, tok) -> list[int]:
+        """"the car's" / "the truck's" on a noun: the driver of the car numbered last
+        in this sentence or the two before."""
+        if not any(c.dep_ == "poss" and c.lower_ in {"car", "truck"} for c in tok.children):
+            return []
+        lo = self.de.sents[max(0, self._sent_index(tok) - 2)].start
+        for t in reversed(self.doc[lo:tok.i]):
+            if t.text in NUMBER_SIGNS:
+                driver, _ = self.car_owner_at(t)
+                return [driver] if driver is not None else []
+        return []
 
     # ------------------------------------------------------------ car references
     def car_owner_at(self, tok):

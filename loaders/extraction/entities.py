@@ -242,8 +242,9 @@ class EntityLinker:
                     start += 1
                 words = [t.lower_ for t in doc[start: i + 1 - suffix_len] if t.is_alpha
                          or any(c.isalnum() for c in t.text)]
-                if words and any(w not in L.GENERIC_CAPITALIZED for w in words):
-                    spans.append((start, end, typ))
+                if words and any(w not in L.GENERIC_CAPITALIZED for w in words) and not (
+                        typ == "Track" and self._company_appos(doc[start:end])):
+                    spans.append((start, end, typ))  # ("<X> International, the firm")
             elif tok.lower_ in L.TEAM_PREFIXES and tok.text[:1].isupper() and i + 1 < n:
                 j = i + 1
                 while j < n and _namey(doc[j]) and not doc[j].is_stop and \
@@ -815,6 +816,14 @@ class EntityLinker:
             if len(set(map(id, cands))) > 1:
                 bare.add(ent.idx)
 
+    def _brand_after_possessive(self, doc, i: int, k: int) -> bool:
+        """Whether "<Word>'s <Cap> <Cap>" from token ``i`` (the capitalized words from
+        ``k``) is a company name standing in a sponsor's slot."""
+        j = k
+        while j < len(doc) and self._capword(doc[j]) and j - k < 4:
+            j += 1
+        return j > k and self._sponsor_slot(doc[i:j])
+
     def _known_surnames(self, doc, entities, taken, entity_for, add_mention, org_short):
         doc_words = {w for e in entities for w in e.name.split()}
         for tok in doc:
@@ -858,6 +867,8 @@ class EntityLinker:
                     prv is not None and prv.lower_ in {"for", "join", "joins", "joined"} \
                     and k == tok.i + 1:
                 continue  # "<Word>'s team", "drove for <Word>": a team's short name
+            if k == tok.i + 2 and self._brand_after_possessive(doc, tok.i, k):
+                continue  # "with <Word>'s Travel Stops on board": a company's name
             ent = entity_for(cand.name, cand.type, True, cand.source)
             add_mention(ent, tok.i, tok.i + 1, "short")
 
@@ -1029,6 +1040,8 @@ class EntityLinker:
                 score += 2  # a company sponsors; the one sponsored is a driver (or a team)
             elif self._org_cue(doc, s, e) == "Sponsor":
                 score -= 2
+            if self._sponsor_slot(doc[s:e]):
+                score -= 4
             # "Y's company, <X>", "<X>, Y's longtime backer": a company
             near = [root.head] if root.dep_ == "appos" else []
             near += [c for c in root.children if c.dep_ == "appos"]
@@ -1082,8 +1095,11 @@ class EntityLinker:
     def _org_cue(doc, s, e) -> str | None:
         sent = doc[s].sent
         lo, hi = max(sent.start, s - 4), min(sent.end, e + 4)
-        window = {t.lower_ for t in doc[lo:s]} | {t.lower_ for t in doc[e:hi]}
-        lemmas = {t.lemma_.lower() for t in doc[lo:hi]}
+        root = doc[s:e].root
+        # (the verb of which the name is the object: "X sponsored <Y>" is no cue for Y)
+        gov = root.head.i if root.dep_ == "dobj" and root.head.pos_ == "VERB" else -1
+        window = {t.lower_ for t in doc[lo:s] if t.i != gov} | {t.lower_ for t in doc[e:hi]}
+        lemmas = {t.lemma_.lower() for t in doc[lo:hi] if t.i != gov}
         if window & L.SPONSOR_STRONG or "sponsor" in lemmas or (
                 L.PARTNER_MODIFIERS & window and {"partner", "partners", "sponsor"} & window):
             return "Sponsor"
@@ -1097,7 +1113,7 @@ class EntityLinker:
     SPONSOR_CUES = frozenset({
         "sponsor", "sponsors", "sponsored", "sponsoring", "sponsorship", "backed", "backs",
         "back", "colors", "colours", "livery", "partner", "partnership", "backer", "hood",
-        "scheme", "paint"})
+        "scheme", "paint", "board"})
     SPONSOR_HEADS = frozenset({"colors", "colours", "livery", "scheme", "logo", "logos",
                                "decals", "paint"})
 
@@ -1116,8 +1132,69 @@ class EntityLinker:
         if low in {"sponsor", "sponsors", "sponsorship", "backer", "backers"}:
             return True
         return low in {"partner", "partners"} and any(
-            c.lower_ in L.PARTNER_MODIFIERS | {"official", "founding", "marketing"}
-            for c in t.children)
+            c.lower_ in L.SPONSOR_PARTNER_MODIFIERS for c in t.children)
+
+    @staticmethod
+    def _sponsor_slot(run) -> bool:
+        """Whether the run stands where only a sponsor stands: carried by a car ("Y's
+        No. 98 will carry <X> and <Z> as co-primary partners", "the No. 13 has <X>
+        back"), riding with a driver on the car ("begins his season with <X> on the
+        No. 88", "in the No. 52 <make> with <X>", "with <X> on board"), or sharing a
+        sponsor's schedule ("the anchor partner, with <X> and <Z> sharing the
+        balance")."""
+        root = run.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        return EntityLinker._rides_with(run, root) or EntityLinker._carried(root)
+
+    @staticmethod
+    def _rides_with(run, root) -> bool:
+        """"with <X> on the No. 88 / on board", "the No. 52 <make> with <X>", "the
+        anchor partner, with <X> and <Z> sharing ..."."""
+        doc = run.doc
+        after = [t.lower_ for t in doc[run.end:run.end + 3]]
+        if root.dep_ == "pobj" and root.head.lower_ == "with" and after[:1] == ["on"] and (
+                after[1:2] == ["board"] or after[1:2] in (["the"], ["his"], ["her"]) and
+                run.end + 2 < len(doc) and _car_word(doc[run.end + 2])):
+            return True
+        with_ = root.head if root.dep_ == "pobj" else root.head.head if \
+            root.dep_ == "nsubj" and root.head.dep_ == "pcomp" else None
+        return with_ is not None and with_.lower_ == "with" and (
+            EntityLinker._sponsor_noun(with_.head) or with_.head.pos_ == "PROPN" and
+            any(c.text in {"No.", "No", "#"} for c in with_.head.children))
+
+    @staticmethod
+    def _carried(root) -> bool:
+        """"carry <X> as co-primary partners", "the No. 13 has <X> back"."""
+        if root.dep_ != "dobj":
+            return False
+        verb = root.head
+        if any(c.dep_ == "prep" and c.lower_ == "as" and any(
+                EntityLinker._sponsor_noun(p) for p in c.children if p.dep_ == "pobj")
+               for c in verb.children):
+            return True
+        return verb.lemma_.lower() in L.CAR_CARRY_VERBS and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and (_car_word(c) or any(
+                _car_word(g) for g in c.children if g.dep_ in {"nummod", "compound"}))
+            for c in verb.children)
+
+    def _sponsor_apposed(self, run) -> bool:
+        """Surface forms the parser often breaks: "(longtime) partner <X>", "sponsor
+        <X>", "<X> returns as the car's anchor partner"."""
+        doc = run.doc
+        before = doc[max(0, run.start - 2):run.start]
+        if before and (before[-1].lower_ in {"sponsor", "sponsors", "backer"} or
+                       before[-1].lower_ in {"partner", "partners"} and len(before) == 2 and
+                       before[0].lower_ in L.SPONSOR_PARTNER_MODIFIERS):
+            return True
+        after = doc[run.end:min(len(doc), run.end + 8)]
+        if len(after) < 3 or after[0].lower_ not in {"returns", "continues", "remains",
+                                                     "stays", "serves", "comes"}:
+            return False
+        k = next((t.i for t in after if t.lower_ == "as"), None)
+        if k is None or k > run.end + 3:
+            return False
+        return any(self._sponsor_noun(t) for t in doc[k + 1:min(len(doc), k + 6)])
 
     def _carried_as_sponsor(self, run) -> bool:
         """Whether the run is what a car carries or a team names as its sponsor: "will
@@ -1141,9 +1218,11 @@ class EntityLinker:
         if root.dep_ in {"compound", "poss", "nmod", "amod"} and \
                 root.head.lower_ in self.SPONSOR_HEADS:
             return True
-        if root.dep_ == "nsubj" and root.head.lemma_.lower() in {"sponsor", "back"} and \
-                self._company_appos(run) or _on_a_car(doc, j):
-            return True  # "<S>, the home-improvement chain, has backed him", "<S> on the 88"
+        if _on_a_car(doc, j) or self._sponsor_slot(run) or self._sponsor_apposed(run):
+            return True  # "<S> on the 88", "with <S> on board", "partner <S>"
+        if self._company_appos(run) and root.dep_ == "nsubj" and root.head.lemma_.lower() in {
+                "back", "sponsor", "support", "fund"}:
+            return True  # "<X>, the home-improvement chain ..., has backed Y"
         if root.dep_ == "appos" and self._sponsor_noun(root.head):
             return True
         if any(c.dep_ == "appos" and self._sponsor_noun(c) for c in root.children):
@@ -1170,9 +1249,13 @@ class EntityLinker:
         out = []
         for sent in doc.sents:
             words = {t.lower_ for t in sent}
-            if not words & cues and not any(t.lower_ == "on" and _on_a_car(doc, t.i)
-                                            for t in sent):
-                continue
+            cued = words & cues or any(t.lower_ == "on" and _on_a_car(doc, t.i) for t in sent) \
+                or any(t.lower_ == "partners" and t.head.lower_ == "as" for t in sent) or any(
+                    t.lower_ == "on" and t.i + 2 < sent.end and doc[t.i + 1].lower_ == "the"
+                    and (doc[t.i + 2].like_num or doc[t.i + 2].lower_ in {"no", "no.", "hood"})
+                    for t in sent)
+            if not cued and not words & {"no", "no.", "#"}:
+                continue  # (a car number: only a name in a sponsor's slot, below)
             i = sent.start
             while i < sent.end:
                 t = doc[i]
@@ -1186,6 +1269,9 @@ class EntityLinker:
                         self._capword(doc[j + 1]) and not taken[j + 1]):
                     j += 1  # "Polar Peak Water", "<Word>'s Scratch Kitchen"
                 run = doc[i:j]
+                if not cued and not self._sponsor_slot(run):
+                    i = j
+                    continue
                 weak = len(run) == 1 and not (
                     t.is_upper and len(t.text) >= 3 or ".com" in t.lower_)
                 weak = weak or (t.is_sent_start and len(run) == 1)
@@ -1194,7 +1280,8 @@ class EntityLinker:
                 if ok and not org_word and not self._carried_as_sponsor(run) and (
                         run[0].text in self.gaz.first_names or any(
                         x.ent_type_ == "PERSON" for x in run) and not (
-                        (len(run) == 1 or self._company_appos(run)) and
+                        (len(run) == 1 or self._company_appos(run) or
+                         self._sponsor_slot(run)) and
                         self._strong_sponsor_cue(doc, run, j))):
                     ok = False  # a person's name
                 if ok and len(run) == 1 and (len(t.text) < 3 or t.lower_ in
@@ -1207,7 +1294,10 @@ class EntityLinker:
                 if ok and (self._strong_sponsor_cue(doc, run, j) or
                            self._carried_as_sponsor(run)):
                     out.append((i, j))
-                elif ok and not weak:
+                elif ok and not weak and not (
+                        run.root.dep_ == "dobj" and run.root.head.lemma_.lower() in {
+                            "sponsor", "back", "support", "fund"}):
+                    # (the one sponsored is no sponsor: "X sponsored <Y> at T")
                     root = run.root
                     near = {root.head.lower_, root.head.head.lower_, root.lower_} | {
                         c.lower_ for c in root.children}
@@ -1232,15 +1322,13 @@ class EntityLinker:
                 continue
             j = m.start - 1
             while j >= 0 and m.start - j <= 4 and not taken[j] and not doc[j].is_sent_start \
-                    and (self._capword(doc[j]) or doc[j].text in {"&", "-"}
-                         and j - 1 >= 0 and self._capword(doc[j - 1])
-                         or doc[j].text in {"'s", "’s"} and j - 1 >= 0 and not taken[j - 1]
-                         and self._capword(doc[j - 1])
-                         or doc[j].like_num and j - 1 >= 0
+                    and (self._capword(doc[j]) or (doc[j].text in {"&", "-"} or j == m.start - 1
+                                                   and doc[j].text in {"'s", "’s"}) and
+                         j - 1 >= 0 and self._capword(doc[j - 1]) or doc[j].like_num and j - 1 >= 0
                          and self._capword(doc[j - 1]) and not taken[j - 1]):
                 j -= 1  # ("<Company> 1 <make>", "<Company>'s <make>")
             start = j + 1
-            if start >= m.start or j < 0 or doc[start].text in {"&", "-"}:
+            if start >= m.start or j < 0 or doc[start].text in {"&", "-", "'s", "’s"}:
                 continue
             run = doc[start:m.start]
             prev = doc[j]

@@ -380,6 +380,12 @@ SPONSOR_NOUNS = frozenset({"sponsor", "sponsors", "sponsorship", "partner", "par
 SPONSOR_STRONG = frozenset({"sponsor", "sponsors", "sponsorship", "sponsored", "sponsoring",
                             "livery", "scheme", "paint"})
 """Words that make a company a sponsor ("primary partner" needs "primary" or a car)."""
+SPONSOR_PARTNER_MODIFIERS = frozenset({"primary", "associate", "official", "founding",
+                                       "marketing", "anchor", "presenting", "co-primary",
+                                       "longtime", "corporate"})
+"""Words that make a "partner" a sponsor ("anchor partner", "longtime partner <X>")."""
+CAR_CARRY_VERBS = frozenset({"carry", "have", "feature", "sport", "wear", "display"})
+"""What a car does with its sponsors ("the No. 13 has <X> back", "will carry <X>")."""
 
 PARTNER_MODIFIERS = frozenset({"primary", "co-primary", "associate", "anchor"})
 """Modifiers that make a "partner" a car's sponsor ("co-primary partners")."""
@@ -411,6 +417,11 @@ TEAM_ALLIANCE_NOUNS = frozenset({"alliance", "partnership", "affiliate", "satell
                                  "affiliation", "relationship", "pact", "agreement",
                                  "customer", "partner", "technical", "equipment", "chassis",
                                  "engines", "engine", "cars"})
+
+ENGINE_WORDS = frozenset({"engines", "engine", "powertrain", "power"})
+"""Last words of an engine builder's name ("<X> Engines")."""
+RECEIVE_VERBS = frozenset({"receive", "get", "lease", "buy", "obtain", "draw", "take"})
+"""What a team does with another's engines and support ("receives engines from T")."""
 
 ROLE_NOUNS = frozenset({
     "driver", "drivers", "engineer", "adviser", "advisor", "consultant", "executive",

@@ -270,7 +270,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
             if m.start >= tok.i:
                 break
             if self.ent(m.ent).is_person and m.start >= sent.start and \
-                    m.ent not in exclude and not (exclude and doc[m.root].dep_ == "compound"):
+                    m.ent not in exclude and not (exclude and doc[m.root].dep_ == "compound") \
+                    and not self._relative_in_apposition(doc[m.root]):
                 best = m
         if best is not None:
             return [best.ent]
@@ -289,6 +290,13 @@ class _Run(CarRules, ResultRules, QuoteRules):
         del si
         return []
 
+    def _relative_in_apposition(self, tok) -> bool:
+        """"Y, X's nephew, ...": X only describes Y, and "his" later is Y's."""
+        if tok.dep_ != "poss" or tok.head.dep_ != "appos":
+            return False
+        m = self.men(tok.head.head)
+        return m is not None and self.ent(m.ent).is_person
+
     def recent_team(self, tok) -> list[int]:
         """The team "the team" refers to: the last team named before it in the same
         sentence, else the document's most mentioned team."""
@@ -303,7 +311,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
             prev = [m.ent for m in self.de.in_sentence(k - 1) if self.ent(m.ent).type == "Team"]
             if len(set(prev)) == 1:
                 return prev[:1]
-        # the team the article is about, when one team dominates it
+        # the team the article is about: the headline's first, else one that dominates it
+        head = [m.ent for m in self.de.in_sentence(0) if self.ent(m.ent).type == "Team"]
+        if head and k > 0:
+            return head[:1]
         teams = sorted((e for e in self.de.entities if e.type == "Team"),
                        key=lambda e: -len(e.mentions))
         if teams and (len(teams) == 1 or len(teams[0].mentions) >= 2 * len(teams[1].mentions)):
@@ -322,6 +333,22 @@ class _Run(CarRules, ResultRules, QuoteRules):
         most = max((len(e.mentions) for e in self.de.entities if e.type == "Team"), default=0)
         return subj[:1] if subj and len(self.ent(subj[0]).mentions) == most else []
 
+    def team_of_section(self, tok, reach: int = 6) -> list[int]:
+        """The team of the heading ``tok`` stands under, at most ``reach`` sentences
+        before: a rundown by team ("TEAM X\n\n<driver> ... Team co-owner Y said"), a
+        numbered takeaway ("3. <Driver> struggles, and T is fine with that"), a
+        headline. A heading is a line without a full stop that names one team."""
+        k = self._sent_index(tok)
+        for j in range(k - 1, max(-1, k - 1 - reach), -1):
+            sent = self.de.sents[j]
+            words = [t for t in sent if not t.is_space]
+            if not words or len(words) > 25 or words[-1].text in {".", "!", "?", "”", '"'} \
+                    or "\n" not in sent[-1].text + sent[-1].whitespace_:
+                continue
+            teams = {m.ent for m in self.de.in_sentence(j) if self.ent(m.ent).type == "Team"}
+            return list(teams) if len(teams) == 1 else []  # (the nearest heading only)
+        return []
+
     def salient_team(self, person: int, tok=None) -> list[int]:
         """The team a "team owner X" leads: a team whose name holds X's surname, else the
         team named last before ``tok`` in its sentence or the one before, else the team
@@ -338,6 +365,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
             for m in reversed(self.de.mentions):
                 if sent.start <= m.start < tok.i and self.ent(m.ent).type == "Team":
                     return [m.ent]  # "T confirmed ..., and team owner X said"
+            near = self.team_of_section(tok)
+            if near:
+                return near
         best = max(teams, key=lambda e: len(e.mentions))
         return [best.idx]
 
@@ -805,6 +835,12 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.sponsor_verb(tok, lemma, si)
                 if lemma in L.AFFILIATION_LINKS or low in L.AFFILIATION_LINKS or lemma == "join":
                     self.link_verb(tok, si)
+                if lemma in L.CAR_CARRY_VERBS:
+                    self.car_carries(tok, si)
+                if lemma in {"remain", "stay", "stick", "run", "use"}:
+                    self.stays_or_runs(tok, si)
+                if lemma in {"remain", "stay", "stick", "follow", "go", "move", "come"}:
+                    self.sponsor_follows(tok, si)
             if pos in {"NOUN", "PROPN", "ADJ", "VERB"}:
                 if low in L.ENDORSE_NOUNS or lemma in L.ENDORSE_NOUNS:
                     if pos != "VERB":
@@ -857,6 +893,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.investment(tok, si)
             if low == "on" and tok.dep_ == "prep":
                 self.on_car(tok, si)
+            if low == "with" and tok.dep_ == "prep":
+                self.car_with(tok, si)
         self.name_patterns(si, sent, ms)
         self.crew_chief_surface(si, sent, ms)
         self.parenthetical_chief(si, sent, ms)
@@ -2095,14 +2133,23 @@ class _Run(CarRules, ResultRules, QuoteRules):
             return
         owners = [s for s in self.subjects(tok) if self.ent(s).is_person]
         teams = [t for t in self.dobjs(tok, poss=False) if self.ent(t).type == "Team"]
+        if not teams and owners:
+            teams = self._owned_team_noun(tok, owners[0])
         passive = self.passive_subjects(tok)
         agents = [s for s in self.agent(tok) if self.ent(s).is_person]
         if passive or (agents and tok.tag_ == "VBN"):
             teams = [t for t in (passive or self.subjects(tok)) if self.ent(t).type == "Team"]
             owners = agents
+        if tok.tag_ == "VBN" and not (owners and teams):
+            got_o, got_t = self._owned_by_surface(tok)
+            owners, teams = owners or got_o, teams or got_t
         if lemma in {"co-own", "coown"} or tok.lower_.startswith("co-own"):
             # "X co-owns T with Y"
             owners += [p for p in self.pobjs(tok, {"with"}) if self.ent(p).is_person]
+            # (the parser often hangs the with-phrase on the object: "co-owns the team
+            # with Y")
+            owners += [p for c in tok.children if c.dep_ == "dobj"
+                       for p in self.pobjs(c, {"with"}) if self.ent(p).is_person]
         if owners and tok.dep_ == "acl" and tok.head.lower_ in {
                 "team", "organization", "operation", "outfit"} and not (
                 tok.head.dep_ == "appos" and self.men(tok.head.head) is not None):
@@ -2119,6 +2166,56 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for o in owners:
             for t in teams:
                 self.emit(o, "owns", t, si, conf * self.hedge(tok), "own-verb")
+        if owners and not teams:
+            # "the chain founded by X", "X owns <company>": a tie to a company, no team
+            firms = [t for t in (passive or self.dobjs(tok, poss=False))
+                     if self.ent(t).type in {"Sponsor", "Organization"}]
+            for o in owners:
+                for f in firms:
+                    self.emit(o, "affiliated_with", f, si, 0.65 * self.hedge(tok), "own-firm")
+
+    def _owned_by_surface(self, tok) -> tuple[list[int], list[int]]:
+        """"T, the team owned by roofing executive X and Y": read on the surface, as
+        the parser often breaks a role-word run after "by": the people named up to
+        the next punctuation, and the team set off by the comma before "the team"."""
+        doc, sent = self.doc, tok.sent
+        owners: list[int] = []
+        if tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "by":
+            for i in range(tok.i + 2, min(sent.end, tok.i + 9)):
+                if doc[i].is_punct:
+                    break
+                m = self.de.mention_at(i)
+                if m is not None and self.ent(m.ent).is_person and m.ent not in owners:
+                    owners.append(m.ent)
+        teams: list[int] = []
+        head = tok.head
+        if tok.dep_ == "acl" and head.lower_ in {"team", "organization", "operation",
+                                                 "outfit"}:
+            k = head.left_edge.i - 1
+            if k - 1 >= sent.start and doc[k].text == ",":
+                m = self.de.mention_at(k - 1)
+                if m is not None and self.teamish(m.ent):
+                    teams.append(m.ent)
+        return owners, teams
+
+    def _owned_team_noun(self, verb, owner: int) -> list[int]:
+        """The team of "X owns the team" / "X, who co-owns the organization": the one
+        team named after the owner ("Busch ... owned the team" is Busch's team), else
+        the team "the team" refers to, else the first team of the headline."""
+        nouns = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in {
+            "team", "organization", "operation", "outfit"}]
+        if not nouns:
+            return []
+        last = self.ent(owner).name.split()[-1].lower()
+        named = [e.idx for e in self.de.entities if e.type == "Team" and
+                 last in e.name.lower().replace("-", " ").split()]
+        if len(named) == 1:
+            return named
+        got = [t for t in self.ents_of(nouns[0]) if self.ent(t).type == "Team"]
+        if not got:
+            # the team the headline opens with, the one the article is about
+            got = [m.ent for m in self.de.in_sentence(0) if self.ent(m.ent).type == "Team"][:1]
+        return got
 
     def own_noun(self, tok, si) -> None:
         """"X, owner of T", "T owner X", "T co-owner X", "X's ownership stake in T"."""
@@ -2156,10 +2253,23 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if not teams and tok.dep_ == "conj":
             # "X, the driver and co-owner of T": the "of" phrase hangs on the first noun
             teams += [t for t in self.pobjs(tok.head, {"of", "at"}) if self.ent(t).type == "Team"]
+        if not teams and owners:
+            teams += self._team_run_with(tok)
         owners = [o for o in owners if self.ent(o).is_person]
         for o in owners:
             for t in teams:
                 self.emit(o, "owns", t, si, 0.8, "own-noun")
+
+    def _team_run_with(self, tok) -> list[int]:
+        """"X, who runs the team with co-owner Y": the team of the clause the with-phrase
+        of the owner word hangs on."""
+        p = tok.head if tok.dep_ == "compound" else tok
+        if p.dep_ != "pobj" or p.head.lower_ != "with":
+            return []
+        v = p.head.head
+        nouns = [v] if v.pos_ in {"NOUN", "PROPN"} else \
+            [c for c in v.children if c.dep_ == "dobj"]
+        return [t for n in nouns for t in self.ents_of(n) if self.ent(t).type == "Team"]
 
     # -- sponsors ------------------------------------------------------------------
     def _make_sponsor(self, idx: int) -> bool:
@@ -2219,6 +2329,27 @@ class _Run(CarRules, ResultRules, QuoteRules):
                             if self._driverish(o):
                                 self.emit(o, "drove_for", t, si, 0.65, "sponsored-at")
 
+    def sponsor_follows(self, tok, si) -> None:
+        """"<S>, which chose to stay with Y", "<S> is expected to follow him": a company
+        already read as a sponsor keeps sponsoring the one it goes with."""
+        if self.negated(tok):
+            return
+        stay = tok.lemma_.lower() in {"stay", "remain", "stick"}
+        sponsors = [s_ for s_ in self.subjects(tok) if self.ent(s_).type == "Sponsor" or
+                    stay and self._sponsorable(s_) and not self.ent(s_).is_person]
+        if not sponsors:
+            return
+        targets = self.pobjs(tok, {"with"})
+        if tok.lemma_.lower() == "follow":
+            targets += self.dobjs(tok, poss=False)
+        for sp in sponsors:
+            for t in targets:
+                # (a company of unknown kind staying with a driver: his sponsor)
+                if (self.ent(t).type == "Driver" or self.ent(sp).type == "Sponsor" and (
+                        self.ent(t).is_person or self.ent(t).type == "Team")) and \
+                        self._make_sponsor(sp):
+                    self.emit(sp, "sponsors", t, si, 0.65 * self.hedge(tok), "sponsor-follows")
+
     def sponsored_in(self, p) -> list[int]:
         """Drivers and teams a phrase names as sponsored: names in it ("of D", "on D's
         No. 3"), "his car", or the driver of a car named by its number ("the No. 8")."""
@@ -2245,7 +2376,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     c.dep_ == "poss" and any(self.ent(e).is_person for e in self.ents_of(c))
                     for c in tok.children)
             if not words & L.SPONSOR_STRONG and not company_of_driver and not (
-                    {"primary", "associate"} & words and low in {"partner", "partners"}):
+                    ({"primary", "associate"} & words or any(
+                        c.lower_ in L.SPONSOR_PARTNER_MODIFIERS for c in tok.children))
+                    and low in {"partner", "partners"}):
                 return  # ("<S>, Y's longtime partner" is a sponsor)
         sponsors: list[int] = []
         targets: list[int] = []
@@ -2289,6 +2422,14 @@ class _Run(CarRules, ResultRules, QuoteRules):
             if not targets and not kept:
                 targets += [t for t in self.dobjs(v, poss=False)]
                 targets += self.pobjs(v, {"with", "to", "on"})
+            if not targets:
+                targets += self.the_cars_driver(tok)  # "as the car's anchor partner"
+            # "..., with <Y> and <Z> sharing the balance of the schedule": co-sponsors
+            sponsors += [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                         for p in c.children if p.dep_ in {"pobj", "pcomp"}
+                         for n in ([p] if p.dep_ == "pobj" else
+                                   [g for g in p.children if g.dep_ == "nsubj"])
+                         for e in self._companies(n)]
             for c in tok.subtree:
                 if c.dep_ == "prep" and c.lower_ in {"on", "of"} and c.head.i != tok.i:
                     for p in c.children:
@@ -2300,7 +2441,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 sponsors += [g for g in got if not self.ent(g).is_person and
                              self.ent(g).type not in {"Team", "Manufacturer", "Series", "Track"}]
             if c.dep_ == "poss":
-                targets += self.ents_of(c)
+                # "the sponsor extended its deal with T": a company already read as a
+                # sponsor owns the deal; anyone else is the one sponsored
+                got = self.ents_of(c)
+                sponsors += [g for g in got if self.ent(g).type == "Sponsor"]
+                targets += [g for g in got if self.ent(g).type != "Sponsor"]
             if c.dep_ == "prep" and not (tok.dep_ == "pobj" and tok.head.lower_ == "as"):
                 for p in c.children:
                     if p.dep_ != "pobj":
@@ -2309,6 +2454,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
                         sponsors += self.subtree_ents(p, 2)
                     elif c.lower_ in {"of", "for", "on", "with", "to"}:
                         targets += self.sponsored_in(p)  # "primary sponsor of the No. 8"
+        if sponsors and not targets and tok.dep_ == "dobj":
+            # "extended its deal with T" (the with-phrase on the verb)
+            targets = [t for t in self.pobjs(tok.head, {"with"}) if self.ent(t).is_person or
+                       self.ent(t).type == "Team"]
         if sponsors and not targets and tok.dep_ in {"dobj", "attr"}:
             targets = self.subjects(tok.head)
         if sponsors and not targets and tok.dep_ == "pobj" and tok.head.lower_ in {
@@ -2363,7 +2512,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
         holders: list[int] = []
         for c in tok.children:
             if c.dep_ == "poss":
-                holders += self.ents_of(c)
+                holders += self._alliance_holder(c) if tok.lemma_.lower() in \
+                    L.TEAM_ALLIANCE_NOUNS else self.ents_of(c)
         if not holders and tok.dep_ in {"dobj", "attr"} and \
                 tok.lemma_.lower() in L.TEAM_ALLIANCE_NOUNS | {"ties", "tie", "connection",
                                                                "relationship", "link", "links"}:
@@ -2401,8 +2551,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
             for tm in teams:
                 troot = doc[tm.root]
                 path = self._path(troot, mroot)
-                if path is None or len(path) > 4:
-                    continue
+                if path is None or len(path) > 4 or self._left_behind(troot, mroot) or any(
+                        doc[i].dep_ == "conj" and doc[i].head.i in path and any(
+                            c.dep_ == "nsubj" and self.men(c) is not None
+                            for c in doc[i].children) for i in path):
+                    continue  # (not across two clauses: "Y drives for T, and Z moves to ...")
                 lemmas = {doc[i].lemma_.lower() for i in path}
                 if lemmas & {"field", "run", "switch", "partner", "align", "join", "move",
                              "return", "represent", "campaign", "use", "build", "enter",
@@ -2414,6 +2567,16 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     if self.negated(mroot.head) and mroot.head.pos_ == "VERB":
                         continue
                     self.emit(tm.ent, "affiliated_with", mk.ent, si, 0.65, "make-team-path")
+
+    @staticmethod
+    def _left_behind(team, make) -> bool:
+        """"Y moves from T to U, taking over the No. 19 <make>": T is the team left, the
+        make is U's (not when the make is inside the from-phrase: "from T's <make>")."""
+        t = team
+        while t.dep_ in {"conj", "compound", "poss"} and t.head.i != t.i:
+            t = t.head
+        return t.dep_ == "pobj" and t.head.lower_ == "from" and not (
+            t.head.left_edge.i <= make.i <= t.head.right_edge.i)
 
     # -- car numbers, makes, alliances, colors --------------------------------------
     def _holder_of_role(self, tok) -> list[int]:
@@ -2443,10 +2606,12 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 e = self.men(c).ent
                 if not self.ent(e).is_person:
                     orgs.append(e)
-            elif c.dep_ in {"poss", "compound"} and c.lower_ in {"team", "its", "their"}:
-                # "the team's president", "its vice president", "a team ambassador"
-                orgs += [e for e in self.ents_of(c) if self.teamish(e)] if c.lower_ != "team" \
-                    else self.recent_team(c)
+            elif c.dep_ in {"poss", "compound"} and c.lower_ in {"team", "its", "their",
+                                                                  "organization"}:
+                # "the team's president", "its vice president", "a team ambassador", "the
+                # organization's vice chairman"
+                orgs += self.recent_team(c) if c.lower_ in {"team", "organization"} else \
+                    [e for e in self.ents_of(c) if self.teamish(e)]
             if c.dep_ == "prep" and c.lower_ in {"at", "for", "with", "of", "to", "on", "in"}:
                 for p in c.children:
                     if p.dep_ == "pobj":
@@ -2532,8 +2697,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.emit(t, "affiliated_with", mk, si, 0.75, "make-team-noun")
 
     def switch(self, tok, si) -> None:
-        """"T will switch to <make>", "its own move from <make> to <make>"."""
-        if self.negated(tok):
+        """"T will switch to <make>", "its own move from <make> to <make>" (a rumoured or
+        hypothetical switch, "rumors that the team would switch to <make>", is none)."""
+        if self.negated(tok) or self.hedge(tok) < 1:
             return
         makes = [m for m in self.pobjs(tok, {"to", "from"}) if self.ent(m).type == "Manufacturer"]
         for c in tok.children:
@@ -2565,8 +2731,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for c in tok.children:
             if c.dep_ == "conj":
                 targets += self.pobjs(c, {"with", "from"})
+        first = tok  # ("engines and technical support": the first conjunct's place)
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
         holders: list[int] = [e for c in tok.children if c.dep_ == "poss"
-                              for e in self.ents_of(c)]
+                              for e in self._alliance_holder(c)]
         compound = [self.men(c).ent for c in tok.children if c.dep_ in {"compound", "nmod"}
                     and self.men(c) is not None]
         if tok.dep_ == "appos":
@@ -2579,7 +2748,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
             holders += self.subjects(tok.head)
             targets += compound
         if not holders and tok.dep_ in {"dobj", "pobj", "conj", "nsubj"}:
-            v = tok.head
+            v = tok.head if tok.dep_ != "conj" else first.head
             while v.dep_ in {"prep", "conj", "pobj", "dobj"} and v.head.i != v.i and \
                     v.pos_ not in {"VERB", "AUX"}:
                 v = v.head
@@ -2587,6 +2756,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 holders = self.subjects(v)
         if low in {"engines", "engine", "chassis", "cars", "equipment"} and tok.dep_ == "nsubj":
             targets += self.pobjs(tok.head, {"from"})
+        if first.dep_ == "dobj" and first.head.lemma_.lower() in L.RECEIVE_VERBS:
+            targets += self.pobjs(first.head, {"from"})  # "receive engines and support from T"
         orgs = {"Team", "Organization", "Manufacturer"}
         if low in {"partnership", "partner", "deal", "agreement", "relationship"}:
             for h in dict.fromkeys(holders):
@@ -2602,6 +2773,49 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 if self.ent(t).type in orgs and t != h:
                     self.emit(h, "affiliated_with", t, si, 0.7, "alliance",
                               keep_direction=True)
+
+    def stays_or_runs(self, tok, si) -> None:
+        """"The team will remain with <make>" (a make kept), "All T and U entries will
+        run <X> Engines" (an engine supplier)."""
+        if self.negated(tok) or self.hedge(tok) < 1:
+            return
+        lemma = tok.lemma_.lower()
+        if lemma in {"remain", "stay", "stick"}:
+            makes = [m for m in self.pobjs(tok, {"with"})
+                     if self.ent(m).type == "Manufacturer"]
+            named = [self.men(c).ent for c in tok.children if c.dep_ == "nsubj" and
+                     self.men(c) is not None]  # (not "the team", often unclear here)
+            for t in (t for t in named if self.ent(t).type == "Team"):
+                for mk in makes:
+                    self.emit(t, "affiliated_with", mk, si, 0.7, "stays-with-make")
+            return
+        suppliers = [o for o in self.dobjs(tok, poss=False) if self.ent(o).type ==
+                     "Organization" and self.ent(o).name.split()[-1].lower() in L.ENGINE_WORDS]
+        if not suppliers:
+            return
+        teams = [t for t in self.subjects(tok) if self.ent(t).type == "Team"]
+        subj = [c for c in tok.children if c.dep_ == "nsubj"] or (
+            [c for c in tok.head.children if c.dep_ == "nsubj"] if tok.dep_ == "xcomp" else [])
+        for c in subj:
+            # "All T and U entries": the teams written into the subject
+            teams += [e for e in self.subtree_ents(c, 3) if self.ent(e).type == "Team"]
+        for t in dict.fromkeys(teams):
+            for o in suppliers:
+                self.emit(t, "affiliated_with", o, si, 0.7, "engine-supplier",
+                          keep_direction=True)
+
+    def _alliance_holder(self, poss) -> list[int]:
+        """Who "their"/"its" alliance is: an organization (the one named last in this
+        sentence or the one before), never "the two drivers" named last."""
+        if poss.lower_ not in {"their", "its"}:
+            return self.ents_of(poss)
+        got = self.org_pronoun(poss)
+        if not got:
+            k = self._sent_index(poss)
+            prev = [m.ent for m in self.de.in_sentence(k - 1)
+                    if self.ent(m.ent).type == "Team"] if k > 0 else []
+            got = prev[-1:]
+        return got
 
     def hyphen_sponsored(self, tok, si) -> None:
         """"the <S>-sponsored Ford of Y", "Y's <S>-backed Chevrolet"."""
