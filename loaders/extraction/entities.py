@@ -1469,6 +1469,10 @@ class EntityLinker:
         window = [t.text for t in doc[max(sent.start, m.start - 6):min(sent.end, m.end + 4)]]
         if "No." in window or "#" in window:
             votes["Driver"] += 1
+        elif root.dep_ == "nsubj" and any(
+                t.text in {"No.", "#"} or t.lower_ == "wheel" for t in root.head.subtree
+                if not root.left_edge.i <= t.i <= root.right_edge.i):
+            votes["Driver"] += 1  # "X, who co-owns the team, returns ... behind the wheel"
 
     @staticmethod
     def _said_roles(doc, root) -> set[str]:
