@@ -9,6 +9,8 @@ Pipeline (each step a spaCy-style component with a documented input and output):
 4. :class:`.relations.RelationExtractor` (``DocEntities`` → edges): the sentence rules of
    :mod:`.relations`, with the car descriptions of :mod:`.cars`, the race-result phrasing
    of :mod:`.results` and the quotations of :mod:`.quotes` mixed in;
+   then :class:`.pairs.PairClassifier` (``DocEntities`` + edges → more edges): the
+   sentence pairs no rule linked, scored by a logistic model trained on gold files;
 5. assembly into a :class:`.model.DocumentExtraction` (canonical names, types checked
    against the ontology, evidence sentences with offsets into the original text).
 """
@@ -54,6 +56,7 @@ class Extractor:
         self._gazetteer = None
         self._linker = None
         self._relations = None
+        self._pairs = None
 
     # -- lazy components -----------------------------------------------------------
     @property
@@ -68,12 +71,14 @@ class Extractor:
         if self._linker is None:
             from .entities import EntityLinker
             from .gazetteer import Gazetteer
+            from .pairs import PairClassifier
             from .relations import RelationExtractor
 
             self._gazetteer = Gazetteer(self.nlp, self.registry, self.extra_names,
                                         entity_types=self.voc.entity_types)
             self._linker = EntityLinker(self._gazetteer, self.voc)
             self._relations = RelationExtractor(self.voc)
+            self._pairs = PairClassifier(self.registry)
         return self._gazetteer, self._linker, self._relations
 
     # -- API -------------------------------------------------------------------------
@@ -109,15 +114,17 @@ class Extractor:
         stream = self.nlp.pipe(pieces(), as_tuples=True, batch_size=self.batch_size)
         for doc, (name, offset, last) in stream:
             de = linker(doc, gaz(doc))
-            parts.append((offset, self._assemble(doc, de, rel(de), name)))
+            edges = rel(de)
+            edges += self._pairs(de, edges)
+            parts.append((offset, self._assemble(doc, de, edges, name)))
             if last:
                 yield parts[0][1] if len(parts) == 1 else merge(name, parts, self.voc)
                 parts = []
 
     # -- assembly --------------------------------------------------------------------
     @staticmethod
-    def _evidence(sent) -> tuple[str, int, int]:
-        start, end = sent.start_char, sent.end_char
+    def _evidence(sent, first=None) -> tuple[str, int, int]:
+        start, end = (first or sent).start_char, sent.end_char
         text = sent.doc.text
         while start < end and text[start].isspace():
             start += 1
@@ -184,7 +191,8 @@ class Extractor:
             s, o = de.entities[e.subject], de.entities[e.object]
             if not self.voc.accepts(e.predicate, s.type, o.type):
                 continue
-            text, start, end = self._evidence(de.sents[e.sent])
+            first = de.sents[e.from_sent] if e.from_sent is not None else None
+            text, start, end = self._evidence(de.sents[e.sent], first)
             relations.append(ExtractedRelation(
                 subject=written[e.subject], subject_type=s.type, predicate=e.predicate,
                 object=written[e.object], object_type=o.type, evidence=text, start=start,

@@ -1,0 +1,330 @@
+"""Pairs the rules left: a logistic model over the context of two entities of a sentence.
+
+The rules of :mod:`.relations` are precise, but reporting has more ways of saying that a
+driver drives for a team than anybody writes rules for ("Penske's Austin Cindric", a
+standings line, a list of teams and their drivers). This component looks at every two
+entities of one sentence that no rule linked and whose types admit exactly one of the
+predicates of :data:`PAIR_PREDICATES`, describes the pair by features of the sentence
+(types, distance, the words and entities between them, the dependency path, which of
+them is nearest), and keeps the pairs a logistic model scores at least at its threshold.
+
+Input: a :class:`.entities.DocEntities` and the rule edges of the document.
+Output: more :class:`.relations.Edge` objects (rule ``"pair-model"``, confidence the
+model's probability, never above the rules' usual confidence).
+
+The weights are data (``pair_model.json`` beside this module), trained on the gold
+development set by :mod:`.training`; the model names no entity, only types and words.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+from . import lexicon as L
+from .entities import DocEntities, EntMention
+from .relations import Edge
+
+MODEL_PATH = Path(__file__).with_name("pair_model.json")
+MAX_CONFIDENCE = 0.75
+"""A model edge is never as sure as a rule's: below most rule confidences."""
+MAX_SENTENCE_MENTIONS = 40
+"""A 'sentence' with more mentions than this is a table or a run-on list: no pairs."""
+
+PAIR_PREDICATES = {
+    ("Driver", "Team"): "drove_for",
+    ("CrewChief", "Driver"): "crew_chief_for",
+    ("Team", "Manufacturer"): "affiliated_with",
+    ("Driver", "Manufacturer"): "affiliated_with",
+    ("Sponsor", "Driver"): "sponsors",
+    ("Sponsor", "Team"): "sponsors",
+    ("Person", "Team"): "affiliated_with",
+    ("Person", "Organization"): "affiliated_with",
+    ("Team", "Team"): "affiliated_with",
+}
+"""The type pairs (subject, object) the model reads and the predicate it gives each."""
+
+_OWNER_LEMMAS = L.OWN_VERBS | L.OWN_NOUNS | L.OWNER_TITLE_WORDS
+
+
+class KnownFacts:
+    """What the registry knows of a pair: the same tie, another tie of that kind, or nothing.
+
+    A team the registry knows to field Chevrolets, named beside Ford in a sentence, is
+    less likely a Ford team than one the registry knows nothing of. The knowledge is a
+    feature among others, never an edge by itself.
+    """
+
+    def __init__(self, registry=None):
+        self.pairs: set[tuple[str, str]] = set()
+        self.kinds: set[tuple[str, str]] = set()
+        if registry is None:
+            return
+        for fact in registry.facts:
+            obj = registry.get(fact.object) if hasattr(registry, "get") else None
+            self.pairs.add((fact.subject, fact.object))
+            if obj is not None:
+                self.kinds.add((fact.subject, obj.type))
+
+    def feature(self, subject: str, obj: str, obj_type: str) -> str | None:
+        if (subject, obj) in self.pairs or (obj, subject) in self.pairs:
+            return "kb=same"
+        if (subject, obj_type) in self.kinds:
+            return "kb=other"
+        return None
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if n <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+def _ancestors(tok) -> list:
+    chain = [tok]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 60:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _path(a, b) -> tuple[object, list]:
+    """The lowest common ancestor of two tokens and the tokens on the way up to it."""
+    up_a, up_b = _ancestors(a), _ancestors(b)
+    index_b = {t.i: k for k, t in enumerate(up_b)}
+    for k, t in enumerate(up_a):
+        if t.i in index_b:
+            return t, up_a[:k] + up_b[:index_b[t.i]]
+    return None, []
+
+
+def negated(a, b) -> bool:
+    """Whether a word linking two tokens is negated ("will not drive for", "never")."""
+    lca, way = _path(a, b)
+    words = way + ([lca] if lca is not None else [])
+    return any(c.dep_ == "neg" for w in words for c in w.children)
+
+
+def _word(tok) -> str:
+    return tok.lemma_.lower() if tok.is_alpha else ("NUM" if tok.like_num else tok.text)
+
+
+def pair_features(de: DocEntities, si: int, a: EntMention, b: EntMention,
+                  ms: list[EntMention], linked: dict, kb: KnownFacts) -> list[str]:
+    """Features of subject mention ``a`` and object mention ``b`` in sentence ``si``.
+
+    ``ms`` are the sentence's mentions; ``linked`` maps ``(entity, predicate)`` to the
+    number of rule edges of that predicate the entity has in the document.
+    """
+    doc = de.doc
+    ents = de.entities
+    ta, tb = ents[a.ent].type, ents[b.ent].type
+    tp = f"{ta}>{tb}"
+    pred = PAIR_PREDICATES[(ta, tb)]
+    left, right = (a, b) if a.start < b.start else (b, a)
+    gap = max(0, right.start - left.end)
+    between = range(left.end, right.start)
+    others = {de.tok2men[i] for i in between if de.tok2men[i] >= 0}
+    other_types = {ents[de.mentions[k].ent].type for k in others}
+
+    def nearest(m: EntMention, typ: str, other: EntMention) -> bool:
+        same = [x for x in ms if ents[x.ent].type == typ]
+        return min(same, key=lambda x: abs(x.start - m.start)).ent == other.ent
+
+    count = lambda typ: sum(1 for x in {y.ent for y in ms} if ents[x].type == typ)  # noqa: E731
+    f = [f"tp={tp}", f"order={tp}|{'ab' if a is left else 'ba'}",
+         f"gap={tp}|{_bucket(gap, (0, 1, 3, 6, 10, 20))}",
+         f"n_a={tp}|{_bucket(count(ta), (1, 2, 3))}", f"n_b={tp}|{_bucket(count(tb), (1, 2, 3))}",
+         f"others={_bucket(len(others), (0, 1, 2))}",
+         f"nearest_b={nearest(a, tb, b)}", f"nearest_a={nearest(b, ta, a)}",
+         f"nearest_both={tp}|{nearest(a, tb, b) and nearest(b, ta, a)}",
+         f"a_linked={tp}|{min(linked.get((a.ent, pred), 0), 2)}",
+         f"b_linked={tp}|{min(linked.get((b.ent, pred), 0), 2)}"]
+    if ta in other_types or tb in other_types:
+        f.append(f"same_type_between={tp}")
+    known = kb.feature(ents[a.ent].name, ents[b.ent].name, tb)
+    if known:
+        f += [known, f"{known}|{tp}"]
+    if si in de.headings:
+        f.append("heading")
+    sent = de.sents[si]
+    if any(t.text in L.QUOTE_CHARS for t in sent):
+        f.append("sentence_quotes")
+    if gap <= 15:
+        for i in between:
+            if de.tok2men[i] < 0 and not doc[i].is_space:
+                w = _word(doc[i])
+                f += [f"w={w}", f"w={tp}|{w}"]
+    for i in (left.start - 1, left.start - 2, right.end, right.end + 1):
+        if sent.start <= i < sent.end and de.tok2men[i] < 0:
+            f.append(f"{'L' if i < left.start else 'R'}={_word(doc[i])}")
+    if right.start > 0 and doc[left.end:left.end + 1].text in {"'s", "’s", "'", "’"} and \
+            gap <= 3:
+        f.append(f"possessive={tp}|{'a' if left is a else 'b'}")
+    lca, way = _path(doc[a.root], doc[b.root])
+    labels = [x.dep_ for x in way]
+    if lca is not None:
+        f += [f"path_len={tp}|{_bucket(len(labels), (1, 2, 3, 4, 6))}",
+              f"lca_pos={lca.pos_}", f"lca={_word(lca)}" if lca.pos_ in {"VERB", "NOUN"}
+              else f"lca_pos={tp}|{lca.pos_}"]
+        f += [f"dep={d}" for d in sorted(set(labels))]
+    return f
+
+
+def paragraphs(de: DocEntities) -> list[int]:
+    """The paragraph number of every sentence (a blank line or a line break starts one)."""
+    text = de.doc.text
+    out, para = [], 0
+    for k, sent in enumerate(de.sents):
+        if k and "\n" in text[de.sents[k - 1].end_char - 1:sent.start_char + 1]:
+            para += 1
+        out.append(para)
+    return out
+
+
+def window_features(de: DocEntities, a: EntMention, b: EntMention, window: list[EntMention],
+                    linked: dict, kb: KnownFacts, main: dict) -> list[str]:
+    """Features of two entities named in nearby sentences of one paragraph, never in one."""
+    ents = de.entities
+    ta, tb = ents[a.ent].type, ents[b.ent].type
+    tp = f"win:{ta}>{tb}"
+    pred = PAIR_PREDICATES[(ta, tb)]
+    later = b if b.sent > a.sent else a
+    first = de.sents[later.sent][0]
+    rivals = lambda typ, e: len({m.ent for m in window  # noqa: E731
+                                 if ents[m.ent].type == typ and m.ent != e})
+    f = [f"tp={tp}", f"dist={tp}|{abs(a.sent - b.sent)}",
+         f"order={tp}|{'ab' if a.sent < b.sent else 'ba'}",
+         f"rivals_a={tp}|{_bucket(rivals(ta, a.ent), (0, 1, 2))}",
+         f"rivals_b={tp}|{_bucket(rivals(tb, b.ent), (0, 1, 2))}",
+         f"main_a={tp}|{main.get(ta) == a.ent}", f"main_b={tp}|{main.get(tb) == b.ent}",
+         f"a_linked={tp}|{min(linked.get((a.ent, pred), 0), 2)}",
+         f"b_linked={tp}|{min(linked.get((b.ent, pred), 0), 2)}",
+         f"later_starts={tp}|{_word(first) if first.lower_ in L.PERSON_PRONOUNS or first.lower_ in {'the', 'it', 'its', 'they', 'their'} else 'other'}"]
+    if later is b and de.tok2men[first.i] == later.start and first.i == later.start:
+        f.append(f"later_opens={tp}")
+    known = kb.feature(ents[a.ent].name, ents[b.ent].name, tb)
+    if known:
+        f += [known, f"{known}|{tp}"]
+    if {a.sent, b.sent} & de.headings:
+        f.append("heading")
+    return f
+
+
+def candidates(de: DocEntities, edges: list[Edge], kb: KnownFacts | None = None):
+    """Yield ``(sentence, subject entity, object entity, predicate, features)`` for the
+    pairs of entities no rule edge links, in the type pairs the model reads: two entities
+    of one sentence, then two of nearby sentences of one paragraph (the sentence yielded
+    is then the later one, the evidence running from the earlier)."""
+    kb = kb or KnownFacts()
+    linked_pairs = {frozenset((e.subject, e.object)) for e in edges}
+    linked: dict = {}
+    for e in edges:
+        for end in (e.subject, e.object):
+            linked[(end, e.predicate)] = linked.get((end, e.predicate), 0) + 1
+    ents = de.entities
+    by_sent: dict[int, list[EntMention]] = {}
+    for m in de.mentions:
+        by_sent.setdefault(m.sent, []).append(m)
+    for si, ms in by_sent.items():
+        if len(ms) > MAX_SENTENCE_MENTIONS:
+            continue
+        firsts: dict[int, list[EntMention]] = {}
+        for m in ms:
+            firsts.setdefault(m.ent, []).append(m)
+        keys = sorted(firsts)
+        for x in keys:
+            for y in keys:
+                pred = PAIR_PREDICATES.get((ents[x].type, ents[y].type))
+                if x == y or pred is None or frozenset((x, y)) in linked_pairs:
+                    continue
+                a, b = min(((p, q) for p in firsts[x] for q in firsts[y]),
+                           key=lambda pq: abs(pq[0].start - pq[1].start))
+                if negated(de.doc[a.root], de.doc[b.root]):
+                    continue  # what a sentence denies, the model does not assert
+                if pred == "affiliated_with" and ents[y].type == "Team" and \
+                        ents[x].type == "Person" and _owner_cue(de, si):
+                    pred = "owns"
+                yield (si, si), x, y, pred, pair_features(de, si, a, b, ms, linked, kb)
+    yield from _window_candidates(de, by_sent, linked, linked_pairs, kb)
+
+
+WINDOW = 2
+"""Sentences apart at most for a pair of :func:`window_features`."""
+
+
+def _window_candidates(de, by_sent, linked, linked_pairs, kb):
+    ents = de.entities
+    para = paragraphs(de)
+    counts: dict[int, int] = {}
+    for m in de.mentions:
+        counts[m.ent] = counts.get(m.ent, 0) + 1
+    main: dict[str, int] = {}
+    for e, n in sorted(counts.items(), key=lambda kv: -kv[1]):
+        main.setdefault(ents[e].type, e)
+    together = {frozenset((x.ent, y.ent)) for ms in by_sent.values() for x in ms for y in ms}
+    seen = set()
+    for si in sorted(by_sent):
+        for sj in range(si + 1, si + WINDOW + 1):
+            if sj not in by_sent or para[sj] != para[si]:
+                continue
+            window = [m for k in range(si, sj + 1) for m in by_sent.get(k, ())]
+            if len(window) > MAX_SENTENCE_MENTIONS:
+                continue
+            for p in by_sent[si]:
+                for q in by_sent[sj]:
+                    for a, b in ((p, q), (q, p)):
+                        x, y = a.ent, b.ent
+                        pred = PAIR_PREDICATES.get((ents[x].type, ents[y].type))
+                        pair = frozenset((x, y))
+                        if pred is None or x == y or pair in linked_pairs or pair in together \
+                                or (x, y) in seen:
+                            continue
+                        seen.add((x, y))
+                        if pred == "affiliated_with" and ents[y].type == "Team" and \
+                                ents[x].type == "Person" and _owner_cue(de, a.sent):
+                            pred = "owns"
+                        yield (min(si, sj), max(si, sj)), x, y, pred, \
+                            window_features(de, a, b, window, linked, kb, main)
+
+
+def _owner_cue(de: DocEntities, si: int) -> bool:
+    return any(t.lemma_.lower() in _OWNER_LEMMAS for t in de.sents[si])
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str = str(MODEL_PATH)) -> dict | None:
+    """The model's ``{"bias", "threshold", "weights"}``, or None when none is shipped."""
+    p = Path(path)
+    if not p.is_file():
+        return None
+    return json.loads(p.read_text(encoding="utf-8"))
+
+
+def probability(model: dict, features: list[str]) -> float:
+    weights = model["weights"]
+    z = model["bias"] + sum(weights.get(f, 0.0) for f in features)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+class PairClassifier:
+    """Edges for the sentence pairs the rules left, scored by the pair model."""
+
+    def __init__(self, registry=None, model: dict | None = None):
+        self.model = model if model is not None else load_model()
+        self.kb = KnownFacts(registry)
+
+    def __call__(self, de: DocEntities, edges: list[Edge]) -> list[Edge]:
+        if not self.model:
+            return []
+        threshold = self.model["threshold"]
+        best: dict[tuple, Edge] = {}
+        for (first, last), x, y, pred, features in candidates(de, edges, self.kb):
+            p = probability(self.model, features)
+            key = (x, pred, y)
+            if p >= threshold and (key not in best or best[key].confidence < p):
+                best[key] = Edge(x, pred, y, last, min(p, MAX_CONFIDENCE), "pair-model",
+                                 from_sent=first if first != last else None)
+        return list(best.values())

@@ -1,0 +1,96 @@
+"""The pair model: edges for pairs no rule linked, its training, and the shipped weights."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from nascar_kg.loaders.extraction import Extractor
+from nascar_kg.loaders.extraction import pairs
+from nascar_kg.loaders.extraction.training import examples, fit, train
+from nascar_kg.ontology.registry import parse_registry
+
+DATA = Path(__file__).resolve().parent / "data"
+EXTRA = [("Alan Quill", "Driver"), ("Brightwater Racing", "Team"),
+         ("Kestrel Motorsports", "Team")]
+REGISTRY = parse_registry({"entities": [], "facts": []})
+# no rule reads "beside" as driving for a team: only a model can link these two
+TEXT = ("Alan Quill sat beside Brightwater Racing at the banquet.\n\n"
+        "Kestrel Motorsports won. Alan Quill was there.")
+
+
+def extractor_with(monkeypatch, model) -> Extractor:
+    monkeypatch.setattr(pairs, "load_model", lambda *a, **k: model)
+    return Extractor(registry=REGISTRY, extra_names=EXTRA)
+
+
+def test_the_model_links_a_pair_it_scores_high_and_only_those(monkeypatch):
+    sure = {"bias": -4.0, "threshold": 0.5, "weights": {"tp=Driver>Team": 8.0}}
+    got = extractor_with(monkeypatch, sure).extract(TEXT)
+    edges = {(r.subject, r.predicate, r.object): r for r in got.relations}
+    assert ("Alan Quill", "drove_for", "Brightwater Racing") in edges
+    edge = edges[("Alan Quill", "drove_for", "Brightwater Racing")]
+    assert edge.evidence == "Alan Quill sat beside Brightwater Racing at the banquet."
+    assert edge.confidence == pairs.MAX_CONFIDENCE
+    # a pair of nearby sentences is a feature set of its own ("win:" types)
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") not in edges
+
+    unsure = {"bias": -4.0, "threshold": 0.5, "weights": {"tp=Driver>Team": 1.0}}
+    got = extractor_with(monkeypatch, unsure).extract(TEXT)
+    assert not got.relations
+
+
+def test_a_pair_of_nearby_sentences_has_evidence_over_both(monkeypatch):
+    model = {"bias": -4.0, "threshold": 0.5, "weights": {"tp=win:Driver>Team": 8.0}}
+    got = extractor_with(monkeypatch, model).extract(TEXT)
+    edges = {(r.subject, r.predicate, r.object): r for r in got.relations}
+    edge = edges[("Alan Quill", "drove_for", "Kestrel Motorsports")]
+    assert edge.evidence == "Kestrel Motorsports won. Alan Quill was there."
+    assert TEXT[edge.start:edge.end] == edge.evidence
+    # sentences of two paragraphs are never paired
+    assert ("Alan Quill", "drove_for", "Brightwater Racing") not in edges
+
+
+def test_without_a_model_the_rules_stand_alone(monkeypatch):
+    assert not extractor_with(monkeypatch, None).extract(TEXT).relations
+
+
+def test_fit_learns_a_separating_feature():
+    feats = [["tp=x", "good"]] * 10 + [["tp=x", "bad"]] * 10
+    weights, bias = fit(feats, [1] * 10 + [0] * 10)
+    assert weights["good"] > 1 > -1 > weights["bad"]
+
+
+def test_examples_are_labelled_by_the_gold_relations(tmp_path):
+    gold = {"id": "g", "url": None, "date": None, "text": TEXT,
+            "entities": [{"name": "Alan Quill", "type": "Driver"},
+                         {"name": "Brightwater Racing", "type": "Team"},
+                         {"name": "Kestrel Motorsports", "type": "Team"}],
+            "relations": [{"subject": "Alan Quill", "predicate": "drove_for",
+                           "object": "Kestrel Motorsports", "evidence": "Alan Quill was there",
+                           "optional": False},
+                          {"subject": "Alan Quill", "predicate": "drove_for",
+                           "object": "Brightwater Racing", "evidence": "beside",
+                           "optional": True}]}
+    (tmp_path / "g.gold.json").write_text(json.dumps(gold))
+    from nascar_kg.loaders.evaluation import load_gold
+
+    feats, labels = examples(Extractor(registry=REGISTRY, extra_names=EXTRA),
+                             load_gold(tmp_path))
+    # the optional pair is left out; the required one is the only example, positive
+    assert labels == [1] and feats[0][0] == "tp=win:Driver>Team"
+
+
+def test_the_shipped_model_is_what_training_on_the_shipped_gold_gives():
+    """Rules or features changed without retraining would leave the model stale:
+    ``python -m nascar_kg.loaders.extraction.training --gold tests/data/gold ...``."""
+    shipped = json.loads(pairs.MODEL_PATH.read_text(encoding="utf-8"))
+    model = train([DATA / name for name in shipped["trained_on"]],
+                  threshold=shipped["threshold"])
+    assert (model["examples"], model["positives"]) == (shipped["examples"],
+                                                        shipped["positives"])
+    assert model["weights"].keys() == shipped["weights"].keys()
+    for name, weight in shipped["weights"].items():
+        assert model["weights"][name] == pytest.approx(weight, abs=2e-3), name
