@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from nascar_kg.loaders.extraction import DocumentExtraction, Extractor
+from nascar_kg.loaders.extraction import DocumentExtraction, Extractor, pairs
 from nascar_kg.ontology.registry import parse_registry
 
 EXTRA = [
@@ -24,6 +24,15 @@ REGISTRY = parse_registry({"entities": [
     {"name": "Ford", "type": "Manufacturer"},
     {"name": "NASCAR Cup Series", "type": "Series", "aliases": ["Cup Series"]},
 ], "facts": []})
+
+
+@pytest.fixture(scope="module", autouse=True)
+def rules_only():
+    """These are the rules' tests: the pair model (``test_extraction_pairs.py``) stays out,
+    so that each test shows what its rule does and nothing else."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pairs, "load_model", lambda *args, **kwargs: None)
+        yield
 
 
 @pytest.fixture(scope="module")

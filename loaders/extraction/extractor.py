@@ -123,8 +123,8 @@ class Extractor:
 
     # -- assembly --------------------------------------------------------------------
     @staticmethod
-    def _evidence(sent, first=None) -> tuple[str, int, int]:
-        start, end = (first or sent).start_char, sent.end_char
+    def _evidence(sent) -> tuple[str, int, int]:
+        start, end = sent.start_char, sent.end_char
         text = sent.doc.text
         while start < end and text[start].isspace():
             start += 1
@@ -191,8 +191,7 @@ class Extractor:
             s, o = de.entities[e.subject], de.entities[e.object]
             if not self.voc.accepts(e.predicate, s.type, o.type):
                 continue
-            first = de.sents[e.from_sent] if e.from_sent is not None else None
-            text, start, end = self._evidence(de.sents[e.sent], first)
+            text, start, end = self._evidence(de.sents[e.sent])
             relations.append(ExtractedRelation(
                 subject=written[e.subject], subject_type=s.type, predicate=e.predicate,
                 object=written[e.object], object_type=o.type, evidence=text, start=start,

@@ -57,8 +57,6 @@ class Edge:
     sent: int
     confidence: float
     rule: str
-    from_sent: int | None = None
-    """When the evidence spans sentences: the first of them (``sent`` is the last)."""
 
 
 def _verbal(tok) -> bool:
