@@ -1,7 +1,8 @@
 """Resolve a name given by a user to one entity of the graph.
 
 Names match canonical names and aliases case-insensitively; a single word
-also matches the last word of a name ("heim" → Corey Heim). An unknown or
+also matches the last word of a name ("heim" → Corey Heim) and, failing that, the
+first word of one ("trackhouse" → Trackhouse Racing). An unknown or
 ambiguous name raises :class:`~nascar_kg.errors.NameResolutionError` listing
 the closest candidates.
 """
@@ -36,6 +37,8 @@ def resolve_entity(store, name: str) -> tuple[IRI, EntityRef]:
     found = _refs(run(store, "resolve", key=key))
     if not found and " " not in key:
         found = _refs(run(store, "resolve_suffix", suffix=" " + key))
+    if not found and " " not in key:
+        found = _refs(run(store, "resolve_prefix", prefix=key + " "))
     if len(found) == 1:
         iri, ref = next(iter(found.items()))
         return IRI(iri), ref

@@ -118,6 +118,8 @@ def test_names_resolve_case_insensitively_and_by_surname(store):
     store.write(sample_graph())
     assert who_endorses(store, "COREY HEIM")["endorsed"]["name"] == "Corey Heim"
     assert who_endorses(store, "Hamlin")["endorsers"] == []
+    store.write(GraphBatch(entities=[Entity("TRICON Garage", "Team")]))
+    assert neighbors(store, "tricon")["center"]["name"] == "TRICON Garage"
 
 
 def test_unknown_name_lists_candidates(store):
