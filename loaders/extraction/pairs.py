@@ -166,6 +166,14 @@ def pair_features(de: DocEntities, si: int, a: EntMention, b: EntMention,
     if right.start > 0 and doc[left.end:left.end + 1].text in {"'s", "’s", "'", "’"} and \
             gap <= 3:
         f.append(f"possessive={tp}|{'a' if left is a else 'b'}")
+    ra, rb = doc[a.root], doc[b.root]
+    f += [f"dep_a={tp}|{ra.dep_}", f"dep_b={tp}|{rb.dep_}"]
+    if rb.dep_ == "pobj":
+        f.append(f"prep_b={tp}|{rb.head.lower_}")
+    if ra.dep_ == "pobj":
+        f.append(f"prep_a={tp}|{ra.head.lower_}")
+    if any(t.text in {"No.", "#"} for t in sent):
+        f.append(f"car_number={tp}")
     lca, way = _path(doc[a.root], doc[b.root])
     labels = [x.dep_ for x in way]
     if lca is not None:
