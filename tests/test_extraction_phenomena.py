@@ -1429,3 +1429,18 @@ def test_a_company_described_by_apposition_backs_a_driver(ex):
     assert types(result).get("Pellmart") == "Sponsor"
     assert ("Pellmart", "sponsors", "Alan Quill") in triples(result)
     assert ("John Quill", "affiliated_with", "Pellmart") in triples(result)  # its founder
+
+
+def test_a_bare_owner_title_points_to_the_team_named_before(ex):
+    text = ("Kestrel Motorsports said Monday that Alan Quill will stay in the No. 38 Ford. "
+            "Co-owner Vern Halloway called Quill \"the heart of this shop.\"")
+    assert ("Vern Halloway", "owns", "Kestrel Motorsports") in triples(ex.extract(text))
+
+
+def test_a_team_owner_title_takes_the_team_of_the_sentence_before(ex):
+    text = ("Marcus Trent won for Kestrel Motorsports. Kestrel Motorsports also fielded Gus "
+            "Whitaker.\n\nAlan Quill drives the No. 6 Ford for Brightwater Racing. "
+            "\"Alan deserves a title,\" team owner Rolf Harmon said.")
+    got = triples(ex.extract(text))
+    assert ("Rolf Harmon", "owns", "Brightwater Racing") in got
+    assert ("Rolf Harmon", "owns", "Kestrel Motorsports") not in got

@@ -358,20 +358,46 @@ class _Run(CarRules, ResultRules, QuoteRules):
         teams = [e for e in self.de.entities if e.type == "Team"]
         if not teams:
             return []
-        last = self.ent(person).name.split()[-1].lower()
-        named = [t for t in teams if last in t.name.lower().split()]
+        named = self.teams_named_after(person)
         if len(named) == 1:
-            return [named[0].idx]
+            return named
         if tok is not None:
             sent = self.doc[tok.i].sent
             for m in reversed(self.de.mentions):
                 if sent.start <= m.start < tok.i and self.ent(m.ent).type == "Team":
                     return [m.ent]  # "T confirmed ..., and team owner X said"
-            near = self.team_of_section(tok)
+            near = self.team_of_section(tok) or self.team_just_before(tok)
             if near:
                 return near
         best = max(teams, key=lambda e: len(e.mentions))
         return [best.idx]
+
+    def teams_named_after(self, person: int) -> list[int]:
+        """Teams whose name, as canonical or as the text writes it, holds the person's
+        surname: an owner's team usually bears the name ("Roush Racing", known under a
+        later name, is still Roush's)."""
+        last = self.ent(person).name.split()[-1].lower()
+        found = []
+        for e in self.de.entities:
+            if e.type != "Team":
+                continue
+            surfaces = {e.name} | {self.doc[m.start:m.end].text for m in e.mentions}
+            if any(last in s.lower().replace("-", " ").split() for s in surfaces):
+                found.append(e.idx)
+        return found
+
+    def team_just_before(self, tok, reach: int = 2) -> list[int]:
+        """The one team named in the last ``reach`` sentences of the paragraph before
+        ``tok``: "T said Monday ... . "Quote," team owner X said"."""
+        k = self._sent_index(tok)
+        for j in range(k - 1, max(-1, k - 1 - reach), -1):
+            last = self.de.sents[j][-1]
+            if j in self.de.headings or "\n" in last.text + last.whitespace_:
+                break  # (the paragraph starts with the sentence after)
+            teams = {m.ent for m in self.de.in_sentence(j) if self.ent(m.ent).type == "Team"}
+            if teams:
+                return list(teams) if len(teams) == 1 else []
+        return []
 
     def org_pronoun(self, tok) -> list[int]:
         """"its", "their": the subject of the clause if an organization, else the last
@@ -1354,9 +1380,13 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self._implicit_team_role(b, si, sent)
 
     def _implicit_team_role(self, b, si, sent) -> None:
-        """"Team owner X said", "team president X": the team of the document."""
+        """"Team owner X said", "team president X", and the bare owner title "co-owner X
+        said", "and owner X called him": the team of the document."""
         doc = self.doc
         before = [t.lower_ for t in doc[max(sent.start, b.start - 3):b.start]]
+        if before[-1:] and before[-1] in {"owner", "co-owner"} and \
+                self._bare_title(doc[b.start - 1], sent):
+            before = ["team"] + before[-1:]
         if len(before) < 2 or before[-2] != "team":
             return
         role = before[-1]
@@ -1371,6 +1401,16 @@ class _Run(CarRules, ResultRules, QuoteRules):
             self.emit(b.ent, "owns", team[0], si, 0.65, "team-owner-implicit")
         else:
             self.emit(b.ent, "affiliated_with", team[0], si, 0.6, "team-title-implicit")
+
+    def _bare_title(self, role, sent) -> bool:
+        """Whether the title word ``role`` stands alone before a name: at the start of
+        the sentence or after a common word ("and owner X"), not after a name or a
+        proper noun ("Cowboys owner X", "<team> owner X")."""
+        if role.i == sent.start:
+            return True
+        prev = self.doc[role.i - 1]
+        return prev.pos_ != "PROPN" and self.de.mention_at(prev.i) is None and \
+            prev.lower_ not in {"'s", "’s", "team", "car"}
 
     # -- quotations and posts ------------------------------------------------------
     def posts(self) -> None:
