@@ -1444,3 +1444,15 @@ def test_a_team_owner_title_takes_the_team_of_the_sentence_before(ex):
     got = triples(ex.extract(text))
     assert ("Rolf Harmon", "owns", "Brightwater Racing") in got
     assert ("Rolf Harmon", "owns", "Kestrel Motorsports") not in got
+
+
+def test_a_crew_chief_named_in_an_as_phrase_after_the_name(ex):
+    text = ("Alan Quill won the 1998 title with Rudy Kessler as crew chief. Marcus Trent "
+            "won twice with Otto Brandvik calling the shots as crew chief.")
+    result = ex.extract(text)
+    assert types(result).get("Rudy Kessler") == "CrewChief"
+    assert types(result).get("Otto Brandvik") == "CrewChief"
+    assert types(result).get("Alan Quill") == "Driver"
+    got = triples(result)
+    assert ("Rudy Kessler", "crew_chief_for", "Alan Quill") in got
+    assert ("Alan Quill", "crew_chief_for", "Rudy Kessler") not in got

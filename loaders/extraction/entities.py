@@ -1444,7 +1444,7 @@ class EntityLinker:
         root = doc[m.root]
         said = self._said_roles(doc, root)
         crew_chief = before2 in L.ROLE_CREW_CHIEF or "crew chief" in role_text or \
-            "crew chief" in said
+            "crew chief" in said or self._as_crew_chief_after(doc, m)
         if crew_chief:
             votes["CrewChief"] += 3
         if before and before[-1] in L.ROLE_DRIVER or \
@@ -1473,6 +1473,27 @@ class EntityLinker:
                 t.text in {"No.", "#"} or t.lower_ == "wheel" for t in root.head.subtree
                 if not root.left_edge.i <= t.i <= root.right_edge.i):
             votes["Driver"] += 1  # "X, who co-owns the team, returns ... behind the wheel"
+
+    @staticmethod
+    def _as_crew_chief_after(doc, m: EntMention) -> bool:
+        """"with X as crew chief", "X calling the shots as crew chief": the role given by
+        an as-phrase right after the name, read on the surface as the parser hangs it
+        anywhere. Not when another name comes first ("A won with B as crew chief") nor
+        in "as crew chief Y" naming someone else."""
+        sent = doc[m.start].sent
+        for i in range(m.end, min(sent.end, m.end + 5)):
+            t = doc[i]
+            if t.is_punct or t.pos_ == "PROPN":
+                return False
+            if t.lower_ != "as":
+                continue
+            k = i + 1
+            if k < sent.end and doc[k].lower_ in {"the", "his", "her", "their", "its"}:
+                k += 1
+            nxt = doc[k + 2] if k + 2 < sent.end else None
+            return k + 1 < sent.end and doc[k].lower_ == "crew" and \
+                doc[k + 1].lower_ == "chief" and (nxt is None or nxt.pos_ != "PROPN")
+        return False
 
     @staticmethod
     def _said_roles(doc, root) -> set[str]:

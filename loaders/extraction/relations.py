@@ -2069,6 +2069,17 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 chief = got[0] if got else None
         return chief
 
+    def _named_before_as(self, as_tok) -> list[int]:
+        """The person an as-phrase describes when named just before it: "with C as crew
+        chief", "C calling the shots as crew chief" (not the clause's subject)."""
+        for i in range(as_tok.i - 1, max(as_tok.sent.start, as_tok.i - 5) - 1, -1):
+            m = self.de.mention_at(i)
+            if m is not None:
+                return [m.ent] if self.ent(m.ent).is_person else []
+            if self.doc[i].is_punct:
+                return []
+        return []
+
     def crew_chief_noun(self, tok, si) -> None:
         """"X, crew chief for Y", "Y's crew chief, X", "crew chief X will call Y's races"."""
         chiefs: list[int] = []
@@ -2080,10 +2091,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
             chiefs += self.subjects(tok.head)
         if tok.dep_ == "pobj" and tok.head.lower_ == "as":
             # "(in her second season) as crew chief for X", "promoted X to crew chief"
+            named = self._named_before_as(tok.head)
             v = tok.head.head
             while v.pos_ not in {"VERB", "AUX"} and v.head.i != v.i:
                 v = v.head
-            chiefs += self.subjects(v)
+            chiefs += named or self.subjects(v)
         if tok.dep_ == "pobj" and tok.head.lower_ == "to" and \
                 tok.head.head.lemma_.lower() in {"promote", "move", "name", "elevate"}:
             chiefs += self.dobjs(tok.head.head, poss=False)
