@@ -1456,3 +1456,17 @@ def test_a_crew_chief_named_in_an_as_phrase_after_the_name(ex):
     got = triples(result)
     assert ("Rudy Kessler", "crew_chief_for", "Alan Quill") in got
     assert ("Alan Quill", "crew_chief_for", "Rudy Kessler") not in got
+
+
+def test_the_colors_of_a_company_carried_by_a_drivers_truck(ex):
+    text = ("Alan Quill won twice. Quill's truck carried the colors of Trellmax, the siding "
+            "maker, for most of the year.")
+    result = ex.extract(text)
+    assert types(result).get("Trellmax") == "Sponsor"
+    assert ("Trellmax", "sponsors", "Alan Quill") in triples(result)
+
+
+def test_a_company_riding_along_in_a_with_as_phrase(ex):
+    text = ("Alan Quill will drive Kestrel Motorsports' No. 38 Ford at Lakeview Speedway on "
+            "May 4, with Dorrance Bourbon as the sponsor.")
+    assert ("Dorrance Bourbon", "sponsors", "Alan Quill") in triples(ex.extract(text))

@@ -1211,13 +1211,16 @@ class EntityLinker:
             for a in first.head.children)
 
     def _strong_sponsor_cue(self, doc, run, j) -> bool:
-        """Whether the parse makes the run a sponsor on its own: "<S> colors", "<S> will
-        return as a primary partner", "<S>, which served as primary sponsor", "<S>, his
-        longtime backer"."""
+        """Whether the parse makes the run a sponsor on its own: "<S> colors", "the colors
+        of <S>", "<S> will return as a primary partner", "<S>, which served as primary
+        sponsor", "<S>, his longtime backer"."""
         root = run.root
         if root.dep_ in {"compound", "poss", "nmod", "amod"} and \
                 root.head.lower_ in self.SPONSOR_HEADS:
             return True
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and \
+                root.head.head.lower_ in self.SPONSOR_HEADS:
+            return True  # "carried the colors of <S>", "the livery of <S>"
         if _on_a_car(doc, j) or self._sponsor_slot(run) or self._sponsor_apposed(run):
             return True  # "<S> on the 88", "with <S> on board", "partner <S>"
         if self._company_appos(run) and root.dep_ == "nsubj" and root.head.lemma_.lower() in {

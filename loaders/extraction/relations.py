@@ -2417,6 +2417,14 @@ class _Run(CarRules, ResultRules, QuoteRules):
             got += self.car_refs(p)
         return got
 
+    def _with_as_sponsor(self, as_tok) -> list[int]:
+        """The company of "with <S> as (the) primary partner": the with-phrase the as-phrase
+        hangs on, when it names a company."""
+        head = as_tok.head
+        if head.dep_ != "pobj" or head.head.lower_ != "with" or self.men(head) is None:
+            return []
+        return [e for e in self.ents_of(head) if self._sponsorable(e)]
+
     def sponsor_noun(self, tok, si) -> None:
         """"X, the primary sponsor of D", "sponsorship from X", "D's sponsor X"."""
         low = tok.lower_
@@ -2459,6 +2467,12 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 v = v.head
             # "keeps S as the primary sponsor of ...", else "S returns as ..."
             kept = [e for e in self.dobjs(v, poss=False) if self._sponsorable(e)]
+            rider = self._with_as_sponsor(tok.head)
+            if rider:
+                # "D will drive the No. 7 ..., with S as the sponsor": D, or the car
+                kept = rider
+                targets += [e for c in v.children if c.dep_ in SUBJ_DEPS
+                            for e in self.sponsored_in(c)]
             sponsors += kept or self.subjects(v)
             if not sponsors:
                 # a misparsed "<S> returns as primary partner": the name just before
