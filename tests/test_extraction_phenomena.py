@@ -1459,11 +1459,11 @@ def test_a_crew_chief_named_in_an_as_phrase_after_the_name(ex):
 
 
 def test_the_colors_of_a_company_carried_by_a_drivers_truck(ex):
-    text = ("Alan Quill won twice. Quill's truck carried the colors of Trellmax, the siding "
+    text = ("Alan Quill won twice. Quill's truck carried the colors of Vorsana, the siding "
             "maker, for most of the year.")
     result = ex.extract(text)
-    assert types(result).get("Trellmax") == "Sponsor"
-    assert ("Trellmax", "sponsors", "Alan Quill") in triples(result)
+    assert types(result).get("Vorsana") == "Sponsor"
+    assert ("Vorsana", "sponsors", "Alan Quill") in triples(result)
 
 
 def test_a_company_riding_along_in_a_with_as_phrase(ex):
