@@ -1470,3 +1470,14 @@ def test_a_company_riding_along_in_a_with_as_phrase(ex):
     text = ("Alan Quill will drive Kestrel Motorsports' No. 38 Ford at Lakeview Speedway on "
             "May 4, with Dorrance Bourbon as the sponsor.")
     assert ("Dorrance Bourbon", "sponsors", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_an_executive_of_the_company_or_the_sanctioning_body_named_before(ex):
+    text = ("Alan Quill won. Tarrow Outfitters has backed Quill since 2019. The company's "
+            "founder and CEO, Vern Halloway, said the deal was easy.")
+    assert ("Vern Halloway", "affiliated_with", "Tarrow Outfitters") in triples(ex.extract(text))
+    text = ("The Grand Stock League fined Alan Quill on Tuesday. Rolf Harmon, the sanctioning "
+            "body's vice president of competition, said the penalty was fair.")
+    got = triples(ex.extract(text))
+    assert any(s == "Rolf Harmon" and p == "affiliated_with" and o.startswith("Grand Stock")
+               for s, p, o in got), got

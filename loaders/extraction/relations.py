@@ -439,6 +439,14 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 return [m.ent]
         return []
 
+    def last_organization(self, tok) -> list[int]:
+        """"the sanctioning body": the organization (not a team or sponsor) named last
+        before it, the body the article spoke of."""
+        for m in reversed(self.de.mentions):
+            if m.start < tok.i and self.ent(m.ent).type == "Organization":
+                return [m.ent]
+        return []
+
     def last_two_people(self, tok) -> list[int]:
         """Entities of "both drivers", "the two drivers", "the pair"."""
         found: list[int] = []
@@ -2661,7 +2669,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
             return self.subjects(v) if v.pos_ in {"VERB", "AUX"} else []
         if tok.dep_ in {"conj"} and tok.head.dep_ in {"appos", "attr"}:
             return self._holder_of_role(tok.head)
-        return []
+        # "the company's founder and CEO, X, said"
+        return [e for c in tok.children if c.dep_ == "appos" for e in self.ents_of(c)
+                if self.ent(e).is_person]
 
     def role_noun(self, tok, si) -> None:
         """"X, a <make> development driver", "X is a <team> development driver",
@@ -2680,6 +2690,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 # organization's vice chairman"
                 orgs += self.recent_team(c) if c.lower_ in {"team", "organization"} else \
                     [e for e in self.ents_of(c) if self.teamish(e)]
+            elif c.dep_ == "poss" and (c.lower_ == "company" or c.lower_ == "body" and any(
+                    g.lower_ == "sanctioning" for g in c.children)):
+                # "the company's founder", "the sanctioning body's vice president"
+                orgs += self.company_noun(c) if c.lower_ == "company" else \
+                    self.last_organization(c)
             if c.dep_ == "prep" and c.lower_ in {"at", "for", "with", "of", "to", "on", "in"}:
                 for p in c.children:
                     if p.dep_ == "pobj":
