@@ -1481,3 +1481,11 @@ def test_an_executive_of_the_company_or_the_sanctioning_body_named_before(ex):
     got = triples(ex.extract(text))
     assert any(s == "Rolf Harmon" and p == "affiliated_with" and o.startswith("Grand Stock")
                for s, p, o in got), got
+
+
+def test_the_team_he_co_owns_set_off_after_the_team_name(ex):
+    text = ("Walt Brennan won twice that year, wheeling the No. 14 Ford at Kestrel "
+            "Motorsports, the team he co-owned with Rolf Harmon.")
+    got = triples(ex.extract(text))
+    assert ("Rolf Harmon", "owns", "Kestrel Motorsports") in got
+    assert ("Walt Brennan", "owns", "Kestrel Motorsports") in got

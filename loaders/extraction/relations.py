@@ -2196,7 +2196,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
         owners = [s for s in self.subjects(tok) if self.ent(s).is_person]
         teams = [t for t in self.dobjs(tok, poss=False) if self.ent(t).type == "Team"]
         if not teams and owners:
-            teams = self._owned_team_noun(tok, owners[0])
+            teams = self._owned_team_noun(tok, owners[0]) or (
+                self._team_before_noun(tok.head) if tok.dep_ == "relcl" else [])
         passive = self.passive_subjects(tok)
         agents = [s for s in self.agent(tok) if self.ent(s).is_person]
         if passive or (agents and tok.tag_ == "VBN"):
@@ -2249,16 +2250,21 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 m = self.de.mention_at(i)
                 if m is not None and self.ent(m.ent).is_person and m.ent not in owners:
                     owners.append(m.ent)
-        teams: list[int] = []
-        head = tok.head
-        if tok.dep_ == "acl" and head.lower_ in {"team", "organization", "operation",
-                                                 "outfit"}:
-            k = head.left_edge.i - 1
-            if k - 1 >= sent.start and doc[k].text == ",":
-                m = self.de.mention_at(k - 1)
-                if m is not None and self.teamish(m.ent):
-                    teams.append(m.ent)
+        teams = self._team_before_noun(tok.head) if tok.dep_ == "acl" else []
         return owners, teams
+
+    def _team_before_noun(self, head) -> list[int]:
+        """The team set off by the comma before "the team" ("T, the team owned by X",
+        "at T, the team he co-owns with Y"): read on the surface, as the parser often
+        hangs that apposition on another noun of the sentence."""
+        if head.lower_ not in {"team", "organization", "operation", "outfit"}:
+            return []
+        k = head.left_edge.i - 1
+        if k - 1 >= head.sent.start and self.doc[k].text == ",":
+            m = self.de.mention_at(k - 1)
+            if m is not None and self.teamish(m.ent):
+                return [m.ent]
+        return []
 
     def _owned_team_noun(self, verb, owner: int) -> list[int]:
         """The team of "X owns the team" / "X, who co-owns the organization": the one
