@@ -1489,3 +1489,9 @@ def test_the_team_he_co_owns_set_off_after_the_team_name(ex):
     got = triples(ex.extract(text))
     assert ("Rolf Harmon", "owns", "Kestrel Motorsports") in got
     assert ("Walt Brennan", "owns", "Kestrel Motorsports") in got
+
+
+def test_a_company_apposed_as_a_drivers_backer(ex):
+    text = ("Alan Quill moves to the No. 10. Harlow Freight Lines, a Quill backer since his "
+            "truck days, comes along.")
+    assert ("Harlow Freight Lines", "sponsors", "Alan Quill") in triples(ex.extract(text))

@@ -2449,8 +2449,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
             company_of_driver = low in {"partner", "backer"} and tok.dep_ == "appos" and \
                 self.men(tok.head) is not None and \
                 self._sponsorable(self.men(tok.head).ent) and any(
-                    c.dep_ == "poss" and any(self.ent(e).is_person for e in self.ents_of(c))
-                    for c in tok.children)
+                    c.dep_ in {"poss", "compound"} and self.men(c) is not None and
+                    any(self.ent(e).is_person for e in self.ents_of(c))
+                    for c in tok.children)  # ("<S>, Y's partner", "<S>, a Y backer")
             if not words & L.SPONSOR_STRONG and not company_of_driver and not (
                     ({"primary", "associate"} & words or any(
                         c.lower_ in L.SPONSOR_PARTNER_MODIFIERS for c in tok.children))
@@ -2522,6 +2523,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 got = self.ents_of(c)
                 sponsors += [g for g in got if not self.ent(g).is_person and
                              self.ent(g).type not in {"Team", "Manufacturer", "Series", "Track"}]
+                if c.dep_ == "compound" and tok.dep_ == "appos":
+                    # "<S>, a Y backer since his truck days", "<S>, a Y associate partner"
+                    targets += [g for g in got if self.ent(g).is_person]
             if c.dep_ == "poss":
                 # "the sponsor extended its deal with T": a company already read as a
                 # sponsor owns the deal; anyone else is the one sponsored
