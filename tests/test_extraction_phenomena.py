@@ -1495,3 +1495,12 @@ def test_a_company_apposed_as_a_drivers_backer(ex):
     text = ("Alan Quill moves to the No. 10. Harlow Freight Lines, a Quill backer since his "
             "truck days, comes along.")
     assert ("Harlow Freight Lines", "sponsors", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_the_owners_of_a_drivers_car_own_his_team(ex):
+    text = ("Alan Quill drives the No. 45 Ford for Kestrel Motorsports. It was the second "
+            "straight top-five finish for Quill, whose car is co-owned by Rolf Harmon and "
+            "Vern Halloway.")
+    got = triples(ex.extract(text))
+    assert ("Rolf Harmon", "owns", "Kestrel Motorsports") in got
+    assert ("Vern Halloway", "owns", "Kestrel Motorsports") in got

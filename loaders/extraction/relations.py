@@ -105,6 +105,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
         self.edges: dict[tuple, Edge] = {}
         self._teammates: list[tuple[list[int], list[int], int]] = []
         self._replaced: list[tuple[int, int, int]] = []
+        self._car_owners: list[tuple[list[int], int, int]] = []
 
     # ---------------------------------------------------------------- utilities
     def ent(self, idx: int) -> DocEntity:
@@ -803,6 +804,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
     def finish(self) -> list[Edge]:
         self.replaced_held_the_place()
         self.teammates_share_team()
+        self.car_owners_own_the_team()
         edges = list(self.edges.values())
         # a person typed only by default who owns or works for an organization and is
         # not said to drive is a Person
@@ -2229,6 +2231,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for o in owners:
             for t in teams:
                 self.emit(o, "owns", t, si, conf * self.hedge(tok), "own-verb")
+        driver = self._driver_of_owned_car(tok) if owners and not teams else []
+        if driver:
+            self._car_owners.append((owners, driver[0], si))
         if owners and not teams:
             # "the chain founded by X", "X owns <company>": a tie to a company, no team
             firms = [t for t in (passive or self.dobjs(tok, poss=False))
@@ -2236,6 +2241,25 @@ class _Run(CarRules, ResultRules, QuoteRules):
             for o in owners:
                 for f in firms:
                     self.emit(o, "affiliated_with", f, si, 0.65 * self.hedge(tok), "own-firm")
+
+    def _driver_of_owned_car(self, verb) -> list[int]:
+        """The driver of "D, whose car is co-owned by A and B" / "D's truck is owned by
+        A": the car's owners own the team D drives for (see :meth:`car_owners_own_the_team`)."""
+        subj = [c for c in verb.children if c.dep_ == "nsubjpass" and
+                c.lemma_.lower() in {"car", "truck", "ride", "entry"}]
+        return [e for s in subj for c in s.children if c.dep_ == "poss"
+                for e in (self.antecedent(c) if c.lower_ == "whose" else self.ents_of(c))
+                if self.ent(e).is_person][:1]
+
+    def car_owners_own_the_team(self) -> None:
+        """Owners of a driver's car own the one team the document firmly has the driver
+        drive for (read once every sentence is)."""
+        for owners, driver, si in self._car_owners:
+            teams = {e.object for e in self.edges.values() if e.predicate == "drove_for"
+                     and e.subject == driver and e.confidence >= 0.7}
+            if len(teams) == 1:
+                for o in owners:
+                    self.emit(o, "owns", next(iter(teams)), si, 0.65, "owned-car")
 
     def _owned_by_surface(self, tok) -> tuple[list[int], list[int]]:
         """"T, the team owned by roofing executive X and Y": read on the surface, as
