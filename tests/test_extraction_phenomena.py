@@ -1504,3 +1504,11 @@ def test_the_owners_of_a_drivers_car_own_his_team(ex):
     got = triples(ex.extract(text))
     assert ("Rolf Harmon", "owns", "Kestrel Motorsports") in got
     assert ("Vern Halloway", "owns", "Kestrel Motorsports") in got
+
+
+def test_the_capitals_lead_of_a_notebook_item_is_no_name(ex):
+    text = ("Alan Quill won.\n\nQUILL BACK IN A TRUCK: Alan Quill will drive Kestrel "
+            "Motorsports' No. 7 at Lakeview Speedway.\n\nHARMON SUSPENDED: Kestrel Motorsports "
+            "crew chief Hank Dorsey was suspended for two races.")
+    names = set(types(ex.extract(text)))
+    assert not any(n.isupper() and " " in n for n in names), names

@@ -52,6 +52,21 @@ class EntMention:
     kind: str  # "name" (full name), "short" (surname, first name), "handle"
 
 
+def _in_caps_lead(doc, m) -> bool:
+    """Whether a mention of two or more words lies in the all-capitals lead-in of a
+    notebook item ("SMITH SUSPENDED: ...", "<NAME> BACK IN A TRUCK: ..."): a headline
+    run of capitals up to a colon, whose words are no name of their own."""
+    span = doc[m.start:m.end]
+    if len(span) < 2 or not span.text.isupper():
+        return False
+    i = m.end
+    while i < len(doc) and i < m.end + 8 and doc[i].text != ":":
+        if not (doc[i].text.isupper() or doc[i].is_punct) or "\n" in doc[i].text:
+            return False
+        i += 1
+    return i < len(doc) and doc[i].text == ":"
+
+
 @dataclass(eq=False)
 class DocEntity:
     idx: int
@@ -565,6 +580,8 @@ class EntityLinker:
                 continue
             if ent.source == "ner" and all(self._credit(doc, m.start) for m in ent.mentions):
                 continue  # a photographer in a photo credit
+            if ent.source == "ner" and all(_in_caps_lead(doc, m) for m in ent.mentions):
+                continue  # words of a notebook item's capitals lead ("<NAME> BACK IN A TRUCK:")
             if ent.source == "ner" and ent.type in ORG_TYPES and not self._org_supported(ent):
                 continue
             kept.append(ent)
