@@ -1512,3 +1512,9 @@ def test_the_capitals_lead_of_a_notebook_item_is_no_name(ex):
             "crew chief Hank Dorsey was suspended for two races.")
     names = set(types(ex.extract(text)))
     assert not any(n.isupper() and " " in n for n in names), names
+
+
+def test_a_company_named_as_a_teams_partner(ex):
+    text = ("Alan Quill runs the full season, with Kestrel Motorsports partner Dravon Energy "
+            "filling out the schedule.")
+    assert ("Dravon Energy", "sponsors", "Kestrel Motorsports") in triples(ex.extract(text))

@@ -1315,6 +1315,14 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 if eb.is_person:
                     self._implicit_team_role(b, si, sent)
                 continue
+            if ea.type == "Team" and not eb.is_person and self._sponsorable(b.ent) and \
+                    [w for w in words if w not in {"'s", "’s"}][-1:] in (
+                        ["partner"], ["sponsor"]) and \
+                    all(w in L.SPONSOR_PARTNER_MODIFIERS | {"'s", "’s", "partner", "sponsor"}
+                        for w in words) and self._make_sponsor(b.ent):
+                # "<team> partner <S>", "<team>'s longtime sponsor <S>"
+                self.emit(b.ent, "sponsors", a.ent, si, 0.75, "team-partner-name")
+                continue
             if ea.type in {"Team", "Sponsor", "Organization", "Manufacturer"} and eb.is_person:
                 poss = words[:1] in (["'s"], ["’s"], ["'"], ["’"])
                 rest = words[1:] if poss else words
