@@ -1518,3 +1518,9 @@ def test_a_company_named_as_a_teams_partner(ex):
     text = ("Alan Quill runs the full season, with Kestrel Motorsports partner Dravon Energy "
             "filling out the schedule.")
     assert ("Dravon Energy", "sponsors", "Kestrel Motorsports") in triples(ex.extract(text))
+
+
+def test_a_staff_member_under_a_fronted_at_team(ex):
+    text = ("CREW CHIEF SHUFFLE\n\nAt Kestrel Motorsports, Hank Dorsey is expected to replace "
+            "Otto Brandvik atop the pit box for Alan Quill's No. 23 Ford.")
+    assert ("Hank Dorsey", "affiliated_with", "Kestrel Motorsports") in triples(ex.extract(text))

@@ -936,6 +936,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
         self.name_patterns(si, sent, ms)
         self.crew_chief_surface(si, sent, ms)
         self.parenthetical_chief(si, sent, ms)
+        if "Team" in types:
+            self.fronted_at_team(si, sent)
         if "Team" in types or "Organization" in types:
             self.drive_surface(si, sent, ms)
             self.fronted_team_list(si, sent, ms)
@@ -945,6 +947,34 @@ class _Run(CarRules, ResultRules, QuoteRules):
             self.team_make(si, sent, ms)
             if "Team" in types:
                 self.make_for_team(si, sent, ms)
+
+    def fronted_at_team(self, si, sent) -> None:
+        """"(Over) at T, C is expected to replace Y atop the pit box", "At T in the 1970s,
+        his engines powered ...": the staff member the clause is about works at T (a
+        driver's tie to T is left to the drive rules)."""
+        words = [t for t in sent if not t.is_space]
+        if words[:1] and words[0].lower_ == "over":
+            words = words[1:]
+        if len(words) < 4 or words[0].lower_ != "at":
+            return
+        m = self.de.mention_at(words[1].i)
+        if m is None or self.ent(m.ent).type != "Team" or \
+                words[1].i != m.start or "," not in [t.text for t in self.doc[m.end:m.end + 8]]:
+            return
+        people: list[int] = []
+        for c in sent.root.children:
+            if c.dep_ in SUBJ_DEPS:
+                people += self.ents_of(c)
+                people += [e for p in c.children if p.dep_ == "poss" and
+                           p.lower_ in {"his", "her"} for e in self.pronoun(p)]
+        for p in dict.fromkeys(people):
+            if self.ent(p).type in {"CrewChief", "Person"}:
+                # "Over at T, co-owner X was less forgiving": X owns T
+                owner = any(x.ent == p and x.start > sent.start and
+                            self.doc[x.start - 1].lower_ in L.OWNER_TITLE_WORDS
+                            for x in self.de.in_sentence(si))
+                self.emit(p, "owns" if owner else "affiliated_with", m.ent, si, 0.6,
+                          "fronted-at-team")
 
     # -- drove_for -----------------------------------------------------------------
     def teamish(self, idx: int) -> bool:
