@@ -1524,3 +1524,11 @@ def test_a_staff_member_under_a_fronted_at_team(ex):
     text = ("CREW CHIEF SHUFFLE\n\nAt Kestrel Motorsports, Hank Dorsey is expected to replace "
             "Otto Brandvik atop the pit box for Alan Quill's No. 23 Ford.")
     assert ("Hank Dorsey", "affiliated_with", "Kestrel Motorsports") in triples(ex.extract(text))
+
+
+def test_a_co_owner_named_after_a_time_phrase(ex):
+    text = ("\"I still remember it,\" said Rolf Harmon, who co-owned Kestrel Motorsports at "
+            "the time with Vern Halloway.")
+    got = triples(ex.extract(text))
+    assert ("Rolf Harmon", "owns", "Kestrel Motorsports") in got
+    assert ("Vern Halloway", "owns", "Kestrel Motorsports") in got

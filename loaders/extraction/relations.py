@@ -2249,10 +2249,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if lemma in {"co-own", "coown"} or tok.lower_.startswith("co-own"):
             # "X co-owns T with Y"
             owners += [p for p in self.pobjs(tok, {"with"}) if self.ent(p).is_person]
-            # (the parser often hangs the with-phrase on the object: "co-owns the team
-            # with Y")
-            owners += [p for c in tok.children if c.dep_ == "dobj"
-                       for p in self.pobjs(c, {"with"}) if self.ent(p).is_person]
+            # (the parser often hangs the with-phrase on the object or on a time phrase:
+            # "co-owns the team with Y", "co-owned the team at the time with Y")
+            owners += [p for c in tok.children if c.dep_ in {"dobj", "prep", "npadvmod"}
+                       for g in [c] + [x for x in c.children if x.dep_ == "pobj"]
+                       for p in self.pobjs(g, {"with"}) if self.ent(p).is_person]
         if owners and tok.dep_ == "acl" and tok.head.lower_ in {
                 "team", "organization", "operation", "outfit"} and not (
                 tok.head.dep_ == "appos" and self.men(tok.head.head) is not None):
