@@ -1438,3 +1438,106 @@ def test_a_company_described_by_apposition_backs_a_driver(ex):
     assert types(result).get("Pellmart") == "Sponsor"
     assert ("Pellmart", "sponsors", "Alan Quill") in triples(result)
     assert ("John Quill", "affiliated_with", "Pellmart") in triples(result)  # its founder
+
+
+def test_a_bare_owner_title_points_to_the_team_named_before(ex):
+    text = ("Kestrel Motorsports said Monday that Alan Quill will stay in the No. 38 Ford. "
+            "Co-owner Vern Halloway called Quill \"the heart of this shop.\"")
+    assert ("Vern Halloway", "owns", "Kestrel Motorsports") in triples(ex.extract(text))
+
+
+def test_a_team_owner_title_takes_the_team_of_the_sentence_before(ex):
+    text = ("Marcus Trent won for Kestrel Motorsports. Kestrel Motorsports also fielded Gus "
+            "Whitaker.\n\nAlan Quill drives the No. 6 Ford for Brightwater Racing. "
+            "\"Alan deserves a title,\" team owner Rolf Harmon said.")
+    got = triples(ex.extract(text))
+    assert ("Rolf Harmon", "owns", "Brightwater Racing") in got
+    assert ("Rolf Harmon", "owns", "Kestrel Motorsports") not in got
+
+
+def test_a_crew_chief_named_in_an_as_phrase_after_the_name(ex):
+    text = ("Alan Quill won the 1998 title with Rudy Kessler as crew chief. Marcus Trent "
+            "won twice with Otto Brandvik calling the shots as crew chief.")
+    result = ex.extract(text)
+    assert types(result).get("Rudy Kessler") == "CrewChief"
+    assert types(result).get("Otto Brandvik") == "CrewChief"
+    assert types(result).get("Alan Quill") == "Driver"
+    got = triples(result)
+    assert ("Rudy Kessler", "crew_chief_for", "Alan Quill") in got
+    assert ("Alan Quill", "crew_chief_for", "Rudy Kessler") not in got
+
+
+def test_the_colors_of_a_company_carried_by_a_drivers_truck(ex):
+    text = ("Alan Quill won twice. Quill's truck carried the colors of Vorsana, the siding "
+            "maker, for most of the year.")
+    result = ex.extract(text)
+    assert types(result).get("Vorsana") == "Sponsor"
+    assert ("Vorsana", "sponsors", "Alan Quill") in triples(result)
+
+
+def test_a_company_riding_along_in_a_with_as_phrase(ex):
+    text = ("Alan Quill will drive Kestrel Motorsports' No. 38 Ford at Lakeview Speedway on "
+            "May 4, with Dorrance Bourbon as the sponsor.")
+    assert ("Dorrance Bourbon", "sponsors", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_an_executive_of_the_company_or_the_sanctioning_body_named_before(ex):
+    text = ("Alan Quill won. Tarrow Outfitters has backed Quill since 2019. The company's "
+            "founder and CEO, Vern Halloway, said the deal was easy.")
+    assert ("Vern Halloway", "affiliated_with", "Tarrow Outfitters") in triples(ex.extract(text))
+    text = ("The Grand Stock League fined Alan Quill on Tuesday. Rolf Harmon, the sanctioning "
+            "body's vice president of competition, said the penalty was fair.")
+    got = triples(ex.extract(text))
+    assert any(s == "Rolf Harmon" and p == "affiliated_with" and o.startswith("Grand Stock")
+               for s, p, o in got), got
+
+
+def test_the_team_he_co_owns_set_off_after_the_team_name(ex):
+    text = ("Walt Brennan won twice that year, wheeling the No. 14 Ford at Kestrel "
+            "Motorsports, the team he co-owned with Rolf Harmon.")
+    got = triples(ex.extract(text))
+    assert ("Rolf Harmon", "owns", "Kestrel Motorsports") in got
+    assert ("Walt Brennan", "owns", "Kestrel Motorsports") in got
+
+
+def test_a_company_apposed_as_a_drivers_backer(ex):
+    text = ("Alan Quill moves to the No. 10. Harlow Freight Lines, a Quill backer since his "
+            "truck days, comes along.")
+    assert ("Harlow Freight Lines", "sponsors", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_the_owners_of_a_drivers_car_own_his_team(ex):
+    text = ("Alan Quill drives the No. 45 Ford for Kestrel Motorsports. It was the second "
+            "straight top-five finish for Quill, whose car is co-owned by Rolf Harmon and "
+            "Vern Halloway.")
+    got = triples(ex.extract(text))
+    assert ("Rolf Harmon", "owns", "Kestrel Motorsports") in got
+    assert ("Vern Halloway", "owns", "Kestrel Motorsports") in got
+
+
+def test_the_capitals_lead_of_a_notebook_item_is_no_name(ex):
+    text = ("Alan Quill won.\n\nQUILL BACK IN A TRUCK: Alan Quill will drive Kestrel "
+            "Motorsports' No. 7 at Lakeview Speedway.\n\nHARMON SUSPENDED: Kestrel Motorsports "
+            "crew chief Hank Dorsey was suspended for two races.")
+    names = set(types(ex.extract(text)))
+    assert not any(n.isupper() and " " in n for n in names), names
+
+
+def test_a_company_named_as_a_teams_partner(ex):
+    text = ("Alan Quill runs the full season, with Kestrel Motorsports partner Dravon Energy "
+            "filling out the schedule.")
+    assert ("Dravon Energy", "sponsors", "Kestrel Motorsports") in triples(ex.extract(text))
+
+
+def test_a_staff_member_under_a_fronted_at_team(ex):
+    text = ("CREW CHIEF SHUFFLE\n\nAt Kestrel Motorsports, Hank Dorsey is expected to replace "
+            "Otto Brandvik atop the pit box for Alan Quill's No. 23 Ford.")
+    assert ("Hank Dorsey", "affiliated_with", "Kestrel Motorsports") in triples(ex.extract(text))
+
+
+def test_a_co_owner_named_after_a_time_phrase(ex):
+    text = ("\"I still remember it,\" said Rolf Harmon, who co-owned Kestrel Motorsports at "
+            "the time with Vern Halloway.")
+    got = triples(ex.extract(text))
+    assert ("Rolf Harmon", "owns", "Kestrel Motorsports") in got
+    assert ("Vern Halloway", "owns", "Kestrel Motorsports") in got

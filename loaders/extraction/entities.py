@@ -52,6 +52,21 @@ class EntMention:
     kind: str  # "name" (full name), "short" (surname, first name), "handle"
 
 
+def _in_caps_lead(doc, m) -> bool:
+    """Whether a mention of two or more words lies in the all-capitals lead-in of a
+    notebook item ("SMITH SUSPENDED: ...", "<NAME> BACK IN A TRUCK: ..."): a headline
+    run of capitals up to a colon, whose words are no name of their own."""
+    span = doc[m.start:m.end]
+    if len(span) < 2 or not span.text.isupper():
+        return False
+    i = m.end
+    while i < len(doc) and i < m.end + 8 and doc[i].text != ":":
+        if not (doc[i].text.isupper() or doc[i].is_punct) or "\n" in doc[i].text:
+            return False
+        i += 1
+    return i < len(doc) and doc[i].text == ":"
+
+
 @dataclass(eq=False)
 class DocEntity:
     idx: int
@@ -565,6 +580,8 @@ class EntityLinker:
                 continue
             if ent.source == "ner" and all(self._credit(doc, m.start) for m in ent.mentions):
                 continue  # a photographer in a photo credit
+            if ent.source == "ner" and all(_in_caps_lead(doc, m) for m in ent.mentions):
+                continue  # words of a notebook item's capitals lead ("<NAME> BACK IN A TRUCK:")
             if ent.source == "ner" and ent.type in ORG_TYPES and not self._org_supported(ent):
                 continue
             kept.append(ent)
@@ -1211,13 +1228,16 @@ class EntityLinker:
             for a in first.head.children)
 
     def _strong_sponsor_cue(self, doc, run, j) -> bool:
-        """Whether the parse makes the run a sponsor on its own: "<S> colors", "<S> will
-        return as a primary partner", "<S>, which served as primary sponsor", "<S>, his
-        longtime backer"."""
+        """Whether the parse makes the run a sponsor on its own: "<S> colors", "the colors
+        of <S>", "<S> will return as a primary partner", "<S>, which served as primary
+        sponsor", "<S>, his longtime backer"."""
         root = run.root
         if root.dep_ in {"compound", "poss", "nmod", "amod"} and \
                 root.head.lower_ in self.SPONSOR_HEADS:
             return True
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and \
+                root.head.head.lower_ in self.SPONSOR_HEADS:
+            return True  # "carried the colors of <S>", "the livery of <S>"
         if _on_a_car(doc, j) or self._sponsor_slot(run) or self._sponsor_apposed(run):
             return True  # "<S> on the 88", "with <S> on board", "partner <S>"
         if self._company_appos(run) and root.dep_ == "nsubj" and root.head.lemma_.lower() in {
@@ -1444,7 +1464,7 @@ class EntityLinker:
         root = doc[m.root]
         said = self._said_roles(doc, root)
         crew_chief = before2 in L.ROLE_CREW_CHIEF or "crew chief" in role_text or \
-            "crew chief" in said
+            "crew chief" in said or self._as_crew_chief_after(doc, m)
         if crew_chief:
             votes["CrewChief"] += 3
         if before and before[-1] in L.ROLE_DRIVER or \
@@ -1473,6 +1493,27 @@ class EntityLinker:
                 t.text in {"No.", "#"} or t.lower_ == "wheel" for t in root.head.subtree
                 if not root.left_edge.i <= t.i <= root.right_edge.i):
             votes["Driver"] += 1  # "X, who co-owns the team, returns ... behind the wheel"
+
+    @staticmethod
+    def _as_crew_chief_after(doc, m: EntMention) -> bool:
+        """"with X as crew chief", "X calling the shots as crew chief": the role given by
+        an as-phrase right after the name, read on the surface as the parser hangs it
+        anywhere. Not when another name comes first ("A won with B as crew chief") nor
+        in "as crew chief Y" naming someone else."""
+        sent = doc[m.start].sent
+        for i in range(m.end, min(sent.end, m.end + 5)):
+            t = doc[i]
+            if t.is_punct or t.pos_ == "PROPN":
+                return False
+            if t.lower_ != "as":
+                continue
+            k = i + 1
+            if k < sent.end and doc[k].lower_ in {"the", "his", "her", "their", "its"}:
+                k += 1
+            nxt = doc[k + 2] if k + 2 < sent.end else None
+            return k + 1 < sent.end and doc[k].lower_ == "crew" and \
+                doc[k + 1].lower_ == "chief" and (nxt is None or nxt.pos_ != "PROPN")
+        return False
 
     @staticmethod
     def _said_roles(doc, root) -> set[str]:

@@ -103,6 +103,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
         self.edges: dict[tuple, Edge] = {}
         self._teammates: list[tuple[list[int], list[int], int]] = []
         self._replaced: list[tuple[int, int, int]] = []
+        self._car_owners: list[tuple[list[int], int, int]] = []
 
     # ---------------------------------------------------------------- utilities
     def ent(self, idx: int) -> DocEntity:
@@ -356,20 +357,46 @@ class _Run(CarRules, ResultRules, QuoteRules):
         teams = [e for e in self.de.entities if e.type == "Team"]
         if not teams:
             return []
-        last = self.ent(person).name.split()[-1].lower()
-        named = [t for t in teams if last in t.name.lower().split()]
+        named = self.teams_named_after(person)
         if len(named) == 1:
-            return [named[0].idx]
+            return named
         if tok is not None:
             sent = self.doc[tok.i].sent
             for m in reversed(self.de.mentions):
                 if sent.start <= m.start < tok.i and self.ent(m.ent).type == "Team":
                     return [m.ent]  # "T confirmed ..., and team owner X said"
-            near = self.team_of_section(tok)
+            near = self.team_of_section(tok) or self.team_just_before(tok)
             if near:
                 return near
         best = max(teams, key=lambda e: len(e.mentions))
         return [best.idx]
+
+    def teams_named_after(self, person: int) -> list[int]:
+        """Teams whose name, as canonical or as the text writes it, holds the person's
+        surname: an owner's team usually bears the name ("Roush Racing", known under a
+        later name, is still Roush's)."""
+        last = self.ent(person).name.split()[-1].lower()
+        found = []
+        for e in self.de.entities:
+            if e.type != "Team":
+                continue
+            surfaces = {e.name} | {self.doc[m.start:m.end].text for m in e.mentions}
+            if any(last in s.lower().replace("-", " ").split() for s in surfaces):
+                found.append(e.idx)
+        return found
+
+    def team_just_before(self, tok, reach: int = 2) -> list[int]:
+        """The one team named in the last ``reach`` sentences of the paragraph before
+        ``tok``: "T said Monday ... . "Quote," team owner X said"."""
+        k = self._sent_index(tok)
+        for j in range(k - 1, max(-1, k - 1 - reach), -1):
+            last = self.de.sents[j][-1]
+            if j in self.de.headings or "\n" in last.text + last.whitespace_:
+                break  # (the paragraph starts with the sentence after)
+            teams = {m.ent for m in self.de.in_sentence(j) if self.ent(m.ent).type == "Team"}
+            if teams:
+                return list(teams) if len(teams) == 1 else []
+        return []
 
     def org_pronoun(self, tok) -> list[int]:
         """"its", "their": the subject of the clause if an organization, else the last
@@ -408,6 +435,14 @@ class _Run(CarRules, ResultRules, QuoteRules):
             if m.start >= tok.i:
                 continue
             if self.ent(m.ent).type in kinds:
+                return [m.ent]
+        return []
+
+    def last_organization(self, tok) -> list[int]:
+        """"the sanctioning body": the organization (not a team or sponsor) named last
+        before it, the body the article spoke of."""
+        for m in reversed(self.de.mentions):
+            if m.start < tok.i and self.ent(m.ent).type == "Organization":
                 return [m.ent]
         return []
 
@@ -767,6 +802,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
     def finish(self) -> list[Edge]:
         self.replaced_held_the_place()
         self.teammates_share_team()
+        self.car_owners_own_the_team()
         edges = list(self.edges.values())
         # a person typed only by default who owns or works for an organization and is
         # not said to drive is a Person
@@ -898,6 +934,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
         self.name_patterns(si, sent, ms)
         self.crew_chief_surface(si, sent, ms)
         self.parenthetical_chief(si, sent, ms)
+        if "Team" in types:
+            self.fronted_at_team(si, sent)
         if "Team" in types or "Organization" in types:
             self.drive_surface(si, sent, ms)
             self.fronted_team_list(si, sent, ms)
@@ -907,6 +945,34 @@ class _Run(CarRules, ResultRules, QuoteRules):
             self.team_make(si, sent, ms)
             if "Team" in types:
                 self.make_for_team(si, sent, ms)
+
+    def fronted_at_team(self, si, sent) -> None:
+        """"(Over) at T, C is expected to replace Y atop the pit box", "At T in the 1970s,
+        his engines powered ...": the staff member the clause is about works at T (a
+        driver's tie to T is left to the drive rules)."""
+        words = [t for t in sent if not t.is_space]
+        if words[:1] and words[0].lower_ == "over":
+            words = words[1:]
+        if len(words) < 4 or words[0].lower_ != "at":
+            return
+        m = self.de.mention_at(words[1].i)
+        if m is None or self.ent(m.ent).type != "Team" or \
+                words[1].i != m.start or "," not in [t.text for t in self.doc[m.end:m.end + 8]]:
+            return
+        people: list[int] = []
+        for c in sent.root.children:
+            if c.dep_ in SUBJ_DEPS:
+                people += self.ents_of(c)
+                people += [e for p in c.children if p.dep_ == "poss" and
+                           p.lower_ in {"his", "her"} for e in self.pronoun(p)]
+        for p in dict.fromkeys(people):
+            if self.ent(p).type in {"CrewChief", "Person"}:
+                # "Over at T, co-owner X was less forgiving": X owns T
+                owner = any(x.ent == p and x.start > sent.start and
+                            self.doc[x.start - 1].lower_ in L.OWNER_TITLE_WORDS
+                            for x in self.de.in_sentence(si))
+                self.emit(p, "owns" if owner else "affiliated_with", m.ent, si, 0.6,
+                          "fronted-at-team")
 
     # -- drove_for -----------------------------------------------------------------
     def teamish(self, idx: int) -> bool:
@@ -1277,6 +1343,14 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 if eb.is_person:
                     self._implicit_team_role(b, si, sent)
                 continue
+            if ea.type == "Team" and not eb.is_person and self._sponsorable(b.ent) and \
+                    [w for w in words if w not in {"'s", "’s"}][-1:] in (
+                        ["partner"], ["sponsor"]) and \
+                    all(w in L.SPONSOR_PARTNER_MODIFIERS | {"'s", "’s", "partner", "sponsor"}
+                        for w in words) and self._make_sponsor(b.ent):
+                # "<team> partner <S>", "<team>'s longtime sponsor <S>"
+                self.emit(b.ent, "sponsors", a.ent, si, 0.75, "team-partner-name")
+                continue
             if ea.type in {"Team", "Sponsor", "Organization", "Manufacturer"} and eb.is_person:
                 poss = words[:1] in (["'s"], ["’s"], ["'"], ["’"])
                 rest = words[1:] if poss else words
@@ -1352,9 +1426,13 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self._implicit_team_role(b, si, sent)
 
     def _implicit_team_role(self, b, si, sent) -> None:
-        """"Team owner X said", "team president X": the team of the document."""
+        """"Team owner X said", "team president X", and the bare owner title "co-owner X
+        said", "and owner X called him": the team of the document."""
         doc = self.doc
         before = [t.lower_ for t in doc[max(sent.start, b.start - 3):b.start]]
+        if before[-1:] and before[-1] in {"owner", "co-owner"} and \
+                self._bare_title(doc[b.start - 1], sent):
+            before = ["team"] + before[-1:]
         if len(before) < 2 or before[-2] != "team":
             return
         role = before[-1]
@@ -1369,6 +1447,16 @@ class _Run(CarRules, ResultRules, QuoteRules):
             self.emit(b.ent, "owns", team[0], si, 0.65, "team-owner-implicit")
         else:
             self.emit(b.ent, "affiliated_with", team[0], si, 0.6, "team-title-implicit")
+
+    def _bare_title(self, role, sent) -> bool:
+        """Whether the title word ``role`` stands alone before a name: at the start of
+        the sentence or after a common word ("and owner X"), not after a name or a
+        proper noun ("Cowboys owner X", "<team> owner X")."""
+        if role.i == sent.start:
+            return True
+        prev = self.doc[role.i - 1]
+        return prev.pos_ != "PROPN" and self.de.mention_at(prev.i) is None and \
+            prev.lower_ not in {"'s", "’s", "team", "car"}
 
     # -- quotations and posts ------------------------------------------------------
     def posts(self) -> None:
@@ -2027,6 +2115,17 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 chief = got[0] if got else None
         return chief
 
+    def _named_before_as(self, as_tok) -> list[int]:
+        """The person an as-phrase describes when named just before it: "with C as crew
+        chief", "C calling the shots as crew chief" (not the clause's subject)."""
+        for i in range(as_tok.i - 1, max(as_tok.sent.start, as_tok.i - 5) - 1, -1):
+            m = self.de.mention_at(i)
+            if m is not None:
+                return [m.ent] if self.ent(m.ent).is_person else []
+            if self.doc[i].is_punct:
+                return []
+        return []
+
     def crew_chief_noun(self, tok, si) -> None:
         """"X, crew chief for Y", "Y's crew chief, X", "crew chief X will call Y's races"."""
         chiefs: list[int] = []
@@ -2038,10 +2137,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
             chiefs += self.subjects(tok.head)
         if tok.dep_ == "pobj" and tok.head.lower_ == "as":
             # "(in her second season) as crew chief for X", "promoted X to crew chief"
+            named = self._named_before_as(tok.head)
             v = tok.head.head
             while v.pos_ not in {"VERB", "AUX"} and v.head.i != v.i:
                 v = v.head
-            chiefs += self.subjects(v)
+            chiefs += named or self.subjects(v)
         if tok.dep_ == "pobj" and tok.head.lower_ == "to" and \
                 tok.head.head.lemma_.lower() in {"promote", "move", "name", "elevate"}:
             chiefs += self.dobjs(tok.head.head, poss=False)
@@ -2134,7 +2234,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
         owners = [s for s in self.subjects(tok) if self.ent(s).is_person]
         teams = [t for t in self.dobjs(tok, poss=False) if self.ent(t).type == "Team"]
         if not teams and owners:
-            teams = self._owned_team_noun(tok, owners[0])
+            teams = self._owned_team_noun(tok, owners[0]) or (
+                self._team_before_noun(tok.head) if tok.dep_ == "relcl" else [])
         passive = self.passive_subjects(tok)
         agents = [s for s in self.agent(tok) if self.ent(s).is_person]
         if passive or (agents and tok.tag_ == "VBN"):
@@ -2146,10 +2247,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if lemma in {"co-own", "coown"} or tok.lower_.startswith("co-own"):
             # "X co-owns T with Y"
             owners += [p for p in self.pobjs(tok, {"with"}) if self.ent(p).is_person]
-            # (the parser often hangs the with-phrase on the object: "co-owns the team
-            # with Y")
-            owners += [p for c in tok.children if c.dep_ == "dobj"
-                       for p in self.pobjs(c, {"with"}) if self.ent(p).is_person]
+            # (the parser often hangs the with-phrase on the object or on a time phrase:
+            # "co-owns the team with Y", "co-owned the team at the time with Y")
+            owners += [p for c in tok.children if c.dep_ in {"dobj", "prep", "npadvmod"}
+                       for g in [c] + [x for x in c.children if x.dep_ == "pobj"]
+                       for p in self.pobjs(g, {"with"}) if self.ent(p).is_person]
         if owners and tok.dep_ == "acl" and tok.head.lower_ in {
                 "team", "organization", "operation", "outfit"} and not (
                 tok.head.dep_ == "appos" and self.men(tok.head.head) is not None):
@@ -2166,6 +2268,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for o in owners:
             for t in teams:
                 self.emit(o, "owns", t, si, conf * self.hedge(tok), "own-verb")
+        driver = self._driver_of_owned_car(tok) if owners and not teams else []
+        if driver:
+            self._car_owners.append((owners, driver[0], si))
         if owners and not teams:
             # "the chain founded by X", "X owns <company>": a tie to a company, no team
             firms = [t for t in (passive or self.dobjs(tok, poss=False))
@@ -2173,6 +2278,25 @@ class _Run(CarRules, ResultRules, QuoteRules):
             for o in owners:
                 for f in firms:
                     self.emit(o, "affiliated_with", f, si, 0.65 * self.hedge(tok), "own-firm")
+
+    def _driver_of_owned_car(self, verb) -> list[int]:
+        """The driver of "D, whose car is co-owned by A and B" / "D's truck is owned by
+        A": the car's owners own the team D drives for (see :meth:`car_owners_own_the_team`)."""
+        subj = [c for c in verb.children if c.dep_ == "nsubjpass" and
+                c.lemma_.lower() in {"car", "truck", "ride", "entry"}]
+        return [e for s in subj for c in s.children if c.dep_ == "poss"
+                for e in (self.antecedent(c) if c.lower_ == "whose" else self.ents_of(c))
+                if self.ent(e).is_person][:1]
+
+    def car_owners_own_the_team(self) -> None:
+        """Owners of a driver's car own the one team the document firmly has the driver
+        drive for (read once every sentence is)."""
+        for owners, driver, si in self._car_owners:
+            teams = {e.object for e in self.edges.values() if e.predicate == "drove_for"
+                     and e.subject == driver and e.confidence >= 0.7}
+            if len(teams) == 1:
+                for o in owners:
+                    self.emit(o, "owns", next(iter(teams)), si, 0.65, "owned-car")
 
     def _owned_by_surface(self, tok) -> tuple[list[int], list[int]]:
         """"T, the team owned by roofing executive X and Y": read on the surface, as
@@ -2187,16 +2311,21 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 m = self.de.mention_at(i)
                 if m is not None and self.ent(m.ent).is_person and m.ent not in owners:
                     owners.append(m.ent)
-        teams: list[int] = []
-        head = tok.head
-        if tok.dep_ == "acl" and head.lower_ in {"team", "organization", "operation",
-                                                 "outfit"}:
-            k = head.left_edge.i - 1
-            if k - 1 >= sent.start and doc[k].text == ",":
-                m = self.de.mention_at(k - 1)
-                if m is not None and self.teamish(m.ent):
-                    teams.append(m.ent)
+        teams = self._team_before_noun(tok.head) if tok.dep_ == "acl" else []
         return owners, teams
+
+    def _team_before_noun(self, head) -> list[int]:
+        """The team set off by the comma before "the team" ("T, the team owned by X",
+        "at T, the team he co-owns with Y"): read on the surface, as the parser often
+        hangs that apposition on another noun of the sentence."""
+        if head.lower_ not in {"team", "organization", "operation", "outfit"}:
+            return []
+        k = head.left_edge.i - 1
+        if k - 1 >= head.sent.start and self.doc[k].text == ",":
+            m = self.de.mention_at(k - 1)
+            if m is not None and self.teamish(m.ent):
+                return [m.ent]
+        return []
 
     def _owned_team_noun(self, verb, owner: int) -> list[int]:
         """The team of "X owns the team" / "X, who co-owns the organization": the one
@@ -2363,6 +2492,14 @@ class _Run(CarRules, ResultRules, QuoteRules):
             got += self.car_refs(p)
         return got
 
+    def _with_as_sponsor(self, as_tok) -> list[int]:
+        """The company of "with <S> as (the) primary partner": the with-phrase the as-phrase
+        hangs on, when it names a company."""
+        head = as_tok.head
+        if head.dep_ != "pobj" or head.head.lower_ != "with" or self.men(head) is None:
+            return []
+        return [e for e in self.ents_of(head) if self._sponsorable(e)]
+
     def sponsor_noun(self, tok, si) -> None:
         """"X, the primary sponsor of D", "sponsorship from X", "D's sponsor X"."""
         low = tok.lower_
@@ -2373,8 +2510,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
             company_of_driver = low in {"partner", "backer"} and tok.dep_ == "appos" and \
                 self.men(tok.head) is not None and \
                 self._sponsorable(self.men(tok.head).ent) and any(
-                    c.dep_ == "poss" and any(self.ent(e).is_person for e in self.ents_of(c))
-                    for c in tok.children)
+                    c.dep_ in {"poss", "compound"} and self.men(c) is not None and
+                    any(self.ent(e).is_person for e in self.ents_of(c))
+                    for c in tok.children)  # ("<S>, Y's partner", "<S>, a Y backer")
             if not words & L.SPONSOR_STRONG and not company_of_driver and not (
                     ({"primary", "associate"} & words or any(
                         c.lower_ in L.SPONSOR_PARTNER_MODIFIERS for c in tok.children))
@@ -2405,6 +2543,12 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 v = v.head
             # "keeps S as the primary sponsor of ...", else "S returns as ..."
             kept = [e for e in self.dobjs(v, poss=False) if self._sponsorable(e)]
+            rider = self._with_as_sponsor(tok.head)
+            if rider:
+                # "D will drive the No. 7 ..., with S as the sponsor": D, or the car
+                kept = rider
+                targets += [e for c in v.children if c.dep_ in SUBJ_DEPS
+                            for e in self.sponsored_in(c)]
             sponsors += kept or self.subjects(v)
             if not sponsors:
                 # a misparsed "<S> returns as primary partner": the name just before
@@ -2440,6 +2584,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 got = self.ents_of(c)
                 sponsors += [g for g in got if not self.ent(g).is_person and
                              self.ent(g).type not in {"Team", "Manufacturer", "Series", "Track"}]
+                if c.dep_ == "compound" and tok.dep_ == "appos":
+                    # "<S>, a Y backer since his truck days", "<S>, a Y associate partner"
+                    targets += [g for g in got if self.ent(g).is_person]
             if c.dep_ == "poss":
                 # "the sponsor extended its deal with T": a company already read as a
                 # sponsor owns the deal; anyone else is the one sponsored
@@ -2593,7 +2740,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
             return self.subjects(v) if v.pos_ in {"VERB", "AUX"} else []
         if tok.dep_ in {"conj"} and tok.head.dep_ in {"appos", "attr"}:
             return self._holder_of_role(tok.head)
-        return []
+        # "the company's founder and CEO, X, said"
+        return [e for c in tok.children if c.dep_ == "appos" for e in self.ents_of(c)
+                if self.ent(e).is_person]
 
     def role_noun(self, tok, si) -> None:
         """"X, a <make> development driver", "X is a <team> development driver",
@@ -2612,6 +2761,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 # organization's vice chairman"
                 orgs += self.recent_team(c) if c.lower_ in {"team", "organization"} else \
                     [e for e in self.ents_of(c) if self.teamish(e)]
+            elif c.dep_ == "poss" and (c.lower_ == "company" or c.lower_ == "body" and any(
+                    g.lower_ == "sanctioning" for g in c.children)):
+                # "the company's founder", "the sanctioning body's vice president"
+                orgs += self.company_noun(c) if c.lower_ == "company" else \
+                    self.last_organization(c)
             if c.dep_ == "prep" and c.lower_ in {"at", "for", "with", "of", "to", "on", "in"}:
                 for p in c.children:
                     if p.dep_ == "pobj":
