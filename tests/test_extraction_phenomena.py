@@ -1429,3 +1429,15 @@ def test_a_company_described_by_apposition_backs_a_driver(ex):
     assert types(result).get("Pellmart") == "Sponsor"
     assert ("Pellmart", "sponsors", "Alan Quill") in triples(result)
     assert ("John Quill", "affiliated_with", "Pellmart") in triples(result)  # its founder
+
+
+def test_a_transcript_answer_labelled_with_the_speakers_name(ex):
+    text = ("Hank Dorsey has called races for Alan Quill since 2022.\n\n"
+            "Q: How has Alan changed?\n\n"
+            "DORSEY: He's the most naturally gifted driver I've ever worked with.\n\n"
+            "Q: And the team?\n\n"
+            "DORSEY: Brightwater Racing has been great to us, and Marcus Trent and I "
+            "compare notes.\n")
+    got = triples(ex.extract(text))
+    assert ("Hank Dorsey", "endorses", "Alan Quill") in got
+    assert ("Hank Dorsey", "endorses", "Marcus Trent") not in got

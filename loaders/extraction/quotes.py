@@ -112,22 +112,42 @@ class QuoteRules:
         return sorted(marked + answers)
 
     def _answers(self) -> dict[int, int]:
-        """Q&A answers: the lines that begin "A:", from after the colon to the line's
-        end (start -> end token)."""
+        """Q&A answers: the lines that begin "A:" or with the answerer's name in a
+        transcript ("SCOTT:", "Billy Scott:"), from after the colon to the line's end
+        (start -> end token)."""
         got = getattr(self, "_answer_spans", None)
         if got is not None:
             return got
-        doc, got = self.doc, {}
+        doc, got, self._answerers = self.doc, {}, {}
         for t in doc[:-1]:
-            if t.text == "A" and doc[t.i + 1].text == ":" and (
-                    t.i == 0 or "\n" in doc[t.i - 1].text or "\n" in doc[t.i - 1].whitespace_):
-                end = t.i + 2
-                while end < len(doc) and "\n" not in doc[end].text and \
-                        "\n" not in doc[end - 1].whitespace_:
-                    end += 1
-                got[t.i + 2] = end
+            if not (t.i == 0 or "\n" in doc[t.i - 1].text or "\n" in doc[t.i - 1].whitespace_):
+                continue
+            colon = next((j for j in range(t.i, min(t.i + 3, len(doc) - 1))
+                          if doc[j].text == ":"), None)
+            who = self._answerer(doc[t.i:colon]) if colon is not None else None
+            if who is None:
+                continue
+            end = colon + 1
+            while end < len(doc) and "\n" not in doc[end].text and \
+                    "\n" not in doc[end - 1].whitespace_:
+                end += 1
+            got[colon + 1] = end
+            self._answerers[colon + 1] = who
         self._answer_spans = got
         return got
+
+    def _answerer(self, label) -> list[int] | None:
+        """Who a transcript line's label stands for: "A" is the interviewee, a name
+        ("SCOTT", "Billy Scott") the one person whose name holds its words; None for
+        any other line ("Q:", "NOTE:")."""
+        words = [t.text.lower() for t in label]
+        if words == ["a"]:
+            return self._interviewee()
+        if not words or not all(t.is_alpha and (t.is_upper or t.is_title) for t in label):
+            return None
+        hits = [e.idx for e in self.de.entities if e.is_person and
+                set(words) <= set(e.name.lower().split())]
+        return hits if len(hits) == 1 else None
 
     def _interviewee(self) -> list[int]:
         """Who answers a Q&A: the first person the text names."""
@@ -136,7 +156,7 @@ class QuoteRules:
     def _span_speaker(self, start: int, end: int, prev_end: int | None):
         """Speaker (and say-verb) of a quotation or of a Q&A answer."""
         if start in self._answers():
-            return self._interviewee(), None
+            return self._answerers[start], None
         return self._speaker_near(start, end, prev_end)
 
     def _marked_spans(self) -> list[tuple[int, int]]:
@@ -550,7 +570,13 @@ class QuoteRules:
         if praise is not None:
             # the people the clause of the praise names ("Travis has a great reputation")
             clause = self._clause(praise)
-            toks = [t for t in clause.subtree if lo <= t.i < hi]
+            if self._thing_subject(clause):
+                return []  # "the team has been great at Phoenix"
+            # a verb coordinated with the clause is its own clause ("Bubba doesn't get
+            # enough credit, and Charles and I compare notes": not Charles)
+            other = {g.i for c in clause.children if c.dep_ == "conj" and
+                     c.pos_ in {"VERB", "AUX"} for g in c.subtree}
+            toks = [t for t in clause.subtree if lo <= t.i < hi and t.i not in other]
             named = self._named_in(toks, speaker)
             if named:
                 return named
@@ -581,6 +607,16 @@ class QuoteRules:
         if last is not None and 0 <= qstart - last[0] <= 80:
             return [last[1]]  # the same speaker, still on the same person
         return self._focal_person(qstart, speaker)
+
+    def _thing_subject(self, clause) -> bool:
+        """Whether the subject of a praising clause is a team, a company or a thing
+        named in the text ("Team Penske has been great"): the praise is not of a
+        person."""
+        for c in clause.children:
+            if c.dep_ in {"nsubj", "nsubjpass"}:
+                m = self.men(c)
+                return m is not None and c.i == m.root and not self.ent(m.ent).is_person
+        return False
 
     def _criticism(self, t, start: int, end: int) -> bool:
         """Whether word ``t`` of a quotation attacks someone: "teach him some manners",
