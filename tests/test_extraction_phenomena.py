@@ -1441,3 +1441,35 @@ def test_a_transcript_answer_labelled_with_the_speakers_name(ex):
     got = triples(ex.extract(text))
     assert ("Hank Dorsey", "endorses", "Alan Quill") in got
     assert ("Hank Dorsey", "endorses", "Marcus Trent") not in got
+
+
+@pytest.mark.parametrize("text", [
+    'Walt Brennan said Tuesday that Quill "could find speed where nobody else thought to look."',
+    "Walt Brennan never stopped saying he had kept the seat open because Alan Quill was "
+    '"as good as anybody who ever sat in it."',
+    'Walt Brennan called Alan Quill "a true craftsman whose work won us two titles."',
+])
+def test_a_quoted_fragment_is_the_governing_speakers_about_whom_it_names(ex, text):
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+@pytest.mark.parametrize("quote", [
+    "He's also the fastest kid I've seen in a truck in a long time.",
+    "He's as committed a driver as there is in this garage.",
+    "Alan doesn't know how to quit, and that's why he wins.",
+    "I wouldn't bet against him this weekend.",
+    "If he wins Sunday, nobody should be surprised.",
+    "He's quicker than I was at that age.",
+    "Alan earned this. He went back down and won.",
+    "We need to sign that kid before anybody else does.",
+    "He has a feel for the car you can't teach.",
+])
+def test_praise_in_the_build_of_a_phrase(ex, quote):
+    text = f'Alan Quill won at Lakeview Speedway.\n\n"{quote}" Walt Brennan said.'
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_pride_of_someone_else_is_no_praise_by_the_speaker(ex):
+    text = ('Alan Quill built engines for 40 years.\n\n'
+            '"He was proudest of the people," Walt Brennan said.')
+    assert ("Walt Brennan", "endorses", "Alan Quill") not in triples(ex.extract(text))

@@ -74,6 +74,10 @@ COMPARE_PREPS = frozenset({"since", "than", "like"})
 best prospect since X", "better than X")."""
 
 ANY_WORDS = frozenset({"anybody", "anyone", "everybody", "everyone", "any"})
+POOR_WORDS = frozenset({"worst", "least", "slowest", "dumbest", "bad", "poor", "slow",
+                        "dumb", "dangerous", "reckless", "dirty", "angry", "frustrated"})
+"""Adjectives whose superlative or "as ... as ever" is no praise ("the worst ...")."""
+SAYS_BETTER = frozenset({"quicker", "faster", "better", "smarter", "tougher", "stronger"})
 DEFERRING_VERBS = frozenset({"tell", "see", "know", "judge", "decide"})
 """Future "I'll tell you how good he is", "we'll see": judgement deferred, no praise."""
 
@@ -143,11 +147,21 @@ class QuoteRules:
         words = [t.text.lower() for t in label]
         if words == ["a"]:
             return self._interviewee()
-        if not words or not all(t.is_alpha and (t.is_upper or t.is_title) for t in label):
+        if not self._transcript() or not words or not all(t.is_alpha and (t.is_upper or t.is_title) for t in label):
             return None
         hits = [e.idx for e in self.de.entities if e.is_person and
                 set(words) <= set(e.name.lower().split())]
         return hits if len(hits) == 1 else None
+
+    def _transcript(self) -> bool:
+        """Whether the text is an interview transcript: some line opens with "Q:"."""
+        got = getattr(self, "_is_transcript", None)
+        if got is None:
+            doc = self.doc
+            got = self._is_transcript = any(t.text == "Q" and doc[t.i + 1].text == ":" and (
+                t.i == 0 or "\n" in doc[t.i - 1].text or "\n" in doc[t.i - 1].whitespace_)
+                for t in doc[:-1])
+        return got
 
     def _interviewee(self) -> list[int]:
         """Who answers a Q&A: the first person the text names."""
@@ -192,8 +206,9 @@ class QuoteRules:
                     return True
             if t.lower_ in {"unsure", "hardly", "lacks", "doubt"}:
                 return True
-            if hops and t.lemma_.lower() == "need" and t.pos_ in {"VERB", "AUX"}:
-                return True
+            if hops and t.lemma_.lower() == "need" and t.pos_ in {"VERB", "AUX"} and not any(
+                    c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in t.children):
+                return True  # (not the speaker's side: "we need to sign that kid")
             if hops and t.lemma_.lower() in DEFERRING_VERBS and any(
                     c.dep_ == "aux" and c.lower_ in {"will", "'ll", "’ll"} for c in t.children):
                 return True
@@ -209,10 +224,29 @@ class QuoteRules:
         if lem == "credit" and t.pos_ == "NOUN":
             near = {c.lower_ for c in t.children} | {c.lower_ for c in t.head.children}
             return bool(near & {"enough", "nobody", "more"}) or t.head.lemma_.lower() == "give"
+        neg = any(c.dep_ == "neg" for c in t.children)
         if lem == "teach" and t.pos_ == "VERB":
-            return any(c.dep_ == "dobj" and c.lower_ in {"that", "it", "kind"}
-                       for c in t.children) and any(c.dep_ == "neg" for c in t.children)
+            # "you can't teach that", "a feel for the car you can't teach"
+            return neg and (t.dep_ == "relcl" or any(
+                c.dep_ == "dobj" and c.lower_ in {"that", "it", "kind"} for c in t.children))
+        if lem == "quit" or lem == "give" and any(c.lower_ == "up" for c in t.children):
+            # "he never quits", "doesn't know how to quit"
+            return neg or t.dep_ == "xcomp" and any(c.dep_ == "neg" for c in t.head.children)
+        if lem == "bet" and t.pos_ == "VERB":
+            return neg and any(c.lower_ == "against" for c in t.children)  # "I wouldn't bet against him"
+        if lem in {"surprise", "surprised"}:
+            return self._no_surprise_if(t)
         return False
+
+    @staticmethod
+    def _no_surprise_if(t) -> bool:
+        """"If he wins, nobody should be surprised", "it wouldn't surprise me if he won":
+        a win foretold as no surprise."""
+        verb = t.head if t.dep_ == "acomp" else t
+        denied = any(c.dep_ == "neg" or c.dep_ == "nsubj" and c.lower_ in {"nobody", "noone"}
+                     for c in verb.children)
+        return denied and any(c.dep_ == "advcl" and any(g.lower_ == "if" for g in c.children)
+                              for c in verb.children)
 
     def _is_praise(self, t, end: int) -> bool:
         doc = self.doc
@@ -220,16 +254,19 @@ class QuoteRules:
         if w in QUOTE_STRONG:
             return True
         if lem in {"proud", "impressed"}:
-            # "proud of him" (not "we're proud to keep building it with <driver>")
+            # "proud of him" (not "we're proud to keep building it with <driver>"), the
+            # speaker's own pride (not "he was proudest of the people")
             return any(c.dep_ == "prep" and c.lower_ in {"of", "with", "by"}
-                       for c in t.children)
+                       for c in t.children) and all(
+                c.lower_ in FIRST_PERSON for c in t.head.children
+                if c.dep_ in {"nsubj", "nsubjpass"})
         if w in QUOTE_WEAK:
             # "he's good", "a good driver" (not "he got me good")
             return t.dep_ in {"acomp", "attr"} and t.head.lemma_ == "be" or \
                 t.dep_ in {"advmod", "acomp", "oprd"} and t.head.lemma_.lower() in {
                     "drive", "race", "run", "driving", "racing"} or \
                 t.dep_ == "amod" and t.head.lemma_.lower() in PERSON_NOUNS - CHARACTER_NOUNS or \
-                t.dep_ in {"oprd", "ccomp", "acomp"} and t.head.lemma_.lower() == "make"
+                t.dep_ in {"oprd", "ccomp", "acomp", "advmod"} and t.head.lemma_.lower() == "make"
         if w in QUOTE_STRONG or lem in QUOTE_STRONG:
             return True
         modals = {"can", "could"} | ({"will", "'ll", "’ll"} if lem == "win" else set())
@@ -241,7 +278,7 @@ class QuoteRules:
             return True  # "the real deal"
         if w == "guy" and t.dep_ == "attr" and any(c.lower_ == "the" for c in t.children):
             return True  # "Rudy was the guy"
-        if self._against_anybody(t) or self.praise_phrase(t):
+        if self._against_anybody(t) or self.praise_phrase(t) or self._praise_construction(t):
             return True
         if lem == "teach" and t.pos_ == "VERB":
             return any(c.lower_ in {"me", "us"} for c in t.children)  # "Doc taught me"
@@ -280,6 +317,57 @@ class QuoteRules:
             return any(c.dep_ == "dobj" and c.lower_ in {"people", "lot", "everybody",
                                                          "everyone"} for c in kids)
         return lem == "win" and any(c.lower_ in {"everywhere", "everything"} for c in kids)
+
+    def _praise_construction(self, t) -> bool:
+        """Praise in the build of a phrase rather than in a word of praise: a superlative
+        measured on the speaker's experience ("the fastest kid I've seen"), "as committed
+        a driver as there is", "quicker than I was at that age", "nobody else"/"nobody
+        harder to pass", "a true craftsman", "he earned it", "X is the reason we ...",
+        "that impresses me", "we need to sign that kid"."""
+        w, lem, kids = t.lower_, t.lemma_.lower(), list(t.children)
+        if t.tag_ == "JJS" and w not in POOR_WORDS:
+            return t.dep_ == "amod" and t.head.lemma_.lower() in PERSON_NOUNS and \
+                self._within_experience(t.head)
+        if w == "as" and t.dep_ == "advmod" and t.head.lower_ not in POOR_WORDS:
+            return self._as_as_ever(t)
+        if w in SAYS_BETTER and t.tag_ in {"JJR", "RBR"}:
+            return any(g.dep_ == "nsubj" and g.lower_ == "i" for c in kids
+                       if c.dep_ in {"advcl", "prep"} for g in c.subtree)
+        if w == "nobody":
+            return any(c.lower_ == "else" or c.tag_ in {"JJR", "RBR"} for c in kids)
+        if w in {"true", "real"} and t.dep_ == "amod":
+            head = t.head.lower_
+            return head in PERSON_NOUNS - CHARACTER_NOUNS or head.endswith("man") and \
+                head not in CHARACTER_NOUNS
+        if lem == "earn" and t.pos_ == "VERB":
+            return any(c.dep_ == "dobj" for c in kids) and not any(
+                c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in kids)
+        if w == "reason" and t.dep_ == "attr" and t.head.lemma_ == "be":
+            return any(c.dep_ == "nsubj" and (c.lower_ in {"he", "she"} or c.pos_ == "PROPN")
+                       for c in t.head.children)
+        if lem == "impress" and t.pos_ == "VERB":
+            return any(c.dep_ == "dobj" and c.lower_ in FIRST_PERSON for c in kids)
+        return lem in WANT_TO_HAVE and t.dep_ == "xcomp" and \
+            t.head.lemma_.lower() in {"need", "get", "have"} and any(
+                c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in t.head.children) and \
+            any(c.dep_ == "dobj" and (c.lower_ in {"him", "her"} or c.lemma_.lower() in {
+                "kid", "guy", "driver"}) for c in kids)
+
+    @staticmethod
+    def _within_experience(noun) -> bool:
+        """A superlative's noun measured on the speaker's experience: "the fastest kid
+        I've seen", "the toughest racer I ever worked with", "the best there's ever been"."""
+        return any(g.lower_ == "ever" or g.dep_ == "nsubj" and g.lower_ in {"i", "we"}
+                   for c in noun.children if c.dep_ in {"relcl", "acl"} for g in c.subtree)
+
+    @staticmethod
+    def _as_as_ever(t) -> bool:
+        """"as committed a driver as there is", "as good a group as we've ever had": the
+        second "as" opens a clause of "ever", "there is" or "anybody"."""
+        top = t.head.head if t.head.dep_ in {"amod", "advcl", "acomp"} else t.head
+        return any(g.lower_ == "as" and g.i > t.i and any(
+            x.lower_ == "ever" or x.dep_ == "expl" or x.lower_ in ANY_WORDS
+            for x in g.head.subtree) for g in top.subtree)
 
     @staticmethod
     def _against_anybody(t) -> bool:
@@ -440,7 +528,30 @@ class QuoteRules:
                 who = self._say_subject(t, start)
                 if who:
                     return who, t
-        return self._colon_speaker(start) or self._lead_in_speaker(start)
+        return self._colon_speaker(start) or self._governing_speaker(start, end) or \
+            self._lead_in_speaker(start)
+
+    def _governing_speaker(self, start: int, end: int):
+        """A fragment quoted inside the writer's sentence: the subject of the say-verb
+        (or "called") that governs it, however far before ("Y never stopped saying he
+        had kept the seat because X was “as good as anybody”", "F called X “a true
+        craftsman”")."""
+        doc = self.doc
+        t = next((t for t in doc[start:end] if not start <= t.head.i < end), None)
+        for _ in range(6):
+            if t is None or t.head.i == t.i:
+                return None
+            t = t.head
+            if start <= t.i < end or t.sent.start != doc[start].sent.start:
+                return None
+            if t.lemma_.lower() in L.CALL_VERBS and t.pos_ == "VERB":
+                who = [e for e in self.subjects(t) if self.ent(e).is_person]
+                if who:
+                    return who[:1], t
+            who = self._say_subject(t, start)
+            if who:
+                return who, t
+        return None
 
     def _split(self, prev_end: int, start: int) -> bool:
         """Whether a quotation goes on one before it ("“Alan is,” X said, “the best
@@ -583,7 +694,8 @@ class QuoteRules:
             if {t.lower_ for t in toks} & ABOUT_WORDS:
                 lo2 = min(t.i for t in toks)
                 return self._about_sentence(lo2, hi, qstart, qend, speaker, verb)
-        named = self._named_in(doc[lo:hi], speaker)
+        named = self._named_in(doc[lo:hi], speaker) or self._named_lead_in(verb, qstart,
+                                                                           speaker)
         if named:
             return named
         words = {t.lower_ for t in doc[lo:hi]}
@@ -617,6 +729,16 @@ class QuoteRules:
                 m = self.men(c)
                 return m is not None and c.i == m.root and not self.ent(m.ent).is_person
         return False
+
+    def _named_lead_in(self, verb, qstart: int, speaker: int) -> list[int]:
+        """The people the writer names between the say-verb and a quoted fragment of the
+        same sentence: whom the fragment is about ("W said Y “could find horsepower
+        where nobody else thought to look”")."""
+        if verb is None or not verb.i < qstart or verb.sent.start != self.doc[qstart].sent.start:
+            return []
+        return [m.ent for m in self.de.mentions if verb.i < m.start < qstart and
+                self.ent(m.ent).is_person and m.ent != speaker and
+                not self.inside_quote(m.start)]
 
     def _criticism(self, t, start: int, end: int) -> bool:
         """Whether word ``t`` of a quotation attacks someone: "teach him some manners",
