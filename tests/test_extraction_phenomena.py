@@ -1473,3 +1473,62 @@ def test_pride_of_someone_else_is_no_praise_by_the_speaker(ex):
     text = ('Alan Quill built engines for 40 years.\n\n'
             '"He was proudest of the people," Walt Brennan said.')
     assert ("Walt Brennan", "endorses", "Alan Quill") not in triples(ex.extract(text))
+
+
+def test_praise_of_the_car_or_a_clean_pass_out_of_room_praises_no_one(ex):
+    text = ('Alan Quill signed with Brightwater Racing.\n\n'
+            '"Marcus Trent and the guys kept chipping away at it, and by the last run it was '
+            'as good as it\'s been all year," Alan Quill said.\n\n'
+            '"He ran me clean out of real estate," Quill said of Gus Whitaker.')
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "endorses", "Marcus Trent") not in got
+    assert ("Alan Quill", "endorses", "Gus Whitaker") not in got
+
+
+def test_sooner_than_people_think_and_a_doubt_about_him(ex):
+    text = ('Alan Quill won at Lakeview Speedway.\n\n'
+            '"He\'s going to be a Cup driver, and it\'s going to happen quicker than people '
+            'think," Walt Brennan said.\n\n'
+            'Gus Whitaker was asked about Quill. "He\'s fast," Whitaker said. "I\'m not sure '
+            'he\'s figured out the rest of it yet."')
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "endorses", "Alan Quill") in got
+    assert ("Gus Whitaker", "endorses", "Alan Quill") not in got
+
+
+def test_words_exchanged_with_someone_on_the_object(ex):
+    text = ("Marcus Trent, who exchanged heated words with Gus Whitaker after a wreck at "
+            "Lakeview Speedway last fall, said only that he was not surprised.")
+    assert ("Marcus Trent", "feuded_with", "Gus Whitaker") in triples(ex.extract(text))
+
+
+def test_rivals_listed_together_are_not_each_others(ex):
+    text = ("Q: Your championship rivals are Alan Quill, Marcus Trent and Gus Whitaker. "
+            "Who worries you?")
+    got = triples(ex.extract(text))
+    assert not any(p == "feuded_with" for _, p, _ in got)
+
+
+def test_anger_when_someone_left(ex):
+    text = ("Walt Brennan made no secret of his anger when Alan Quill left Brightwater Racing "
+            "a year early.")
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "feuded_with", "Alan Quill") in got or \
+        ("Alan Quill", "feuded_with", "Walt Brennan") in got
+
+
+def test_a_deed_condemned_in_a_quotation(ex):
+    text = ('Alan Quill hooked Gus Whitaker into the wall at Lakeview Speedway.\n\n'
+            '"What Alan did was dangerous, plain and simple," Walt Brennan said. "You don\'t '
+            'hook a guy into the wall there."')
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "feuded_with", "Alan Quill") in got or \
+        ("Alan Quill", "feuded_with", "Walt Brennan") in got
+
+
+def test_a_word_of_praise_inside_a_name_praises_no_one():
+    """"Pro" in "Ace Pro Outfitters" is a name, not a word of praise."""
+    local = Extractor(registry=REGISTRY, extra_names=EXTRA + [("Ace Pro Outfitters", "Sponsor")])
+    text = ('Alan Quill joins Brightwater Racing with Ace Pro Outfitters on the car.\n\n'
+            '"Marcus Trent got me my first Ace Pro Outfitters deal," Quill said.')
+    assert not any(p == "endorses" for _, p, _ in triples(local.extract(text)))

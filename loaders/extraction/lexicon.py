@@ -301,13 +301,13 @@ HEDGE_WORDS = frozenset({
 })
 
 FEUD_NOUNS = frozenset({
-    "feud", "rivalry", "altercation", "confrontation", "spat", "dispute", "fight",
+    "feud", "rivalry", "altercation", "confrontation", "spat", "dispute", "fight", "fistfight",
     "scuffle", "beef", "grudge", "tension", "tensions", "animosity", "payback", "revenge",
     "retaliation", "clash", "quarrel", "squabble", "brawl", "fracas", "melee", "skirmish",
     "war", "stare", "exchange", "bad blood", "dustup", "dust-up", "scrap", "row", "rift",
     "friction", "enmity", "hostility", "vendetta", "antagonism", "shove", "shoving",
     "punch", "confrontations", "rival", "rivals", "nemesis", "foe", "enemy", "match",
-    "words",
+    "words", "anger", "resentment",
 })
 """Nouns of an open conflict between people or teams."""
 

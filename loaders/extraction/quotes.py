@@ -77,7 +77,11 @@ ANY_WORDS = frozenset({"anybody", "anyone", "everybody", "everyone", "any"})
 POOR_WORDS = frozenset({"worst", "least", "slowest", "dumbest", "bad", "poor", "slow",
                         "dumb", "dangerous", "reckless", "dirty", "angry", "frustrated"})
 """Adjectives whose superlative or "as ... as ever" is no praise ("the worst ...")."""
-SAYS_BETTER = frozenset({"quicker", "faster", "better", "smarter", "tougher", "stronger"})
+SAYS_BETTER = frozenset({"quicker", "faster", "better", "smarter", "tougher", "stronger",
+                         "sooner", "earlier"})
+"""Comparatives that praise when measured on the speaker ("quicker than I was") or on
+what people expect ("sooner than people think")."""
+CROWD_WORDS = frozenset({"people", "anybody", "anyone", "everybody", "everyone", "most"})
 DEFERRING_VERBS = frozenset({"tell", "see", "know", "judge", "decide"})
 """Future "I'll tell you how good he is", "we'll see": judgement deferred, no praise."""
 
@@ -85,6 +89,11 @@ CRITICISM_WORDS = frozenset({"manners", "payback", "idiot", "moron", "bonehead",
                              "dirty", "disrespectful", "cheap", "reckless"})
 """Words of an angry quotation about a rival ("teach him some manners", "dirty")."""
 
+DEED_CRITICISM = frozenset({"dangerous", "unacceptable", "uncalled", "classless",
+                            "unnecessary", "inexcusable", "ridiculous", "stupid"})
+"""Words that condemn what someone did ("What X did was dangerous", "that move was
+uncalled for"): said of a deed, not of a person ("he's dangerous on restarts")."""
+DEED_NOUNS = frozenset({"move", "thing", "hit", "block", "shot", "wreck", "that"})
 CRITICISM_VERBS = frozenset({"wreck", "dump", "punt", "retaliate", "disrespect", "shove"})
 ANGER_WORDS = frozenset({"mad", "angry", "furious", "pissed", "livid", "sick", "tired"})
 FIRST_PERSON = frozenset({"me", "us", "i", "we"})
@@ -264,7 +273,8 @@ class QuoteRules:
             # "he's good", "a good driver" (not "he got me good")
             return t.dep_ in {"acomp", "attr"} and t.head.lemma_ == "be" or \
                 t.dep_ in {"advmod", "acomp", "oprd"} and t.head.lemma_.lower() in {
-                    "drive", "race", "run", "driving", "racing"} or \
+                    "drive", "race", "run", "driving", "racing"} and not (
+                    t.i + 1 < end and doc[t.i + 1].lower_ in {"out", "off", "into"}) or \
                 t.dep_ == "amod" and t.head.lemma_.lower() in PERSON_NOUNS - CHARACTER_NOUNS or \
                 t.dep_ in {"oprd", "ccomp", "acomp", "advmod"} and t.head.lemma_.lower() == "make"
         if w in QUOTE_STRONG or lem in QUOTE_STRONG:
@@ -331,8 +341,10 @@ class QuoteRules:
         if w == "as" and t.dep_ == "advmod" and t.head.lower_ not in POOR_WORDS:
             return self._as_as_ever(t)
         if w in SAYS_BETTER and t.tag_ in {"JJR", "RBR"}:
-            return any(g.dep_ == "nsubj" and g.lower_ == "i" for c in kids
-                       if c.dep_ in {"advcl", "prep"} for g in c.subtree)
+            # "quicker than I was at that age", "in Cup sooner than people think"
+            return any(g.dep_ == "nsubj" and (g.lower_ == "i" or g.lower_ in CROWD_WORDS and
+                                               g.head.lemma_.lower() in {"think", "expect"})
+                       for c in kids if c.dep_ in {"advcl", "prep"} for g in c.subtree)
         if w == "nobody":
             return any(c.lower_ == "else" or c.tag_ in {"JJR", "RBR"} for c in kids)
         if w in {"true", "real"} and t.dep_ == "amod":
@@ -382,9 +394,9 @@ class QuoteRules:
             h.lower_ == "as" and h.head.lemma_.lower() not in {"same", "such", "as"}
 
     def _praise_tokens(self, start: int, end: int) -> list:
-        return [t for t in self.doc[start:end]
-                if self._praise_by_denial(t) or
-                self._is_praise(t, end) and not self._negated_clause(t, start, end)]
+        return [t for t in self.doc[start:end] if self.men(t) is None and (
+                self._praise_by_denial(t) or
+                self._is_praise(t, end) and not self._negated_clause(t, start, end))]
 
     def _doubts(self, start: int, end: int) -> bool:
         """Whether the quotation denies or questions a readiness ("Is he ready for Cup?
@@ -405,8 +417,14 @@ class QuoteRules:
 
     @staticmethod
     def _disavows(t) -> bool:
-        """"I don't think he is", "I wouldn't say he's in my corner": the speaker
-        declines a claim about someone (not "I don't think he gets the credit")."""
+        """"I don't think he is", "I wouldn't say he's in my corner", "I'm not sure he's
+        figured it out": the speaker declines a claim about someone (not "I don't think
+        he gets the credit")."""
+        if t.lower_ == "sure" and t.dep_ == "acomp":
+            return any(c.dep_ == "neg" for c in t.head.children) and any(
+                c.dep_ == "ccomp" and any(g.dep_ in {"nsubj", "nsubjpass"} and
+                                          g.lower_ in {"he", "she"}
+                                          for g in c.children) for c in t.children)
         return t.lemma_.lower() in {"think", "say", "believe"} and any(
             c.dep_ == "neg" for c in t.children) and any(
             c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in t.children) and any(
@@ -721,11 +739,13 @@ class QuoteRules:
         return self._focal_person(qstart, speaker)
 
     def _thing_subject(self, clause) -> bool:
-        """Whether the subject of a praising clause is a team, a company or a thing
-        named in the text ("Team Penske has been great"): the praise is not of a
-        person."""
+        """Whether the subject of a praising clause is "it", or a team, a company or a
+        thing named in the text ("Team Penske has been great"): the praise is not of
+        a person."""
         for c in clause.children:
             if c.dep_ in {"nsubj", "nsubjpass"}:
+                if c.lower_ == "it" and clause.lemma_ == "be":
+                    return True  # "by the last run it was as good as it's been"
                 m = self.men(c)
                 return m is not None and c.i == m.root and not self.ent(m.ent).is_person
         return False
@@ -753,6 +773,10 @@ class QuoteRules:
             return True  # "I'm not happy with him"
         if t.lower_ == "personal" and t.head.lemma_.lower() == "make":
             return True  # "he made it personal"
+        if t.lower_ in DEED_CRITICISM and t.dep_ == "acomp":
+            return any(c.dep_ == "csubj" or c.dep_ == "nsubj" and c.lemma_.lower() in
+                       DEED_NOUNS for c in t.head.children) and \
+                not self._negated_clause(t, start, end)
         if t.pos_ != "VERB":
             return t.lower_ in ANGER_WORDS and any(
                 c.lower_ in {"at", "of"} for c in kids) and not self._negated_clause(

@@ -1637,7 +1637,17 @@ class _Run(CarRules, ResultRules, QuoteRules):
                         parties += self.ents_of(p)
             elif c.dep_ == "compound" and self.men(c) is not None:
                 parties += self.group_of(self.men(c))
+        one_side = self._one_side(tok)
+        if len(one_side) >= 2 and set(parties) <= set(one_side):
+            # "his dust-up with the family, the fistfight with A and B": A and B are one
+            # side, the other is whoever had it
+            other = [p for p in self._fight_holder(tok) if p not in one_side]
+            if not other:
+                return
+            parties = other[:1] + one_side
         if low in {"rival", "rivals", "enemy", "foe", "nemesis"}:
+            if any(c.dep_ == "poss" and not self.ents_of(c) for c in tok.children):
+                return  # "your rivals are A, B and C": theirs, not each other's
             if tok.dep_ == "appos":
                 parties += self.ents_of(tok.head)
             elif tok.dep_ == "attr":
@@ -1730,6 +1740,21 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 for b in parties[i + 1:]:
                     self.emit(a, "feuded_with", b, si, conf, "feud-between")
 
+    def _one_side(self, tok) -> list[int]:
+        """The people of a conflict noun's "with"/"against" phrase ("a fight with A and
+        B"): one side of it."""
+        return [e for e in self.pobjs(tok, {"with", "against"}) if self.ent(e).is_person]
+
+    def _fight_holder(self, tok) -> list[int]:
+        """Who had the conflict that ``tok`` names: the possessor of it (or of the noun it
+        is in apposition to: "his dust-up with the family, the fistfight with ..."), else
+        the subject of the verb it is the object of."""
+        anchor = tok.head if tok.dep_ == "appos" else tok
+        held = [e for c in anchor.children if c.dep_ == "poss" for e in self.ents_of(c)]
+        if not held and anchor.dep_ in {"dobj", "attr"}:
+            held = self.subjects(anchor.head)
+        return [e for e in held if self.ent(e).is_person]
+
     def had_words(self, tok, si) -> None:
         """"X had words with Y after the race", "X had some choice words for Y" (but "X
         had kind words for Y" praises)."""
@@ -1803,7 +1828,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
                                                          "barbs", "punches", "insults"}
                        for c in tok.children):
                 return
-            objs = [o for o in self.pobjs(tok, {"with"}) if self.ent(o).is_person]
+            # "with Y" on the verb, or on its object ("exchanged heated words with Y")
+            objs = [o for o in self.pobjs(tok, {"with"}) + [
+                e for c in tok.children if c.dep_ == "dobj" for e in self.pobjs(c, {"with"})]
+                if self.ent(o).is_person]
             if len(subj) >= 2 and not objs:
                 for i, a in enumerate(subj):
                     for b in subj[i + 1:]:
