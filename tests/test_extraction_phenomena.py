@@ -1532,3 +1532,52 @@ def test_a_word_of_praise_inside_a_name_praises_no_one():
     text = ('Alan Quill joins Brightwater Racing with Ace Pro Outfitters on the car.\n\n'
             '"Marcus Trent got me my first Ace Pro Outfitters deal," Quill said.')
     assert not any(p == "endorses" for _, p, _ in triples(local.extract(text)))
+
+
+@pytest.mark.parametrize("quote", [
+    "I have all the confidence in the world in him.",
+    "I've been really impressed with him.",
+    "I couldn't be prouder of him.",
+    "He's got all the tools.",
+    "He's the complete package.",
+    "He has what it takes.",
+    "He's wise beyond his years.",
+    "The sky's the limit for him.",
+    "He's one of the hardest workers in the garage.",
+])
+def test_praise_phrasings_of_quotations(ex, quote):
+    text = f'Alan Quill won at Lakeview Speedway. "{quote}" Walt Brennan said.'
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Walt Brennan has been one of Alan Quill's biggest supporters.",
+    "Walt Brennan is a big believer in Alan Quill.",
+])
+def test_the_endorser_named_by_a_noun(ex, text):
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Alan Quill and Marcus Trent have been at odds since Lakeview Speedway.",
+    "There is bad blood between Alan Quill and Marcus Trent.",
+    "Alan Quill and Marcus Trent don't like each other.",
+    "Alan Quill and Marcus Trent have never seen eye to eye.",
+    "Marcus Trent and Alan Quill got into a heated argument on pit road.",
+    "Alan Quill called out Marcus Trent after the race.",
+    "Marcus Trent blamed Alan Quill for the wreck.",
+    "Marcus Trent criticized Alan Quill's driving.",
+    'Alan Quill won after contact with Marcus Trent. "He has no respect for anybody," '
+    "Trent said.",
+    'Alan Quill won after contact with Marcus Trent. "I\'ll get him back," Trent said.',
+])
+def test_feud_phrasings(ex, text):
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "feuded_with", "Marcus Trent") in got or \
+        ("Marcus Trent", "feuded_with", "Alan Quill") in got
+
+
+def test_two_at_odds_with_a_third_are_not_each_others_rivals(ex):
+    text = ("Brightwater Racing and Kestrel Motorsports remain at odds with the sanctioning "
+            "body over the charter system.")
+    assert not any(p == "feuded_with" for _, p, _ in triples(ex.extract(text)))

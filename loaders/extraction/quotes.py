@@ -81,6 +81,15 @@ SAYS_BETTER = frozenset({"quicker", "faster", "better", "smarter", "tougher", "s
                          "sooner", "earlier"})
 """Comparatives that praise when measured on the speaker ("quicker than I was") or on
 what people expect ("sooner than people think")."""
+ADMIRING_WORDS = frozenset({"proud", "prouder", "proudest", "impressed"})
+"""Praise said of the speaker's own feeling about someone ("I'm proud of him")."""
+FAITH_NOUNS = frozenset({"confidence", "faith", "belief"})
+WHOLE_NOUNS = {"package": {"complete", "total", "whole", "full"}, "tool": {"all"}}
+"""Nouns of all-round ability and the words that make them praise ("the complete
+package", "all the tools")."""
+ARENA_NOUNS = frozenset({"garage", "sport", "series", "field", "paddock", "business",
+                         "world", "country", "generation", "industry"})
+"""Where a superlative is measured ("the hardest worker in the garage")."""
 CROWD_WORDS = frozenset({"people", "anybody", "anyone", "everybody", "everyone", "most"})
 DEFERRING_VERBS = frozenset({"tell", "see", "know", "judge", "decide"})
 """Future "I'll tell you how good he is", "we'll see": judgement deferred, no praise."""
@@ -245,6 +254,8 @@ class QuoteRules:
             return neg and any(c.lower_ == "against" for c in t.children)  # "I wouldn't bet against him"
         if lem in {"surprise", "surprised"}:
             return self._no_surprise_if(t)
+        if t.lower_ == "prouder":
+            return True  # "I couldn't be prouder of him"
         return False
 
     @staticmethod
@@ -262,13 +273,13 @@ class QuoteRules:
         w, lem = t.lower_, t.lemma_.lower()
         if w in QUOTE_STRONG:
             return True
-        if lem in {"proud", "impressed"}:
+        if lem in {"proud", "impressed"} or w == "impressed":
             # "proud of him" (not "we're proud to keep building it with <driver>"), the
             # speaker's own pride (not "he was proudest of the people")
+            holder = t.head.children if t.dep_ in {"acomp", "attr", "oprd"} else t.children
             return any(c.dep_ == "prep" and c.lower_ in {"of", "with", "by"}
                        for c in t.children) and all(
-                c.lower_ in FIRST_PERSON for c in t.head.children
-                if c.dep_ in {"nsubj", "nsubjpass"})
+                c.lower_ in FIRST_PERSON for c in holder if c.dep_ in {"nsubj", "nsubjpass"})
         if w in QUOTE_WEAK:
             # "he's good", "a good driver" (not "he got me good")
             return t.dep_ in {"acomp", "attr"} and t.head.lemma_ == "be" or \
@@ -326,7 +337,8 @@ class QuoteRules:
         if lem == "surprise" and t.pos_ == "VERB":
             return any(c.dep_ == "dobj" and c.lower_ in {"people", "lot", "everybody",
                                                          "everyone"} for c in kids)
-        return lem == "win" and any(c.lower_ in {"everywhere", "everything"} for c in kids)
+        return lem == "win" and any(c.lower_ in {"everywhere", "everything", "anywhere"}
+                                    for c in kids)
 
     def _praise_construction(self, t) -> bool:
         """Praise in the build of a phrase rather than in a word of praise: a superlative
@@ -359,6 +371,18 @@ class QuoteRules:
                        for c in t.head.children)
         if lem == "impress" and t.pos_ == "VERB":
             return any(c.dep_ == "dobj" and c.lower_ in FIRST_PERSON for c in kids)
+        if lem in FAITH_NOUNS and t.pos_ == "NOUN":
+            return any(c.dep_ == "prep" and c.lower_ == "in" for c in kids)  # "confidence in him"
+        if lem in WHOLE_NOUNS:
+            # "the complete package", "he's got all the tools"
+            return any(c.lower_ in WHOLE_NOUNS[lem] for c in kids)
+        if w == "years" and t.head.lower_ == "beyond":
+            return True  # "wise beyond his years"
+        if w == "limit" and any(c.lower_ == "sky" for c in t.head.children):
+            return True  # "the sky's the limit for him"
+        if lem == "take" and any(c.lower_ == "it" and c.dep_ == "nsubj" for c in kids):
+            return any(c.lower_ == "what" for c in kids) and t.head.lemma_.lower() in {
+                "have", "get", "got"}  # "he has what it takes"
         return lem in WANT_TO_HAVE and t.dep_ == "xcomp" and \
             t.head.lemma_.lower() in {"need", "get", "have"} and any(
                 c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in t.head.children) and \
@@ -367,10 +391,13 @@ class QuoteRules:
 
     @staticmethod
     def _within_experience(noun) -> bool:
-        """A superlative's noun measured on the speaker's experience: "the fastest kid
-        I've seen", "the toughest racer I ever worked with", "the best there's ever been"."""
+        """A superlative's noun measured on the speaker's experience or on the sport:
+        "the fastest kid I've seen", "the toughest racer I ever worked with", "one of the
+        hardest workers in the garage"."""
         return any(g.lower_ == "ever" or g.dep_ == "nsubj" and g.lower_ in {"i", "we"}
-                   for c in noun.children if c.dep_ in {"relcl", "acl"} for g in c.subtree)
+                   for c in noun.children if c.dep_ in {"relcl", "acl"} for g in c.subtree) \
+            or any(g.lemma_.lower() in ARENA_NOUNS for c in noun.children
+                   if c.dep_ == "prep" and c.lower_ in {"in", "of"} for g in c.children)
 
     @staticmethod
     def _as_as_ever(t) -> bool:
@@ -773,6 +800,12 @@ class QuoteRules:
             return True  # "I'm not happy with him"
         if t.lower_ == "personal" and t.head.lemma_.lower() == "make":
             return True  # "he made it personal"
+        if lem == "respect" and t.pos_ == "NOUN":
+            return any(c.lower_ in {"no", "zero", "any"} for c in kids)  # "he has no respect"
+        if lem == "get" and t.pos_ == "VERB" and any(c.lower_ == "back" for c in kids):
+            # "I'll get him back" (payback promised)
+            return any(c.dep_ == "dobj" and c.lower_ in {"him", "her", "them"} for c in kids) \
+                and any(c.lower_ in {"will", "'ll", "’ll", "gonna", "going"} for c in kids)
         if t.lower_ in DEED_CRITICISM and t.dep_ == "acomp":
             return any(c.dep_ == "csubj" or c.dep_ == "nsubj" and c.lemma_.lower() in
                        DEED_NOUNS for c in t.head.children) and \
@@ -834,6 +867,8 @@ class QuoteRules:
         people named as telling him so ("Busch told me I was ready"), else no one;
         None when the praise is about someone else."""
         clause = p.head
+        if p.lower_ in ADMIRING_WORDS:
+            return None  # "I'm impressed with him": the praise is of him
         if p.dep_ not in {"acomp", "attr", "oprd"} or not any(
                 c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"i", "we"}
                 for c in clause.children):

@@ -825,6 +825,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.endorse_verb(tok, lemma, si)
                 if lemma in L.FEUD_VERBS:
                     self.feud_verb(tok, lemma, si)
+                if lemma in {"like", "see", "get"}:
+                    self.mutual_dislike(tok, si)
                 if lemma in L.SEPARATION_VERBS:
                     self.kept_apart(tok, lemma, si)
                 if lemma in L.CREW_CHIEF_VERBS:
@@ -867,6 +869,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.car_number(tok, si, sent)
             if pos == "ADJ" and (low in L.FEUD_ADJ or low in L.DISPLEASED_ADJ):
                 self.angry_with(tok, si)
+            if low == "odds" and tok.i > 0 and self.doc[tok.i - 1].lower_ == "at":
+                self.at_odds(tok, si)
             if lemma in {"team", "teams", "organization", "outfit"} and pos == "NOUN":
                 self.make_team_noun(tok, si)
             if (low in L.ROLE_NOUNS or lemma in L.ROLE_NOUNS) and pos in {"NOUN", "PROPN"}:
@@ -1531,7 +1535,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
             if c.dep_ == "prep" and c.lower_ in {"from", "by"}:
                 for p in c.children:
                     givers += [e for e in self.subtree_ents(p) if self.ent(e).is_person]
-            elif c.dep_ == "prep" and c.lower_ in {"for", "of", "to"}:
+            elif c.dep_ == "prep" and (c.lower_ in {"for", "of", "to"} or
+                                       c.lower_ == "in" and low in L.ENDORSER_NOUNS):
+                # ("a big believer in Y")
                 for p in c.children:
                     got = [e for e in self.subtree_ents(p) if self.ent(e).is_person]
                     if c.lower_ == "of" and low in L.ENDORSER_NOUNS:
@@ -1557,11 +1563,13 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 givers = ins
                 takers = [e for e in self.subjects(tok.head) if self.ent(e).is_person]
         if low in L.ENDORSER_NOUNS:
-            # "X, a longtime supporter of Y"
-            if tok.dep_ == "appos":
-                givers += [e for e in self.ents_of(tok.head) if self.ent(e).is_person]
-            elif tok.dep_ == "attr":
-                givers += [e for e in self.subjects(tok.head) if self.ent(e).is_person]
+            # "X, a longtime supporter of Y", "X has been one of Y's biggest supporters"
+            one = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+                tok.head.head.lower_ == "one" else tok
+            if one.dep_ == "appos":
+                givers += [e for e in self.ents_of(one.head) if self.ent(e).is_person]
+            elif one.dep_ == "attr":
+                givers += [e for e in self.subjects(one.head) if self.ent(e).is_person]
         if not givers and takers and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {
                 "have", "give", "offer", "express", "heap", "voice", "reserve", "lavish"}:
             # "X had high praise for Y"
@@ -1612,8 +1620,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if low == "word":
             self.had_words(tok, si)
             return
+        if low == "blood" and not any(c.lower_ == "bad" for c in tok.children):
+            return  # ("bad blood")
         if low in {"war", "exchange", "stare", "row", "fight", "clash", "shove", "punch",
-                   "rival", "rivals", "enemy", "foe", "war"}:
+                   "rival", "rivals", "enemy", "foe", "war", "argument"}:
             # only with words that make them a conflict between people
             mods = {c.lower_ for c in tok.children} | {tok.head.lower_}
             if low in {"rival", "rivals", "enemy", "foe", "nemesis"}:
@@ -1622,7 +1632,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 return
             elif low == "stare" and not mods & L.FEUD_ADJ:
                 return
-            elif low in {"exchange", "fight", "clash"} and not (mods & L.FEUD_ADJ or any(
+            elif low in {"exchange", "fight", "clash", "argument"} and not (mods & L.FEUD_ADJ or any(
                     c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children)):
                 return
         if low == "match" and not ({c.lower_ for c in tok.children} & L.FEUD_ADJ):
@@ -1786,6 +1796,38 @@ class _Run(CarRules, ResultRules, QuoteRules):
             for o in others:
                 self.emit(s, "feuded_with", o, si, 0.65 * self.hedge(tok), "angry-with")
 
+    def mutual_dislike(self, tok, si) -> None:
+        """"A and B don't like each other", "A and B have never seen eye to eye", "A and
+        B never got along": a lasting conflict between the two."""
+        lemma, kids = tok.lemma_.lower(), list(tok.children)
+        if not any(c.dep_ == "neg" for c in kids):
+            return
+        words = {g.lower_ for g in tok.subtree}
+        if not (lemma == "like" and {"each", "other"} <= words or
+                lemma == "see" and "eye" in words or
+                lemma == "get" and "along" in {c.lower_ for c in kids}):
+            return
+        subj = [e for e in self.subjects(tok) if self.ent(e).is_person or
+                self.ent(e).type == "Team"]
+        for i, a in enumerate(subj):
+            for b in subj[i + 1:]:
+                self.emit(a, "feuded_with", b, si, 0.7 * self.hedge(tok), "dislike")
+
+    def at_odds(self, tok, si) -> None:
+        """"A and B have been at odds since Bristol", "A is at odds with B"."""
+        verb = tok.head.head if tok.head.lower_ == "at" else tok.head
+        subj = [e for e in self.subjects(verb) if self.ent(e).is_person or
+                self.ent(e).type == "Team"]
+        others = [e for e in self.pobjs(tok, {"with"}) if e not in subj]
+        # (at odds "with" someone unnamed: the subjects are one side, not each other's)
+        pairs = [(s, o) for s in subj for o in others] if any(
+            c.lower_ == "with" for c in tok.children) else \
+            [(a, b) for i, a in enumerate(subj) for b in subj[i + 1:]]
+        if self.negated(verb):
+            return
+        for a, b in pairs:
+            self.emit(a, "feuded_with", b, si, 0.7 * self.hedge(verb), "at-odds")
+
     def kept_apart(self, tok, lemma, si) -> None:
         """"X had to be pulled away from Y", "the two had to be separated", "X walked to
         Y's car and had to be led away": people kept apart by others are in a conflict."""
@@ -1819,6 +1861,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
         subj = [s for s in self.subjects(tok) if self.ent(s).is_person or
                 self.ent(s).type == "Team"]
         objs = self.dobjs(tok, poss=False) + self.pobjs(tok, {"with", "at", "against", "on"})
+        if not objs and lemma in L.FEUD_VERBS_STRONG | {"criticize", "criticise", "blast",
+                                                         "rip", "slam", "lambaste"}:
+            # "criticized Y's driving", "blasted Y's move": the one whose deed it was
+            objs = [e for c in tok.children if c.dep_ == "dobj" for g in c.children
+                    if g.dep_ == "poss" for e in self.ents_of(g)]
         objs = [o for o in objs if self.ent(o).is_person or
                 self.ent(o).type == "Team" and o in named]
         subj = [x for x in subj if self.ent(x).is_person or x in named]
@@ -1863,10 +1910,13 @@ class _Run(CarRules, ResultRules, QuoteRules):
                                              "purpose",
                                              "deliberately", "angrily", "publicly", "afterward",
                                              "post-race", "postrace", "incident"})
+            called_out = lemma == "call" and "out" in {c.lower_ for c in tok.children}
+            blamed = lemma == "blame" and any(  # "blamed Y for the wreck"
+                g.lemma_.lower() in L.INCIDENT_NOUNS for g in tok.subtree if g.dep_ == "pobj")
             if lemma in {"wreck", "dump", "hook", "call", "argue", "vow", "blame", "stare",
-                         "glare", "gesture"} and not anger:
+                         "glare", "gesture"} and not (anger or called_out or blamed):
                 return
-            if lemma in {"call"} and "out" not in {c.lower_ for c in tok.children}:
+            if lemma in {"call"} and not called_out:
                 return
         if len(subj) >= 2 and not objs and lemma in {"feud", "clash", "fight", "quarrel",
                                                      "scuffle", "brawl", "spar", "argue"}:
