@@ -1581,3 +1581,15 @@ def test_two_at_odds_with_a_third_are_not_each_others_rivals(ex):
     text = ("Brightwater Racing and Kestrel Motorsports remain at odds with the sanctioning "
             "body over the charter system.")
     assert not any(p == "feuded_with" for _, p, _ in triples(ex.extract(text)))
+
+
+@pytest.mark.parametrize("text", [
+    'Alan Quill won at Lakeview Speedway. Walt Brennan watched from the pit box. '
+    '"He\'s the best young driver in the series," said the 62-year-old.',
+    'Alan Quill won at Lakeview Speedway. Walt Brennan watched from the pit box. '
+    '"He\'s the best young driver in the series," the veteran said.',
+    'Alan Quill won at Lakeview Speedway. Walt Brennan, asked about Quill, did not hesitate. '
+    '"He\'s the best young driver in the series."',
+])
+def test_a_speaker_described_or_set_up_before_the_quotation(ex, text):
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))

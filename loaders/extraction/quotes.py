@@ -81,6 +81,9 @@ SAYS_BETTER = frozenset({"quicker", "faster", "better", "smarter", "tougher", "s
                          "sooner", "earlier"})
 """Comparatives that praise when measured on the speaker ("quicker than I was") or on
 what people expect ("sooner than people think")."""
+DESCRIPTOR_NOUNS = frozenset({"veteran", "rookie", "youngster", "teenager", "champion",
+                              "driver", "racer", "native", "winner", "newcomer"})
+"""Nouns a writer uses for a person already named ("the veteran said")."""
 ADMIRING_WORDS = frozenset({"proud", "prouder", "proudest", "impressed"})
 """Praise said of the speaker's own feeling about someone ("I'm proud of him")."""
 FAITH_NOUNS = frozenset({"confidence", "faith", "belief"})
@@ -501,7 +504,18 @@ class QuoteRules:
             who = [e for e in self.subjects(t) if self.ent(e).is_person]
             if who:
                 return who[:1]
-            return self._role_speaker(t, qstart)
+            return self._role_speaker(t, qstart) or self._descriptor_speaker(t, qstart)
+        return []
+
+    def _descriptor_speaker(self, verb, qstart: int) -> list[int]:
+        """"said the 62-year-old", "the veteran said": a description of the person named
+        last before the quotation, not a new speaker."""
+        for c in verb.children:
+            if c.dep_ == "nsubj" and self.men(c) is None and any(
+                    g.lower_ == "the" for g in c.children) and (
+                    c.lower_.endswith("-old") or c.lemma_.lower() in DESCRIPTOR_NOUNS or
+                    c.lower_ == "old" and any(g.lemma_ == "year" for g in c.subtree)):
+                return self._speaker_before(min(qstart, verb.i))
         return []
 
     def _role_speaker(self, verb, qstart: int) -> list[int]:
@@ -625,7 +639,7 @@ class QuoteRules:
     def _lead_in_speaker(self, start: int):
         """A quotation with no attribution of its own that opens a sentence: the one
         who "said" something in the sentence before goes on ("Rice said the team will
-        not appeal. “We'll talk, and we'll move on.”")."""
+        not appeal. “We'll talk, and we'll move on.”"), else its subject."""
         k = self._sent_index(self.doc[start])
         if k <= 0 or self.de.sents[k].start < start - 1:
             return [], None
@@ -634,7 +648,19 @@ class QuoteRules:
                 who = self._say_subject(t, start)
                 if who:
                     return who, t
-        return [], None
+        return self._set_up_speaker(k), None
+
+    def _set_up_speaker(self, k: int) -> list[int]:
+        """A quotation with no attribution right after a sentence of the same paragraph
+        whose subject is a person: that person speaks ("X, asked about Y, did not
+        hesitate. “He's the best ...”")."""
+        prev = self.de.sents[k - 1]
+        if any("\n" in t.text or "\n" in t.whitespace_ for t in prev) or \
+                any(self.inside_quote(t.i) for t in prev):
+            return []
+        root = prev.root
+        return [m.ent for m in self.de.in_sentence(k - 1) if self.ent(m.ent).is_person and
+                self.doc[m.root].dep_ == "nsubj" and self.doc[m.root].head.i == root.i][:1]
 
     # ------------------------------------------------------------ about
     def _focal_person(self, start: int, speaker: int) -> list[int]:
