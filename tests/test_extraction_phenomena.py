@@ -1593,3 +1593,23 @@ def test_two_at_odds_with_a_third_are_not_each_others_rivals(ex):
 ])
 def test_a_speaker_described_or_set_up_before_the_quotation(ex, text):
     assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Walt Brennan stood behind Alan Quill after the crash.",
+    "Walt Brennan threw his support behind Alan Quill.",
+    "Walt Brennan expressed confidence in Alan Quill.",
+    "Walt Brennan heaped praise on Alan Quill.",
+    "Walt Brennan spoke highly of Alan Quill.",
+    "Walt Brennan believes in Alan Quill.",
+    "Walt Brennan has Alan Quill's back.",
+    "Walt Brennan defended Alan Quill after the race.",
+    "Alan Quill drew praise from Walt Brennan.",
+])
+def test_backing_in_narrative_phrasings(ex, text):
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_getting_behind_a_car_on_a_restart_is_no_backing(ex):
+    text = "Marcus Trent got behind Alan Quill on the restart and defended from Gus Whitaker."
+    assert not any(p == "endorses" for _, p, _ in triples(ex.extract(text)))

@@ -246,7 +246,7 @@ ENDORSE_VERBS = frozenset({
     "endorse", "praise", "vouch", "back", "support", "tout", "hail", "laud", "champion",
     "recommend", "commend", "applaud", "credit", "rave", "compliment", "admire",
     "trust", "extol", "celebrate", "salute", "acclaim", "boost", "promote", "advocate",
-    "push", "lobby", "root",
+    "push", "lobby", "root", "defend",
 })
 """Verbs whose subject vouches for their object."""
 

@@ -823,6 +823,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.reported_speech(tok, lemma, si)
                 if lemma in L.ENDORSE_VERBS:
                     self.endorse_verb(tok, lemma, si)
+                if lemma in {"stand", "rally", "speak", "think", "believe", "have"}:
+                    self.backing_phrase(tok, lemma, si)
                 if lemma in L.FEUD_VERBS:
                     self.feud_verb(tok, lemma, si)
                 if lemma in {"like", "see", "get"}:
@@ -1489,15 +1491,38 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     for o in objs:
                         self.emit(s, "endorses", o, si, 0.75, "call-praise")
 
+    def backing_phrase(self, tok, lemma, si) -> None:
+        """Backing said with a plain verb and a particle: "X stood behind Y", "X rallied
+        behind Y", "X spoke highly of Y", "X believes in Y", "X has Y's back"."""
+        kids = list(tok.children)
+        if self.negated(tok):
+            return
+        if lemma == "have":
+            objs = [e for c in kids if c.lower_ == "back" and c.dep_ in {"dobj", "advmod"}
+                    for g in c.children if g.dep_ == "poss" for e in self.ents_of(g)]
+        elif lemma in {"speak", "think"}:
+            objs = self.pobjs(tok, {"of"}) if any(c.lower_ == "highly" for c in kids) else []
+        else:
+            objs = self.pobjs(tok, {"in"} if lemma == "believe" else {"behind"})
+        speakers = [e for e in self.subjects(tok) if self.ent(e).is_person]
+        for s in speakers:
+            for o in objs:
+                if self.ent(o).is_person and o != s:
+                    self.emit(s, "endorses", o, si, 0.7 * self.hedge(tok), "backing-phrase")
+
     def _admired(self, verb) -> list[int]:
         """Whom the subject of ``verb`` admires: "(he was) impressed with Y", "proud of Y",
         "(he) learned more in two seasons with Y", "learned a lot from Y"."""
         if verb.lemma_.lower() == "learn":
             return [e for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ in {
                 "from", "with", "under"} for e in self.ents_of(t) if self.ent(e).is_person]
-        return [e for c in verb.children if c.dep_ in {"acomp", "oprd"} and c.lower_ in {
-            "impressed", "proud", "amazed", "blown"} for e in self.pobjs(c, {"with", "of", "by"})
-            if self.ent(e).is_person]
+        admiring = {"impressed", "proud", "amazed", "blown"}
+        if verb.lower_ in admiring:  # "(he said he was) impressed by Y"
+            return [e for e in self.pobjs(verb, {"with", "of", "by"}) + self.agent(verb)
+                    if self.ent(e).is_person]
+        return [e for c in verb.children if c.dep_ in {"acomp", "oprd"} and c.lower_ in
+                admiring for e in self.pobjs(c, {"with", "of", "by"})
+                if self.ent(e).is_person]
 
     def _named_before_quote(self, verb) -> list[int]:
         """The subject of a quoted predicate, named just before the quotation mark
@@ -1525,9 +1550,13 @@ class _Run(CarRules, ResultRules, QuoteRules):
     def endorse_noun(self, tok, si) -> None:
         """"endorsements from A, B and C", "X's praise of Y", "Y has the backing of X"."""
         low = tok.lower_
+        giving = tok.dep_ == "dobj" and tok.head.lemma_.lower() in {
+            "have", "give", "offer", "express", "heap", "voice", "reserve", "lavish", "throw",
+            "show", "place", "put"}
         if tok.lemma_.lower() in {"support", "confidence", "vote", "fan", "champion",
                                   "nod", "seal"} and not any(
-                c.dep_ == "prep" for c in tok.children):
+                c.dep_ == "prep" for c in list(tok.children) + (
+                    list(tok.head.children) if giving else [])):
             return
         givers: list[int] = []
         takers: list[int] = []
@@ -1535,9 +1564,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
             if c.dep_ == "prep" and c.lower_ in {"from", "by"}:
                 for p in c.children:
                     givers += [e for e in self.subtree_ents(p) if self.ent(e).is_person]
-            elif c.dep_ == "prep" and (c.lower_ in {"for", "of", "to"} or
-                                       c.lower_ == "in" and low in L.ENDORSER_NOUNS):
-                # ("a big believer in Y")
+            elif c.dep_ == "prep" and c.lower_ in {"for", "of", "to", "in", "behind", "on"}:
+                # ("confidence in Y", "support behind Y", "praise on Y")
                 for p in c.children:
                     got = [e for e in self.subtree_ents(p) if self.ent(e).is_person]
                     if c.lower_ == "of" and low in L.ENDORSER_NOUNS:
@@ -1570,10 +1598,16 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 givers += [e for e in self.ents_of(one.head) if self.ent(e).is_person]
             elif one.dep_ == "attr":
                 givers += [e for e in self.subjects(one.head) if self.ent(e).is_person]
-        if not givers and takers and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {
-                "have", "give", "offer", "express", "heap", "voice", "reserve", "lavish"}:
-            # "X had high praise for Y"
+        if giving and not takers:
+            # "X threw his support behind Y", "X heaped praise on Y" (on the verb)
+            takers = [e for e in self.pobjs(tok.head, {"for", "behind", "on", "in"})
+                      if self.ent(e).is_person]
+        if not givers and takers and giving:
+            # "X had high praise for Y", "X threw his support behind Y"
             givers = [e for e in self.subjects(tok.head) if self.ent(e).is_person]
+        if not givers and tok.dep_ == "dobj":
+            # "Y drew praise from X" (the from-phrase on the verb)
+            givers = [e for e in self.pobjs(tok.head, {"from"}) if self.ent(e).is_person]
         if givers and not takers:
             head = tok.head
             if tok.dep_ in {"dobj", "attr"}:
