@@ -1613,3 +1613,23 @@ def test_backing_in_narrative_phrasings(ex, text):
 def test_getting_behind_a_car_on_a_restart_is_no_backing(ex):
     text = "Marcus Trent got behind Alan Quill on the restart and defended from Gus Whitaker."
     assert not any(p == "endorses" for _, p, _ in triples(ex.extract(text)))
+
+
+@pytest.mark.parametrize("text", [
+    'Alan Quill won after contact with Marcus Trent. "That was a cheap shot," Trent said.',
+    'Alan Quill won after contact with Marcus Trent. "He\'ll get his," Trent said.',
+    'Marcus Trent raced Alan Quill for years. "We didn\'t like each other much," Trent said.',
+    "Alan Quill vowed to get even with Marcus Trent.",
+    "Alan Quill has a score to settle with Marcus Trent.",
+])
+def test_payback_and_criticism_naming_no_one(ex, text):
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "feuded_with", "Marcus Trent") in got or \
+        ("Marcus Trent", "feuded_with", "Alan Quill") in got
+
+
+def test_two_others_who_dont_like_each_other_are_not_the_speakers_rivals(ex):
+    text = ('Alan Quill and Marcus Trent tangled late. "I just saw two guys that didn\'t like '
+            'each other very much," Gus Whitaker said.')
+    got = triples(ex.extract(text))
+    assert not any(p == "feuded_with" and "Gus Whitaker" in (s, o) for s, p, o in got)

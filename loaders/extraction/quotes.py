@@ -828,10 +828,14 @@ class QuoteRules:
             return True  # "he made it personal"
         if lem == "respect" and t.pos_ == "NOUN":
             return any(c.lower_ in {"no", "zero", "any"} for c in kids)  # "he has no respect"
-        if lem == "get" and t.pos_ == "VERB" and any(c.lower_ == "back" for c in kids):
-            # "I'll get him back" (payback promised)
-            return any(c.dep_ == "dobj" and c.lower_ in {"him", "her", "them"} for c in kids) \
-                and any(c.lower_ in {"will", "'ll", "’ll", "gonna", "going"} for c in kids)
+        if lem == "get" and t.pos_ == "VERB" and any(c.lower_ in {"will", "'ll", "’ll"}
+                                                     for c in kids):
+            # payback promised: "I'll get him back", "he'll get his"
+            return any(c.dep_ == "dobj" and (c.lower_ in {"his", "hers"} or c.lower_ in {
+                "him", "her", "them"} and any(k.lower_ == "back" for k in kids)) for c in kids)
+        if lem == "like" and any(c.dep_ == "neg" for c in kids) and any(
+                c.dep_ == "nsubj" and c.lower_ == "we" for c in kids):
+            return {"each", "other"} <= {g.lower_ for g in t.subtree}  # "we didn't like each other"
         if t.lower_ in DEED_CRITICISM and t.dep_ == "acomp":
             return any(c.dep_ == "csubj" or c.dep_ == "nsubj" and c.lemma_.lower() in
                        DEED_NOUNS for c in t.head.children) and \
@@ -874,8 +878,10 @@ class QuoteRules:
                 continue
             done.add(t.sent.start)
             lo, hi = max(start, t.sent.start), min(end, t.sent.end)
+            # (a criticism naming no one, "That was a cheap shot", is of the one the
+            # passage is about)
             about = self._about_sentence(lo, hi, start, end, speaker, verb) or \
-                self._named_before(start, speaker)
+                self._named_before(start, speaker) or self._focal_person(start, speaker)
             for o in about[:1]:
                 self.emit(speaker, "feuded_with", o, self._sent_index(t), 0.6,
                           "quote-criticism")

@@ -829,6 +829,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.feud_verb(tok, lemma, si)
                 if lemma in {"like", "see", "get"}:
                     self.mutual_dislike(tok, si)
+                if lemma in {"get", "settle"}:
+                    self.payback_phrase(tok, lemma, si)
                 if lemma in L.SEPARATION_VERBS:
                     self.kept_apart(tok, lemma, si)
                 if lemma in L.CREW_CHIEF_VERBS:
@@ -1846,6 +1848,24 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for i, a in enumerate(subj):
             for b in subj[i + 1:]:
                 self.emit(a, "feuded_with", b, si, 0.7 * self.hedge(tok), "dislike")
+
+    def payback_phrase(self, tok, lemma, si) -> None:
+        """"X vowed to get even with Y", "X has a score to settle with Y"."""
+        kids = list(tok.children)
+        even = any(c.lower_ == "even" for c in kids) or any(  # (or on "with")
+            g.lower_ == "even" for c in kids if c.lower_ == "with" for g in c.children)
+        if lemma == "get" and not even or \
+                lemma == "settle" and not (tok.head.lemma_.lower() == "score" or any(
+                    c.dep_ == "dobj" and c.lemma_.lower() == "score" for c in kids)):
+            return
+        others = [e for e in self.pobjs(tok, {"with"}) if self.ent(e).is_person]
+        holder = tok.head.head if tok.dep_ == "relcl" or tok.head.lemma_.lower() == "score" \
+            else tok
+        subj = [e for e in self.subjects(tok) or self.subjects(holder) if self.ent(e).is_person]
+        for s in subj:
+            for o in others:
+                if o != s:
+                    self.emit(s, "feuded_with", o, si, 0.7 * self.hedge(tok), "payback")
 
     def at_odds(self, tok, si) -> None:
         """"A and B have been at odds since Bristol", "A is at odds with B"."""
