@@ -1633,3 +1633,21 @@ def test_two_others_who_dont_like_each_other_are_not_the_speakers_rivals(ex):
             'each other very much," Gus Whitaker said.')
     got = triples(ex.extract(text))
     assert not any(p == "feuded_with" and "Gus Whitaker" in (s, o) for s, p, o in got)
+
+
+@pytest.mark.parametrize("quote", [
+    "He does a great job for us.",
+    "He's a great fit for us.",
+    "He brings a lot to the table.",
+    "He's a hell of a race car driver.",
+    "I think the world of him.",
+])
+def test_everyday_praise_of_a_persons_work(ex, quote):
+    text = f'Alan Quill won at Lakeview Speedway. "{quote}" Walt Brennan said.'
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_a_job_well_done_by_a_team_praises_no_person(ex):
+    text = ('Alan Quill won at Lakeview Speedway. "Brightwater Racing did a great job on the '
+            'stops," Walt Brennan said.')
+    assert ("Walt Brennan", "endorses", "Alan Quill") not in triples(ex.extract(text))

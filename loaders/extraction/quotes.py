@@ -90,6 +90,8 @@ FAITH_NOUNS = frozenset({"confidence", "faith", "belief"})
 WHOLE_NOUNS = {"package": {"complete", "total", "whole", "full"}, "tool": {"all"}}
 """Nouns of all-round ability and the words that make them praise ("the complete
 package", "all the tools")."""
+WORK_NOUNS = frozenset({"job", "fit", "asset", "addition", "teammate", "leader"})
+"""Nouns a weak word praises a person through ("he does a great job", "a great fit")."""
 ARENA_NOUNS = frozenset({"garage", "sport", "series", "field", "paddock", "business",
                          "world", "country", "generation", "industry"})
 """Where a superlative is measured ("the hardest worker in the garage")."""
@@ -290,6 +292,9 @@ class QuoteRules:
                     "drive", "race", "run", "driving", "racing"} and not (
                     t.i + 1 < end and doc[t.i + 1].lower_ in {"out", "off", "into"}) or \
                 t.dep_ == "amod" and t.head.lemma_.lower() in PERSON_NOUNS - CHARACTER_NOUNS or \
+                t.dep_ == "amod" and t.head.lemma_.lower() in WORK_NOUNS or \
+                t.lower_ == "better" and t.head.lemma_.lower() == "get" and any(
+                    c.lower_ in {"going", "will", "'ll", "’ll"} for c in t.head.children) or \
                 t.dep_ in {"oprd", "ccomp", "acomp", "advmod"} and t.head.lemma_.lower() == "make"
         if w in QUOTE_STRONG or lem in QUOTE_STRONG:
             return True
@@ -360,8 +365,9 @@ class QuoteRules:
             return any(g.dep_ == "nsubj" and (g.lower_ == "i" or g.lower_ in CROWD_WORDS and
                                                g.head.lemma_.lower() in {"think", "expect"})
                        for c in kids if c.dep_ in {"advcl", "prep"} for g in c.subtree)
-        if w == "nobody":
-            return any(c.lower_ == "else" or c.tag_ in {"JJR", "RBR"} for c in kids)
+        if w == "nobody":  # "nobody else could", "nobody harder to pass", "nobody I'd rather have"
+            return any(c.lower_ == "else" or c.tag_ in {"JJR", "RBR"} or c.dep_ == "relcl" and
+                       any(g.lower_ == "rather" for g in c.subtree) for c in kids)
         if w in {"true", "real"} and t.dep_ == "amod":
             head = t.head.lower_
             return head in PERSON_NOUNS - CHARACTER_NOUNS or head.endswith("man") and \
@@ -381,6 +387,12 @@ class QuoteRules:
             return any(c.lower_ in WHOLE_NOUNS[lem] for c in kids)
         if w == "years" and t.head.lower_ == "beyond":
             return True  # "wise beyond his years"
+        if w == "hell" and any(c.lower_ == "of" for c in kids):
+            return True  # "a hell of a race car driver"
+        if w == "world" and t.dep_ == "dobj" and t.head.lemma_.lower() == "think":
+            return True  # "I think the world of him"
+        if w == "table" and t.head.lower_ == "to" and t.head.head.lemma_.lower() == "bring":
+            return True  # "he brings a lot to the table"
         if w == "limit" and any(c.lower_ == "sky" for c in t.head.children):
             return True  # "the sky's the limit for him"
         if lem == "take" and any(c.lower_ == "it" and c.dep_ == "nsubj" for c in kids):
