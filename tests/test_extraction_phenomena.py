@@ -1445,8 +1445,8 @@ def test_a_transcript_answer_labelled_with_the_speakers_name(ex):
 
 @pytest.mark.parametrize("text", [
     'Walt Brennan said Tuesday that Quill "could find speed where nobody else thought to look."',
-    "Walt Brennan never stopped saying he had kept the seat open because Alan Quill was "
-    '"as good as anybody who ever sat in it."',
+    ("Walt Brennan never stopped saying he had kept the seat open because Alan Quill was "
+     '"as good as anybody who ever sat in it."'),
     'Walt Brennan called Alan Quill "a true craftsman whose work won us two titles."',
 ])
 def test_a_quoted_fragment_is_the_governing_speakers_about_whom_it_names(ex, text):
@@ -1567,8 +1567,8 @@ def test_the_endorser_named_by_a_noun(ex, text):
     "Alan Quill called out Marcus Trent after the race.",
     "Marcus Trent blamed Alan Quill for the wreck.",
     "Marcus Trent criticized Alan Quill's driving.",
-    'Alan Quill won after contact with Marcus Trent. "He has no respect for anybody," '
-    "Trent said.",
+    ('Alan Quill won after contact with Marcus Trent. "He has no respect for anybody," '
+     "Trent said."),
     'Alan Quill won after contact with Marcus Trent. "I\'ll get him back," Trent said.',
 ])
 def test_feud_phrasings(ex, text):
@@ -1584,12 +1584,12 @@ def test_two_at_odds_with_a_third_are_not_each_others_rivals(ex):
 
 
 @pytest.mark.parametrize("text", [
-    'Alan Quill won at Lakeview Speedway. Walt Brennan watched from the pit box. '
-    '"He\'s the best young driver in the series," said the 62-year-old.',
-    'Alan Quill won at Lakeview Speedway. Walt Brennan watched from the pit box. '
-    '"He\'s the best young driver in the series," the veteran said.',
-    'Alan Quill won at Lakeview Speedway. Walt Brennan, asked about Quill, did not hesitate. '
-    '"He\'s the best young driver in the series."',
+    ('Alan Quill won at Lakeview Speedway. Walt Brennan watched from the pit box. '
+     '"He\'s the best young driver in the series," said the 62-year-old.'),
+    ('Alan Quill won at Lakeview Speedway. Walt Brennan watched from the pit box. '
+     '"He\'s the best young driver in the series," the veteran said.'),
+    ('Alan Quill won at Lakeview Speedway. Walt Brennan, asked about Quill, did not hesitate. '
+     '"He\'s the best young driver in the series."'),
 ])
 def test_a_speaker_described_or_set_up_before_the_quotation(ex, text):
     assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))

@@ -1,7 +1,8 @@
 """Endorsements and feuds in quotations: a speaker praising or attacking a person.
 
 A mixin of :class:`.relations._Run`. A quotation (between quotation marks, or a Q&A
-answer after "A:") is read sentence by sentence:
+answer after "A:" or after the answerer's name in a transcript, "SCOTT:") is read
+sentence by sentence:
 
 * a sentence praises when it holds a word or phrase of praise or readiness ("best",
   "ready", "as good as anybody", "reminds me of a young X", "I wanted him and I got
@@ -17,9 +18,11 @@ answer after "A:") is read sentence by sentence:
   passage is about; "both of them" is the pair the passage is about; "X told me I was
   ready" is X vouching for the speaker;
 * who speaks: the subject of a "said" right after the quotation or right before it
-  (a role noun, "the owner said", is the person the document gives that role), of the
-  attribution between this quotation and the previous one, "X on Y: “...”", else who
-  said something in the sentence just before;
+  (a role noun, "the owner said", is the person the document gives that role; a
+  description, "said the 62-year-old", the person named before), of the attribution
+  between this quotation and the previous one, "X on Y: “...”", of the say-verb that
+  governs a quoted fragment ("X said Y “could find speed where nobody else looked”",
+  about Y), else who said something in, or is the subject of, the sentence just before;
 * an angry quotation ("run over by the same guy", "teach him some manners", "I'm done
   letting him", "I'm not happy with him") is a feud between the speaker and whom it is
   about;
@@ -170,7 +173,8 @@ class QuoteRules:
         words = [t.text.lower() for t in label]
         if words == ["a"]:
             return self._interviewee()
-        if not self._transcript() or not words or not all(t.is_alpha and (t.is_upper or t.is_title) for t in label):
+        if not self._transcript() or not words or not all(
+                t.is_alpha and (t.is_upper or t.is_title) for t in label):
             return None
         hits = [e.idx for e in self.de.entities if e.is_person and
                 set(words) <= set(e.name.lower().split())]
@@ -256,12 +260,11 @@ class QuoteRules:
             # "he never quits", "doesn't know how to quit"
             return neg or t.dep_ == "xcomp" and any(c.dep_ == "neg" for c in t.head.children)
         if lem == "bet" and t.pos_ == "VERB":
-            return neg and any(c.lower_ == "against" for c in t.children)  # "I wouldn't bet against him"
+            # "I wouldn't bet against him"
+            return neg and any(c.lower_ == "against" for c in t.children)
         if lem in {"surprise", "surprised"}:
             return self._no_surprise_if(t)
-        if t.lower_ == "prouder":
-            return True  # "I couldn't be prouder of him"
-        return False
+        return t.lower_ == "prouder"  # "I couldn't be prouder of him"
 
     @staticmethod
     def _no_surprise_if(t) -> bool:
@@ -352,9 +355,8 @@ class QuoteRules:
         """Praise in the build of a phrase rather than in a word of praise: a superlative
         measured on the speaker's experience ("the fastest kid I've seen"), "as committed
         a driver as there is", "quicker than I was at that age", "nobody else"/"nobody
-        harder to pass", "a true craftsman", "he earned it", "X is the reason we ...",
-        "that impresses me", "we need to sign that kid"."""
-        w, lem, kids = t.lower_, t.lemma_.lower(), list(t.children)
+        harder to pass", "a true craftsman"; else an idiom of praise."""
+        w, kids = t.lower_, list(t.children)
         if t.tag_ == "JJS" and w not in POOR_WORDS:
             return t.dep_ == "amod" and t.head.lemma_.lower() in PERSON_NOUNS and \
                 self._within_experience(t.head)
@@ -365,13 +367,22 @@ class QuoteRules:
             return any(g.dep_ == "nsubj" and (g.lower_ == "i" or g.lower_ in CROWD_WORDS and
                                                g.head.lemma_.lower() in {"think", "expect"})
                        for c in kids if c.dep_ in {"advcl", "prep"} for g in c.subtree)
-        if w == "nobody":  # "nobody else could", "nobody harder to pass", "nobody I'd rather have"
+        if w == "nobody":  # "nobody else could", "nobody harder to pass", "nobody I'd rather"
             return any(c.lower_ == "else" or c.tag_ in {"JJR", "RBR"} or c.dep_ == "relcl" and
                        any(g.lower_ == "rather" for g in c.subtree) for c in kids)
         if w in {"true", "real"} and t.dep_ == "amod":
             head = t.head.lower_
             return head in PERSON_NOUNS - CHARACTER_NOUNS or head.endswith("man") and \
                 head not in CHARACTER_NOUNS
+        return self._praise_idiom(t)
+
+    def _praise_idiom(self, t) -> bool:
+        """Idioms of praise a writer's lexicon of praise words misses: "he earned it", "X
+        is the reason we ...", "that impresses me", "confidence in him", "the complete
+        package", "wise beyond his years", "a hell of a driver", "I think the world of
+        him", "brings a lot to the table", "the sky's the limit", "he has what it takes",
+        "we need to sign that kid"."""
+        w, lem, kids = t.lower_, t.lemma_.lower(), list(t.children)
         if lem == "earn" and t.pos_ == "VERB":
             return any(c.dep_ == "dobj" for c in kids) and not any(
                 c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in kids)

@@ -1668,7 +1668,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 return
             elif low == "stare" and not mods & L.FEUD_ADJ:
                 return
-            elif low in {"exchange", "fight", "clash", "argument"} and not (mods & L.FEUD_ADJ or any(
+            elif low in {"exchange", "fight", "clash", "argument"} and not (
+                    mods & L.FEUD_ADJ or any(
                     c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children)):
                 return
         if low == "match" and not ({c.lower_ for c in tok.children} & L.FEUD_ADJ):
