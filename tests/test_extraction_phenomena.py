@@ -1651,3 +1651,9 @@ def test_a_job_well_done_by_a_team_praises_no_person(ex):
     text = ('Alan Quill won at Lakeview Speedway. "Brightwater Racing did a great job on the '
             'stops," Walt Brennan said.')
     assert ("Walt Brennan", "endorses", "Alan Quill") not in triples(ex.extract(text))
+
+
+def test_anger_over_a_thing_is_no_feud_with_someone_else_of_the_sentence(ex):
+    text = ("Alan Quill's anger over the penalty was obvious, and Marcus Trent was penalized "
+            "too.")
+    assert not any(p == "feuded_with" for _, p, _ in triples(ex.extract(text)))

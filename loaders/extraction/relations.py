@@ -1658,6 +1658,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
             return
         if low == "blood" and not any(c.lower_ == "bad" for c in tok.children):
             return  # ("bad blood")
+        if low in {"anger", "resentment"}:
+            self.anger_at(tok, si)
+            return
         if low in {"war", "exchange", "stare", "row", "fight", "clash", "shove", "punch",
                    "rival", "rivals", "enemy", "foe", "war", "argument"}:
             # only with words that make them a conflict between people
@@ -1786,6 +1789,25 @@ class _Run(CarRules, ResultRules, QuoteRules):
             for i, a in enumerate(parties):
                 for b in parties[i + 1:]:
                     self.emit(a, "feuded_with", b, si, conf, "feud-between")
+
+    def anger_at(self, tok, si) -> None:
+        """"X's anger at Y", "X made no secret of his anger when Y left": the one angry
+        and the one named as its cause (not anyone else of the sentence: "his anger over
+        the penalty, which Y also got")."""
+        verb = tok
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        others = self.pobjs(tok, {"at", "toward", "towards", "with"}) + [
+            e for c in verb.children if c.dep_ == "advcl" and any(
+                g.lower_ == "when" for g in c.children) for e in self.subjects(c)]
+        held = [e for c in tok.children if c.dep_ == "poss" for e in self.ents_of(c)] or \
+            self.subjects(verb)
+        if self.negated(tok):
+            return
+        for a in [e for e in held if self.ent(e).is_person]:
+            for b in others:
+                if b != a and (self.ent(b).is_person or self.ent(b).type == "Team"):
+                    self.emit(a, "feuded_with", b, si, 0.6 * self.hedge(tok), "anger-at")
 
     def _one_side(self, tok) -> list[int]:
         """The people of a conflict noun's "with"/"against" phrase ("a fight with A and
