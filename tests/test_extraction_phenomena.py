@@ -1657,3 +1657,12 @@ def test_anger_over_a_thing_is_no_feud_with_someone_else_of_the_sentence(ex):
     text = ("Alan Quill's anger over the penalty was obvious, and Marcus Trent was penalized "
             "too.")
     assert not any(p == "feuded_with" for _, p, _ in triples(ex.extract(text)))
+
+
+@pytest.mark.parametrize("quote", [
+    "He earned a penalty for that.",
+    "He's the reason we wrecked.",
+])
+def test_earning_a_penalty_or_causing_a_wreck_is_no_praise(ex, quote):
+    text = f'Alan Quill won at Lakeview Speedway. "{quote}" Walt Brennan said.'
+    assert ("Walt Brennan", "endorses", "Alan Quill") not in triples(ex.extract(text))

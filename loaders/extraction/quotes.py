@@ -93,6 +93,10 @@ FAITH_NOUNS = frozenset({"confidence", "faith", "belief"})
 WHOLE_NOUNS = {"package": {"complete", "total", "whole", "full"}, "tool": {"all"}}
 """Nouns of all-round ability and the words that make them praise ("the complete
 package", "all the tools")."""
+EARNED_NOUNS = frozenset({"it", "this", "that", "spot", "ride", "seat", "chance", "shot",
+                          "right", "opportunity", "place", "respect", "promotion", "win"})
+"""What one earns by merit ("he earned it", "earned this ride"; not "a penalty")."""
+MISHAP_VERBS = frozenset({"wreck", "crash", "lose", "spin", "miss", "fail"})
 WORK_NOUNS = frozenset({"job", "fit", "asset", "addition", "teammate", "leader"})
 """Nouns a weak word praises a person through ("he does a great job", "a great fit")."""
 ARENA_NOUNS = frozenset({"garage", "sport", "series", "field", "paddock", "business",
@@ -384,11 +388,15 @@ class QuoteRules:
         "we need to sign that kid"."""
         w, lem, kids = t.lower_, t.lemma_.lower(), list(t.children)
         if lem == "earn" and t.pos_ == "VERB":
-            return any(c.dep_ == "dobj" for c in kids) and not any(
-                c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in kids)
+            # "he earned it", "earned this ride" (not "he earned a penalty")
+            return any(c.dep_ == "dobj" and c.lemma_.lower() in EARNED_NOUNS for c in kids) \
+                and not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in kids)
         if w == "reason" and t.dep_ == "attr" and t.head.lemma_ == "be":
+            # "Ricky is the reason they're still here" (not "the reason we wrecked")
             return any(c.dep_ == "nsubj" and (c.lower_ in {"he", "she"} or c.pos_ == "PROPN")
-                       for c in t.head.children)
+                       for c in t.head.children) and not any(
+                g.lemma_.lower() in L.INCIDENT_NOUNS | MISHAP_VERBS or g.dep_ == "neg"
+                for g in t.subtree)
         if lem == "impress" and t.pos_ == "VERB":
             return any(c.dep_ == "dobj" and c.lower_ in FIRST_PERSON for c in kids)
         if lem in FAITH_NOUNS and t.pos_ == "NOUN":
