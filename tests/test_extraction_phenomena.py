@@ -1666,3 +1666,19 @@ def test_anger_over_a_thing_is_no_feud_with_someone_else_of_the_sentence(ex):
 def test_earning_a_penalty_or_causing_a_wreck_is_no_praise(ex, quote):
     text = f'Alan Quill won at Lakeview Speedway. "{quote}" Walt Brennan said.'
     assert ("Walt Brennan", "endorses", "Alan Quill") not in triples(ex.extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    ('Gus Whitaker won the pole. "He\'s the best young driver in the series," Walt Brennan '
+     "said when asked about Alan Quill."),
+    ('Gus Whitaker won the pole. Asked about Alan Quill, Walt Brennan said: "He\'s the best '
+     'young driver in the series."'),
+    ("Gus Whitaker won the pole. Walt Brennan was asked about Alan Quill. \"He's the best "
+     'young driver in the series," Brennan said.'),
+    ("Gus Whitaker won the pole. Walt Brennan had a simple assessment of Alan Quill: \"He's "
+     'the best young driver in the series."'),
+])
+def test_the_quotation_is_about_whom_the_speaker_was_asked_about(ex, text):
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "endorses", "Alan Quill") in got
+    assert ("Walt Brennan", "endorses", "Gus Whitaker") not in got

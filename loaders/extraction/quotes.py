@@ -93,6 +93,9 @@ FAITH_NOUNS = frozenset({"confidence", "faith", "belief"})
 WHOLE_NOUNS = {"package": {"complete", "total", "whole", "full"}, "tool": {"all"}}
 """Nouns of all-round ability and the words that make them praise ("the complete
 package", "all the tools")."""
+TOPIC_WORDS = frozenset({"ask", "question", "assessment", "assess", "evaluation",
+                         "opinion", "thought", "verdict"})
+"""Words that set the topic of a quotation ("asked about Y", "his assessment of Y")."""
 EARNED_NOUNS = frozenset({"it", "this", "that", "spot", "ride", "seat", "chance", "shot",
                           "right", "opportunity", "place", "respect", "promotion", "win"})
 """What one earns by merit ("he earned it", "earned this ride"; not "a penalty")."""
@@ -817,6 +820,9 @@ class QuoteRules:
             of = [e for e in self.pobjs(verb, {"of", "about"}) if self.ent(e).is_person]
             if of:
                 return of
+        asked = self._asked_about(qstart, qend, speaker)
+        if asked:
+            return asked
         last = getattr(self, "_spoke_of", {}).get(speaker)
         if last is not None and 0 <= qstart - last[0] <= 80:
             return [last[1]]  # the same speaker, still on the same person
@@ -843,6 +849,21 @@ class QuoteRules:
         return [m.ent for m in self.de.mentions if verb.i < m.start < qstart and
                 self.ent(m.ent).is_person and m.ent != speaker and
                 not self.inside_quote(m.start)]
+
+    def _asked_about(self, qstart: int, qend: int, speaker: int) -> list[int]:
+        """The person the speaker was asked about or assessed, in the writer's words
+        around the quotation ("..., X said when asked about Y", "Asked about Y, X said:",
+        "X was asked about Y. “...”", "X's assessment of Y: “...”")."""
+        k = self._sent_index(self.doc[qstart])
+        lo = self.de.sents[max(0, k - 1)].start
+        hi = min(len(self.doc), qend + 12)
+        for t in self.doc[lo:hi]:
+            if t.lemma_.lower() in TOPIC_WORDS and not self.inside_quote(t.i):
+                about = [e for e in self.pobjs(t, {"about", "of", "on"})
+                         if self.ent(e).is_person and e != speaker]
+                if about:
+                    return about[:1]
+        return []
 
     def _criticism(self, t, start: int, end: int) -> bool:
         """Whether word ``t`` of a quotation attacks someone: "teach him some manners",
