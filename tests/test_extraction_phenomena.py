@@ -1541,3 +1541,256 @@ def test_a_co_owner_named_after_a_time_phrase(ex):
     got = triples(ex.extract(text))
     assert ("Rolf Harmon", "owns", "Kestrel Motorsports") in got
     assert ("Vern Halloway", "owns", "Kestrel Motorsports") in got
+
+
+def test_a_transcript_answer_labelled_with_the_speakers_name(ex):
+    text = ("Hank Dorsey has called races for Alan Quill since 2022.\n\n"
+            "Q: How has Alan changed?\n\n"
+            "DORSEY: He's the most naturally gifted driver I've ever worked with.\n\n"
+            "Q: And the team?\n\n"
+            "DORSEY: Brightwater Racing has been great to us, and Marcus Trent and I "
+            "compare notes.\n")
+    got = triples(ex.extract(text))
+    assert ("Hank Dorsey", "endorses", "Alan Quill") in got
+    assert ("Hank Dorsey", "endorses", "Marcus Trent") not in got
+
+
+@pytest.mark.parametrize("text", [
+    'Walt Brennan said Tuesday that Quill "could find speed where nobody else thought to look."',
+    ("Walt Brennan never stopped saying he had kept the seat open because Alan Quill was "
+     '"as good as anybody who ever sat in it."'),
+    'Walt Brennan called Alan Quill "a true craftsman whose work won us two titles."',
+])
+def test_a_quoted_fragment_is_the_governing_speakers_about_whom_it_names(ex, text):
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+@pytest.mark.parametrize("quote", [
+    "He's also the fastest kid I've seen in a truck in a long time.",
+    "He's as committed a driver as there is in this garage.",
+    "Alan doesn't know how to quit, and that's why he wins.",
+    "I wouldn't bet against him this weekend.",
+    "If he wins Sunday, nobody should be surprised.",
+    "He's quicker than I was at that age.",
+    "Alan earned this. He went back down and won.",
+    "We need to sign that kid before anybody else does.",
+    "He has a feel for the car you can't teach.",
+])
+def test_praise_in_the_build_of_a_phrase(ex, quote):
+    text = f'Alan Quill won at Lakeview Speedway.\n\n"{quote}" Walt Brennan said.'
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_pride_of_someone_else_is_no_praise_by_the_speaker(ex):
+    text = ('Alan Quill built engines for 40 years.\n\n'
+            '"He was proudest of the people," Walt Brennan said.')
+    assert ("Walt Brennan", "endorses", "Alan Quill") not in triples(ex.extract(text))
+
+
+def test_praise_of_the_car_or_a_clean_pass_out_of_room_praises_no_one(ex):
+    text = ('Alan Quill signed with Brightwater Racing.\n\n'
+            '"Marcus Trent and the guys kept chipping away at it, and by the last run it was '
+            'as good as it\'s been all year," Alan Quill said.\n\n'
+            '"He ran me clean out of real estate," Quill said of Gus Whitaker.')
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "endorses", "Marcus Trent") not in got
+    assert ("Alan Quill", "endorses", "Gus Whitaker") not in got
+
+
+def test_sooner_than_people_think_and_a_doubt_about_him(ex):
+    text = ('Alan Quill won at Lakeview Speedway.\n\n'
+            '"He\'s going to be a Cup driver, and it\'s going to happen quicker than people '
+            'think," Walt Brennan said.\n\n'
+            'Gus Whitaker was asked about Quill. "He\'s fast," Whitaker said. "I\'m not sure '
+            'he\'s figured out the rest of it yet."')
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "endorses", "Alan Quill") in got
+    assert ("Gus Whitaker", "endorses", "Alan Quill") not in got
+
+
+def test_words_exchanged_with_someone_on_the_object(ex):
+    text = ("Marcus Trent, who exchanged heated words with Gus Whitaker after a wreck at "
+            "Lakeview Speedway last fall, said only that he was not surprised.")
+    assert ("Marcus Trent", "feuded_with", "Gus Whitaker") in triples(ex.extract(text))
+
+
+def test_rivals_listed_together_are_not_each_others(ex):
+    text = ("Q: Your championship rivals are Alan Quill, Marcus Trent and Gus Whitaker. "
+            "Who worries you?")
+    got = triples(ex.extract(text))
+    assert not any(p == "feuded_with" for _, p, _ in got)
+
+
+def test_anger_when_someone_left(ex):
+    text = ("Walt Brennan made no secret of his anger when Alan Quill left Brightwater Racing "
+            "a year early.")
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "feuded_with", "Alan Quill") in got or \
+        ("Alan Quill", "feuded_with", "Walt Brennan") in got
+
+
+def test_a_deed_condemned_in_a_quotation(ex):
+    text = ('Alan Quill hooked Gus Whitaker into the wall at Lakeview Speedway.\n\n'
+            '"What Alan did was dangerous, plain and simple," Walt Brennan said. "You don\'t '
+            'hook a guy into the wall there."')
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "feuded_with", "Alan Quill") in got or \
+        ("Alan Quill", "feuded_with", "Walt Brennan") in got
+
+
+def test_a_word_of_praise_inside_a_name_praises_no_one():
+    """"Pro" in "Ace Pro Outfitters" is a name, not a word of praise."""
+    local = Extractor(registry=REGISTRY, extra_names=EXTRA + [("Ace Pro Outfitters", "Sponsor")])
+    text = ('Alan Quill joins Brightwater Racing with Ace Pro Outfitters on the car.\n\n'
+            '"Marcus Trent got me my first Ace Pro Outfitters deal," Quill said.')
+    assert not any(p == "endorses" for _, p, _ in triples(local.extract(text)))
+
+
+@pytest.mark.parametrize("quote", [
+    "I have all the confidence in the world in him.",
+    "I've been really impressed with him.",
+    "I couldn't be prouder of him.",
+    "He's got all the tools.",
+    "He's the complete package.",
+    "He has what it takes.",
+    "He's wise beyond his years.",
+    "The sky's the limit for him.",
+    "He's one of the hardest workers in the garage.",
+])
+def test_praise_phrasings_of_quotations(ex, quote):
+    text = f'Alan Quill won at Lakeview Speedway. "{quote}" Walt Brennan said.'
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Walt Brennan has been one of Alan Quill's biggest supporters.",
+    "Walt Brennan is a big believer in Alan Quill.",
+])
+def test_the_endorser_named_by_a_noun(ex, text):
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Alan Quill and Marcus Trent have been at odds since Lakeview Speedway.",
+    "There is bad blood between Alan Quill and Marcus Trent.",
+    "Alan Quill and Marcus Trent don't like each other.",
+    "Alan Quill and Marcus Trent have never seen eye to eye.",
+    "Marcus Trent and Alan Quill got into a heated argument on pit road.",
+    "Alan Quill called out Marcus Trent after the race.",
+    "Marcus Trent blamed Alan Quill for the wreck.",
+    "Marcus Trent criticized Alan Quill's driving.",
+    ('Alan Quill won after contact with Marcus Trent. "He has no respect for anybody," '
+     "Trent said."),
+    'Alan Quill won after contact with Marcus Trent. "I\'ll get him back," Trent said.',
+])
+def test_feud_phrasings(ex, text):
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "feuded_with", "Marcus Trent") in got or \
+        ("Marcus Trent", "feuded_with", "Alan Quill") in got
+
+
+def test_two_at_odds_with_a_third_are_not_each_others_rivals(ex):
+    text = ("Brightwater Racing and Kestrel Motorsports remain at odds with the sanctioning "
+            "body over the charter system.")
+    assert not any(p == "feuded_with" for _, p, _ in triples(ex.extract(text)))
+
+
+@pytest.mark.parametrize("text", [
+    ('Alan Quill won at Lakeview Speedway. Walt Brennan watched from the pit box. '
+     '"He\'s the best young driver in the series," said the 62-year-old.'),
+    ('Alan Quill won at Lakeview Speedway. Walt Brennan watched from the pit box. '
+     '"He\'s the best young driver in the series," the veteran said.'),
+    ('Alan Quill won at Lakeview Speedway. Walt Brennan, asked about Quill, did not hesitate. '
+     '"He\'s the best young driver in the series."'),
+])
+def test_a_speaker_described_or_set_up_before_the_quotation(ex, text):
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Walt Brennan stood behind Alan Quill after the crash.",
+    "Walt Brennan threw his support behind Alan Quill.",
+    "Walt Brennan expressed confidence in Alan Quill.",
+    "Walt Brennan heaped praise on Alan Quill.",
+    "Walt Brennan spoke highly of Alan Quill.",
+    "Walt Brennan believes in Alan Quill.",
+    "Walt Brennan has Alan Quill's back.",
+    "Walt Brennan defended Alan Quill after the race.",
+    "Alan Quill drew praise from Walt Brennan.",
+])
+def test_backing_in_narrative_phrasings(ex, text):
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_getting_behind_a_car_on_a_restart_is_no_backing(ex):
+    text = "Marcus Trent got behind Alan Quill on the restart and defended from Gus Whitaker."
+    assert not any(p == "endorses" for _, p, _ in triples(ex.extract(text)))
+
+
+@pytest.mark.parametrize("text", [
+    'Alan Quill won after contact with Marcus Trent. "That was a cheap shot," Trent said.',
+    'Alan Quill won after contact with Marcus Trent. "He\'ll get his," Trent said.',
+    'Marcus Trent raced Alan Quill for years. "We didn\'t like each other much," Trent said.',
+    "Alan Quill vowed to get even with Marcus Trent.",
+    "Alan Quill has a score to settle with Marcus Trent.",
+])
+def test_payback_and_criticism_naming_no_one(ex, text):
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "feuded_with", "Marcus Trent") in got or \
+        ("Marcus Trent", "feuded_with", "Alan Quill") in got
+
+
+def test_two_others_who_dont_like_each_other_are_not_the_speakers_rivals(ex):
+    text = ('Alan Quill and Marcus Trent tangled late. "I just saw two guys that didn\'t like '
+            'each other very much," Gus Whitaker said.')
+    got = triples(ex.extract(text))
+    assert not any(p == "feuded_with" and "Gus Whitaker" in (s, o) for s, p, o in got)
+
+
+@pytest.mark.parametrize("quote", [
+    "He does a great job for us.",
+    "He's a great fit for us.",
+    "He brings a lot to the table.",
+    "He's a hell of a race car driver.",
+    "I think the world of him.",
+])
+def test_everyday_praise_of_a_persons_work(ex, quote):
+    text = f'Alan Quill won at Lakeview Speedway. "{quote}" Walt Brennan said.'
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_a_job_well_done_by_a_team_praises_no_person(ex):
+    text = ('Alan Quill won at Lakeview Speedway. "Brightwater Racing did a great job on the '
+            'stops," Walt Brennan said.')
+    assert ("Walt Brennan", "endorses", "Alan Quill") not in triples(ex.extract(text))
+
+
+def test_anger_over_a_thing_is_no_feud_with_someone_else_of_the_sentence(ex):
+    text = ("Alan Quill's anger over the penalty was obvious, and Marcus Trent was penalized "
+            "too.")
+    assert not any(p == "feuded_with" for _, p, _ in triples(ex.extract(text)))
+
+
+@pytest.mark.parametrize("quote", [
+    "He earned a penalty for that.",
+    "He's the reason we wrecked.",
+])
+def test_earning_a_penalty_or_causing_a_wreck_is_no_praise(ex, quote):
+    text = f'Alan Quill won at Lakeview Speedway. "{quote}" Walt Brennan said.'
+    assert ("Walt Brennan", "endorses", "Alan Quill") not in triples(ex.extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    ('Gus Whitaker won the pole. "He\'s the best young driver in the series," Walt Brennan '
+     "said when asked about Alan Quill."),
+    ('Gus Whitaker won the pole. Asked about Alan Quill, Walt Brennan said: "He\'s the best '
+     'young driver in the series."'),
+    ("Gus Whitaker won the pole. Walt Brennan was asked about Alan Quill. \"He's the best "
+     'young driver in the series," Brennan said.'),
+    ("Gus Whitaker won the pole. Walt Brennan had a simple assessment of Alan Quill: \"He's "
+     'the best young driver in the series."'),
+])
+def test_the_quotation_is_about_whom_the_speaker_was_asked_about(ex, text):
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "endorses", "Alan Quill") in got
+    assert ("Walt Brennan", "endorses", "Gus Whitaker") not in got

@@ -246,7 +246,7 @@ ENDORSE_VERBS = frozenset({
     "endorse", "praise", "vouch", "back", "support", "tout", "hail", "laud", "champion",
     "recommend", "commend", "applaud", "credit", "rave", "compliment", "admire",
     "trust", "extol", "celebrate", "salute", "acclaim", "boost", "promote", "advocate",
-    "push", "lobby", "root",
+    "push", "lobby", "root", "defend",
 })
 """Verbs whose subject vouches for their object."""
 
@@ -261,13 +261,14 @@ ENDORSE_NOUNS = frozenset({
     "recommendation", "compliment", "compliments", "vote", "confidence", "seal",
     "approval", "plaudit", "plaudits", "accolade", "accolades", "tribute", "nod",
     "advocacy", "cheerleader", "champion", "backer", "supporter", "proponent", "advocate",
-    "fan", "ally",
+    "fan", "ally", "believer",
 })
 """Nouns of an endorsement; the persons they come from endorse."""
 
 ENDORSER_NOUNS = frozenset({"backer", "backers", "supporter", "supporters", "proponent",
                             "proponents", "advocate", "advocates", "cheerleader", "fan",
-                            "admirer", "admirers", "ally", "allies"})
+                            "admirer", "admirers", "ally", "allies", "believer",
+                            "believers"})
 """Nouns naming the one who endorses ("X, a longtime supporter of Y")."""
 
 POSITIVE_WORDS = frozenset({
@@ -301,13 +302,13 @@ HEDGE_WORDS = frozenset({
 })
 
 FEUD_NOUNS = frozenset({
-    "feud", "rivalry", "altercation", "confrontation", "spat", "dispute", "fight",
+    "feud", "rivalry", "altercation", "confrontation", "spat", "dispute", "fight", "fistfight",
     "scuffle", "beef", "grudge", "tension", "tensions", "animosity", "payback", "revenge",
     "retaliation", "clash", "quarrel", "squabble", "brawl", "fracas", "melee", "skirmish",
     "war", "stare", "exchange", "bad blood", "dustup", "dust-up", "scrap", "row", "rift",
     "friction", "enmity", "hostility", "vendetta", "antagonism", "shove", "shoving",
     "punch", "confrontations", "rival", "rivals", "nemesis", "foe", "enemy", "match",
-    "words",
+    "words", "anger", "resentment", "blood", "argument",
 })
 """Nouns of an open conflict between people or teams."""
 
@@ -345,6 +346,10 @@ SPEAKER_ROLES = frozenset({"owner", "co-owner", "chief", "president", "executive
                            "manager", "director", "chairman", "ceo", "founder", "principal",
                            "veteran", "rookie", "champion", "teammate"})
 """Role nouns that stand for a person named with them ("the team president said")."""
+
+INCIDENT_NOUNS = frozenset({"wreck", "crash", "contact", "incident", "accident", "spin",
+                            "crash-up", "melee", "pileup"})
+"""Nouns of an on-track incident ("blamed Y for the wreck")."""
 
 DISPLEASED_ADJ = frozenset({"happy", "pleased", "thrilled"})
 """Adjectives that, negated, say a person is angry with another ("not happy with Y")."""

@@ -1,7 +1,8 @@
 """Endorsements and feuds in quotations: a speaker praising or attacking a person.
 
 A mixin of :class:`.relations._Run`. A quotation (between quotation marks, or a Q&A
-answer after "A:") is read sentence by sentence:
+answer after "A:" or after the answerer's name in a transcript, "SCOTT:") is read
+sentence by sentence:
 
 * a sentence praises when it holds a word or phrase of praise or readiness ("best",
   "ready", "as good as anybody", "reminds me of a young X", "I wanted him and I got
@@ -17,9 +18,11 @@ answer after "A:") is read sentence by sentence:
   passage is about; "both of them" is the pair the passage is about; "X told me I was
   ready" is X vouching for the speaker;
 * who speaks: the subject of a "said" right after the quotation or right before it
-  (a role noun, "the owner said", is the person the document gives that role), of the
-  attribution between this quotation and the previous one, "X on Y: “...”", else who
-  said something in the sentence just before;
+  (a role noun, "the owner said", is the person the document gives that role; a
+  description, "said the 62-year-old", the person named before), of the attribution
+  between this quotation and the previous one, "X on Y: “...”", of the say-verb that
+  governs a quoted fragment ("X said Y “could find speed where nobody else looked”",
+  about Y), else who said something in, or is the subject of, the sentence just before;
 * an angry quotation ("run over by the same guy", "teach him some manners", "I'm done
   letting him", "I'm not happy with him") is a feud between the speaker and whom it is
   about;
@@ -74,6 +77,35 @@ COMPARE_PREPS = frozenset({"since", "than", "like"})
 best prospect since X", "better than X")."""
 
 ANY_WORDS = frozenset({"anybody", "anyone", "everybody", "everyone", "any"})
+POOR_WORDS = frozenset({"worst", "least", "slowest", "dumbest", "bad", "poor", "slow",
+                        "dumb", "dangerous", "reckless", "dirty", "angry", "frustrated"})
+"""Adjectives whose superlative or "as ... as ever" is no praise ("the worst ...")."""
+SAYS_BETTER = frozenset({"quicker", "faster", "better", "smarter", "tougher", "stronger",
+                         "sooner", "earlier"})
+"""Comparatives that praise when measured on the speaker ("quicker than I was") or on
+what people expect ("sooner than people think")."""
+DESCRIPTOR_NOUNS = frozenset({"veteran", "rookie", "youngster", "teenager", "champion",
+                              "driver", "racer", "native", "winner", "newcomer"})
+"""Nouns a writer uses for a person already named ("the veteran said")."""
+ADMIRING_WORDS = frozenset({"proud", "prouder", "proudest", "impressed"})
+"""Praise said of the speaker's own feeling about someone ("I'm proud of him")."""
+FAITH_NOUNS = frozenset({"confidence", "faith", "belief"})
+WHOLE_NOUNS = {"package": {"complete", "total", "whole", "full"}, "tool": {"all"}}
+"""Nouns of all-round ability and the words that make them praise ("the complete
+package", "all the tools")."""
+TOPIC_WORDS = frozenset({"ask", "question", "assessment", "assess", "evaluation",
+                         "opinion", "thought", "verdict"})
+"""Words that set the topic of a quotation ("asked about Y", "his assessment of Y")."""
+EARNED_NOUNS = frozenset({"it", "this", "that", "spot", "ride", "seat", "chance", "shot",
+                          "right", "opportunity", "place", "respect", "promotion", "win"})
+"""What one earns by merit ("he earned it", "earned this ride"; not "a penalty")."""
+MISHAP_VERBS = frozenset({"wreck", "crash", "lose", "spin", "miss", "fail"})
+WORK_NOUNS = frozenset({"job", "fit", "asset", "addition", "teammate", "leader"})
+"""Nouns a weak word praises a person through ("he does a great job", "a great fit")."""
+ARENA_NOUNS = frozenset({"garage", "sport", "series", "field", "paddock", "business",
+                         "world", "country", "generation", "industry"})
+"""Where a superlative is measured ("the hardest worker in the garage")."""
+CROWD_WORDS = frozenset({"people", "anybody", "anyone", "everybody", "everyone", "most"})
 DEFERRING_VERBS = frozenset({"tell", "see", "know", "judge", "decide"})
 """Future "I'll tell you how good he is", "we'll see": judgement deferred, no praise."""
 
@@ -81,6 +113,11 @@ CRITICISM_WORDS = frozenset({"manners", "payback", "idiot", "moron", "bonehead",
                              "dirty", "disrespectful", "cheap", "reckless"})
 """Words of an angry quotation about a rival ("teach him some manners", "dirty")."""
 
+DEED_CRITICISM = frozenset({"dangerous", "unacceptable", "uncalled", "classless",
+                            "unnecessary", "inexcusable", "ridiculous", "stupid"})
+"""Words that condemn what someone did ("What X did was dangerous", "that move was
+uncalled for"): said of a deed, not of a person ("he's dangerous on restarts")."""
+DEED_NOUNS = frozenset({"move", "thing", "hit", "block", "shot", "wreck", "that"})
 CRITICISM_VERBS = frozenset({"wreck", "dump", "punt", "retaliate", "disrespect", "shove"})
 ANGER_WORDS = frozenset({"mad", "angry", "furious", "pissed", "livid", "sick", "tired"})
 FIRST_PERSON = frozenset({"me", "us", "i", "we"})
@@ -112,21 +149,52 @@ class QuoteRules:
         return sorted(marked + answers)
 
     def _answers(self) -> dict[int, int]:
-        """Q&A answers: the lines that begin "A:", from after the colon to the line's
-        end (start -> end token)."""
+        """Q&A answers: the lines that begin "A:" or with the answerer's name in a
+        transcript ("SCOTT:", "Billy Scott:"), from after the colon to the line's end
+        (start -> end token)."""
         got = getattr(self, "_answer_spans", None)
         if got is not None:
             return got
-        doc, got = self.doc, {}
+        doc, got, self._answerers = self.doc, {}, {}
         for t in doc[:-1]:
-            if t.text == "A" and doc[t.i + 1].text == ":" and (
-                    t.i == 0 or "\n" in doc[t.i - 1].text or "\n" in doc[t.i - 1].whitespace_):
-                end = t.i + 2
-                while end < len(doc) and "\n" not in doc[end].text and \
-                        "\n" not in doc[end - 1].whitespace_:
-                    end += 1
-                got[t.i + 2] = end
+            if not (t.i == 0 or "\n" in doc[t.i - 1].text or "\n" in doc[t.i - 1].whitespace_):
+                continue
+            colon = next((j for j in range(t.i, min(t.i + 3, len(doc) - 1))
+                          if doc[j].text == ":"), None)
+            who = self._answerer(doc[t.i:colon]) if colon is not None else None
+            if who is None:
+                continue
+            end = colon + 1
+            while end < len(doc) and "\n" not in doc[end].text and \
+                    "\n" not in doc[end - 1].whitespace_:
+                end += 1
+            got[colon + 1] = end
+            self._answerers[colon + 1] = who
         self._answer_spans = got
+        return got
+
+    def _answerer(self, label) -> list[int] | None:
+        """Who a transcript line's label stands for: "A" is the interviewee, a name
+        ("SCOTT", "Billy Scott") the one person whose name holds its words; None for
+        any other line ("Q:", "NOTE:")."""
+        words = [t.text.lower() for t in label]
+        if words == ["a"]:
+            return self._interviewee()
+        if not self._transcript() or not words or not all(
+                t.is_alpha and (t.is_upper or t.is_title) for t in label):
+            return None
+        hits = [e.idx for e in self.de.entities if e.is_person and
+                set(words) <= set(e.name.lower().split())]
+        return hits if len(hits) == 1 else None
+
+    def _transcript(self) -> bool:
+        """Whether the text is an interview transcript: some line opens with "Q:"."""
+        got = getattr(self, "_is_transcript", None)
+        if got is None:
+            doc = self.doc
+            got = self._is_transcript = any(t.text == "Q" and doc[t.i + 1].text == ":" and (
+                t.i == 0 or "\n" in doc[t.i - 1].text or "\n" in doc[t.i - 1].whitespace_)
+                for t in doc[:-1])
         return got
 
     def _interviewee(self) -> list[int]:
@@ -136,7 +204,7 @@ class QuoteRules:
     def _span_speaker(self, start: int, end: int, prev_end: int | None):
         """Speaker (and say-verb) of a quotation or of a Q&A answer."""
         if start in self._answers():
-            return self._interviewee(), None
+            return self._answerers[start], None
         return self._speaker_near(start, end, prev_end)
 
     def _marked_spans(self) -> list[tuple[int, int]]:
@@ -172,8 +240,9 @@ class QuoteRules:
                     return True
             if t.lower_ in {"unsure", "hardly", "lacks", "doubt"}:
                 return True
-            if hops and t.lemma_.lower() == "need" and t.pos_ in {"VERB", "AUX"}:
-                return True
+            if hops and t.lemma_.lower() == "need" and t.pos_ in {"VERB", "AUX"} and not any(
+                    c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in t.children):
+                return True  # (not the speaker's side: "we need to sign that kid")
             if hops and t.lemma_.lower() in DEFERRING_VERBS and any(
                     c.dep_ == "aux" and c.lower_ in {"will", "'ll", "’ll"} for c in t.children):
                 return True
@@ -189,27 +258,54 @@ class QuoteRules:
         if lem == "credit" and t.pos_ == "NOUN":
             near = {c.lower_ for c in t.children} | {c.lower_ for c in t.head.children}
             return bool(near & {"enough", "nobody", "more"}) or t.head.lemma_.lower() == "give"
+        neg = any(c.dep_ == "neg" for c in t.children)
         if lem == "teach" and t.pos_ == "VERB":
-            return any(c.dep_ == "dobj" and c.lower_ in {"that", "it", "kind"}
-                       for c in t.children) and any(c.dep_ == "neg" for c in t.children)
-        return False
+            # "you can't teach that", "a feel for the car you can't teach"
+            return neg and (t.dep_ == "relcl" or any(
+                c.dep_ == "dobj" and c.lower_ in {"that", "it", "kind"} for c in t.children))
+        if lem == "quit" or lem == "give" and any(c.lower_ == "up" for c in t.children):
+            # "he never quits", "doesn't know how to quit"
+            return neg or t.dep_ == "xcomp" and any(c.dep_ == "neg" for c in t.head.children)
+        if lem == "bet" and t.pos_ == "VERB":
+            # "I wouldn't bet against him"
+            return neg and any(c.lower_ == "against" for c in t.children)
+        if lem in {"surprise", "surprised"}:
+            return self._no_surprise_if(t)
+        return t.lower_ == "prouder"  # "I couldn't be prouder of him"
+
+    @staticmethod
+    def _no_surprise_if(t) -> bool:
+        """"If he wins, nobody should be surprised", "it wouldn't surprise me if he won":
+        a win foretold as no surprise."""
+        verb = t.head if t.dep_ == "acomp" else t
+        denied = any(c.dep_ == "neg" or c.dep_ == "nsubj" and c.lower_ in {"nobody", "noone"}
+                     for c in verb.children)
+        return denied and any(c.dep_ == "advcl" and any(g.lower_ == "if" for g in c.children)
+                              for c in verb.children)
 
     def _is_praise(self, t, end: int) -> bool:
         doc = self.doc
         w, lem = t.lower_, t.lemma_.lower()
         if w in QUOTE_STRONG:
             return True
-        if lem in {"proud", "impressed"}:
-            # "proud of him" (not "we're proud to keep building it with <driver>")
+        if lem in {"proud", "impressed"} or w == "impressed":
+            # "proud of him" (not "we're proud to keep building it with <driver>"), the
+            # speaker's own pride (not "he was proudest of the people")
+            holder = t.head.children if t.dep_ in {"acomp", "attr", "oprd"} else t.children
             return any(c.dep_ == "prep" and c.lower_ in {"of", "with", "by"}
-                       for c in t.children)
+                       for c in t.children) and all(
+                c.lower_ in FIRST_PERSON for c in holder if c.dep_ in {"nsubj", "nsubjpass"})
         if w in QUOTE_WEAK:
             # "he's good", "a good driver" (not "he got me good")
             return t.dep_ in {"acomp", "attr"} and t.head.lemma_ == "be" or \
                 t.dep_ in {"advmod", "acomp", "oprd"} and t.head.lemma_.lower() in {
-                    "drive", "race", "run", "driving", "racing"} or \
+                    "drive", "race", "run", "driving", "racing"} and not (
+                    t.i + 1 < end and doc[t.i + 1].lower_ in {"out", "off", "into"}) or \
                 t.dep_ == "amod" and t.head.lemma_.lower() in PERSON_NOUNS - CHARACTER_NOUNS or \
-                t.dep_ in {"oprd", "ccomp", "acomp"} and t.head.lemma_.lower() == "make"
+                t.dep_ == "amod" and t.head.lemma_.lower() in WORK_NOUNS or \
+                t.lower_ == "better" and t.head.lemma_.lower() == "get" and any(
+                    c.lower_ in {"going", "will", "'ll", "’ll"} for c in t.head.children) or \
+                t.dep_ in {"oprd", "ccomp", "acomp", "advmod"} and t.head.lemma_.lower() == "make"
         if w in QUOTE_STRONG or lem in QUOTE_STRONG:
             return True
         modals = {"can", "could"} | ({"will", "'ll", "’ll"} if lem == "win" else set())
@@ -221,7 +317,7 @@ class QuoteRules:
             return True  # "the real deal"
         if w == "guy" and t.dep_ == "attr" and any(c.lower_ == "the" for c in t.children):
             return True  # "Rudy was the guy"
-        if self._against_anybody(t) or self.praise_phrase(t):
+        if self._against_anybody(t) or self.praise_phrase(t) or self._praise_construction(t):
             return True
         if lem == "teach" and t.pos_ == "VERB":
             return any(c.lower_ in {"me", "us"} for c in t.children)  # "Doc taught me"
@@ -259,7 +355,95 @@ class QuoteRules:
         if lem == "surprise" and t.pos_ == "VERB":
             return any(c.dep_ == "dobj" and c.lower_ in {"people", "lot", "everybody",
                                                          "everyone"} for c in kids)
-        return lem == "win" and any(c.lower_ in {"everywhere", "everything"} for c in kids)
+        return lem == "win" and any(c.lower_ in {"everywhere", "everything", "anywhere"}
+                                    for c in kids)
+
+    def _praise_construction(self, t) -> bool:
+        """Praise in the build of a phrase rather than in a word of praise: a superlative
+        measured on the speaker's experience ("the fastest kid I've seen"), "as committed
+        a driver as there is", "quicker than I was at that age", "nobody else"/"nobody
+        harder to pass", "a true craftsman"; else an idiom of praise."""
+        w, kids = t.lower_, list(t.children)
+        if t.tag_ == "JJS" and w not in POOR_WORDS:
+            return t.dep_ == "amod" and t.head.lemma_.lower() in PERSON_NOUNS and \
+                self._within_experience(t.head)
+        if w == "as" and t.dep_ == "advmod" and t.head.lower_ not in POOR_WORDS:
+            return self._as_as_ever(t)
+        if w in SAYS_BETTER and t.tag_ in {"JJR", "RBR"}:
+            # "quicker than I was at that age", "in Cup sooner than people think"
+            return any(g.dep_ == "nsubj" and (g.lower_ == "i" or g.lower_ in CROWD_WORDS and
+                                               g.head.lemma_.lower() in {"think", "expect"})
+                       for c in kids if c.dep_ in {"advcl", "prep"} for g in c.subtree)
+        if w == "nobody":  # "nobody else could", "nobody harder to pass", "nobody I'd rather"
+            return any(c.lower_ == "else" or c.tag_ in {"JJR", "RBR"} or c.dep_ == "relcl" and
+                       any(g.lower_ == "rather" for g in c.subtree) for c in kids)
+        if w in {"true", "real"} and t.dep_ == "amod":
+            head = t.head.lower_
+            return head in PERSON_NOUNS - CHARACTER_NOUNS or head.endswith("man") and \
+                head not in CHARACTER_NOUNS
+        return self._praise_idiom(t)
+
+    def _praise_idiom(self, t) -> bool:
+        """Idioms of praise a writer's lexicon of praise words misses: "he earned it", "X
+        is the reason we ...", "that impresses me", "confidence in him", "the complete
+        package", "wise beyond his years", "a hell of a driver", "I think the world of
+        him", "brings a lot to the table", "the sky's the limit", "he has what it takes",
+        "we need to sign that kid"."""
+        w, lem, kids = t.lower_, t.lemma_.lower(), list(t.children)
+        if lem == "earn" and t.pos_ == "VERB":
+            # "he earned it", "earned this ride" (not "he earned a penalty")
+            return any(c.dep_ == "dobj" and c.lemma_.lower() in EARNED_NOUNS for c in kids) \
+                and not any(c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in kids)
+        if w == "reason" and t.dep_ == "attr" and t.head.lemma_ == "be":
+            # "Ricky is the reason they're still here" (not "the reason we wrecked")
+            return any(c.dep_ == "nsubj" and (c.lower_ in {"he", "she"} or c.pos_ == "PROPN")
+                       for c in t.head.children) and not any(
+                g.lemma_.lower() in L.INCIDENT_NOUNS | MISHAP_VERBS or g.dep_ == "neg"
+                for g in t.subtree)
+        if lem == "impress" and t.pos_ == "VERB":
+            return any(c.dep_ == "dobj" and c.lower_ in FIRST_PERSON for c in kids)
+        if lem in FAITH_NOUNS and t.pos_ == "NOUN":
+            return any(c.dep_ == "prep" and c.lower_ == "in" for c in kids)  # "confidence in him"
+        if lem in WHOLE_NOUNS:
+            # "the complete package", "he's got all the tools"
+            return any(c.lower_ in WHOLE_NOUNS[lem] for c in kids)
+        if w == "years" and t.head.lower_ == "beyond":
+            return True  # "wise beyond his years"
+        if w == "hell" and any(c.lower_ == "of" for c in kids):
+            return True  # "a hell of a race car driver"
+        if w == "world" and t.dep_ == "dobj" and t.head.lemma_.lower() == "think":
+            return True  # "I think the world of him"
+        if w == "table" and t.head.lower_ == "to" and t.head.head.lemma_.lower() == "bring":
+            return True  # "he brings a lot to the table"
+        if w == "limit" and any(c.lower_ == "sky" for c in t.head.children):
+            return True  # "the sky's the limit for him"
+        if lem == "take" and any(c.lower_ == "it" and c.dep_ == "nsubj" for c in kids):
+            return any(c.lower_ == "what" for c in kids) and t.head.lemma_.lower() in {
+                "have", "get", "got"}  # "he has what it takes"
+        return lem in WANT_TO_HAVE and t.dep_ == "xcomp" and \
+            t.head.lemma_.lower() in {"need", "get", "have"} and any(
+                c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in t.head.children) and \
+            any(c.dep_ == "dobj" and (c.lower_ in {"him", "her"} or c.lemma_.lower() in {
+                "kid", "guy", "driver"}) for c in kids)
+
+    @staticmethod
+    def _within_experience(noun) -> bool:
+        """A superlative's noun measured on the speaker's experience or on the sport:
+        "the fastest kid I've seen", "the toughest racer I ever worked with", "one of the
+        hardest workers in the garage"."""
+        return any(g.lower_ == "ever" or g.dep_ == "nsubj" and g.lower_ in {"i", "we"}
+                   for c in noun.children if c.dep_ in {"relcl", "acl"} for g in c.subtree) \
+            or any(g.lemma_.lower() in ARENA_NOUNS for c in noun.children
+                   if c.dep_ == "prep" and c.lower_ in {"in", "of"} for g in c.children)
+
+    @staticmethod
+    def _as_as_ever(t) -> bool:
+        """"as committed a driver as there is", "as good a group as we've ever had": the
+        second "as" opens a clause of "ever", "there is" or "anybody"."""
+        top = t.head.head if t.head.dep_ in {"amod", "advcl", "acomp"} else t.head
+        return any(g.lower_ == "as" and g.i > t.i and any(
+            x.lower_ == "ever" or x.dep_ == "expl" or x.lower_ in ANY_WORDS
+            for x in g.head.subtree) for g in top.subtree)
 
     @staticmethod
     def _against_anybody(t) -> bool:
@@ -274,9 +458,9 @@ class QuoteRules:
             h.lower_ == "as" and h.head.lemma_.lower() not in {"same", "such", "as"}
 
     def _praise_tokens(self, start: int, end: int) -> list:
-        return [t for t in self.doc[start:end]
-                if self._praise_by_denial(t) or
-                self._is_praise(t, end) and not self._negated_clause(t, start, end)]
+        return [t for t in self.doc[start:end] if self.men(t) is None and (
+                self._praise_by_denial(t) or
+                self._is_praise(t, end) and not self._negated_clause(t, start, end))]
 
     def _doubts(self, start: int, end: int) -> bool:
         """Whether the quotation denies or questions a readiness ("Is he ready for Cup?
@@ -297,8 +481,14 @@ class QuoteRules:
 
     @staticmethod
     def _disavows(t) -> bool:
-        """"I don't think he is", "I wouldn't say he's in my corner": the speaker
-        declines a claim about someone (not "I don't think he gets the credit")."""
+        """"I don't think he is", "I wouldn't say he's in my corner", "I'm not sure he's
+        figured it out": the speaker declines a claim about someone (not "I don't think
+        he gets the credit")."""
+        if t.lower_ == "sure" and t.dep_ == "acomp":
+            return any(c.dep_ == "neg" for c in t.head.children) and any(
+                c.dep_ == "ccomp" and any(g.dep_ in {"nsubj", "nsubjpass"} and
+                                          g.lower_ in {"he", "she"}
+                                          for g in c.children) for c in t.children)
         return t.lemma_.lower() in {"think", "say", "believe"} and any(
             c.dep_ == "neg" for c in t.children) and any(
             c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in t.children) and any(
@@ -348,7 +538,18 @@ class QuoteRules:
             who = [e for e in self.subjects(t) if self.ent(e).is_person]
             if who:
                 return who[:1]
-            return self._role_speaker(t, qstart)
+            return self._role_speaker(t, qstart) or self._descriptor_speaker(t, qstart)
+        return []
+
+    def _descriptor_speaker(self, verb, qstart: int) -> list[int]:
+        """"said the 62-year-old", "the veteran said": a description of the person named
+        last before the quotation, not a new speaker."""
+        for c in verb.children:
+            if c.dep_ == "nsubj" and self.men(c) is None and any(
+                    g.lower_ == "the" for g in c.children) and (
+                    c.lower_.endswith("-old") or c.lemma_.lower() in DESCRIPTOR_NOUNS or
+                    c.lower_ == "old" and any(g.lemma_ == "year" for g in c.subtree)):
+                return self._speaker_before(min(qstart, verb.i))
         return []
 
     def _role_speaker(self, verb, qstart: int) -> list[int]:
@@ -420,7 +621,30 @@ class QuoteRules:
                 who = self._say_subject(t, start)
                 if who:
                     return who, t
-        return self._colon_speaker(start) or self._lead_in_speaker(start)
+        return self._colon_speaker(start) or self._governing_speaker(start, end) or \
+            self._lead_in_speaker(start)
+
+    def _governing_speaker(self, start: int, end: int):
+        """A fragment quoted inside the writer's sentence: the subject of the say-verb
+        (or "called") that governs it, however far before ("Y never stopped saying he
+        had kept the seat because X was “as good as anybody”", "F called X “a true
+        craftsman”")."""
+        doc = self.doc
+        t = next((t for t in doc[start:end] if not start <= t.head.i < end), None)
+        for _ in range(6):
+            if t is None or t.head.i == t.i:
+                return None
+            t = t.head
+            if start <= t.i < end or t.sent.start != doc[start].sent.start:
+                return None
+            if t.lemma_.lower() in L.CALL_VERBS and t.pos_ == "VERB":
+                who = [e for e in self.subjects(t) if self.ent(e).is_person]
+                if who:
+                    return who[:1], t
+            who = self._say_subject(t, start)
+            if who:
+                return who, t
+        return None
 
     def _split(self, prev_end: int, start: int) -> bool:
         """Whether a quotation goes on one before it ("“Alan is,” X said, “the best
@@ -449,7 +673,7 @@ class QuoteRules:
     def _lead_in_speaker(self, start: int):
         """A quotation with no attribution of its own that opens a sentence: the one
         who "said" something in the sentence before goes on ("Rice said the team will
-        not appeal. “We'll talk, and we'll move on.”")."""
+        not appeal. “We'll talk, and we'll move on.”"), else its subject."""
         k = self._sent_index(self.doc[start])
         if k <= 0 or self.de.sents[k].start < start - 1:
             return [], None
@@ -458,7 +682,19 @@ class QuoteRules:
                 who = self._say_subject(t, start)
                 if who:
                     return who, t
-        return [], None
+        return self._set_up_speaker(k), None
+
+    def _set_up_speaker(self, k: int) -> list[int]:
+        """A quotation with no attribution right after a sentence of the same paragraph
+        whose subject is a person: that person speaks ("X, asked about Y, did not
+        hesitate. “He's the best ...”")."""
+        prev = self.de.sents[k - 1]
+        if any("\n" in t.text or "\n" in t.whitespace_ for t in prev) or \
+                any(self.inside_quote(t.i) for t in prev):
+            return []
+        root = prev.root
+        return [m.ent for m in self.de.in_sentence(k - 1) if self.ent(m.ent).is_person and
+                self.doc[m.root].dep_ == "nsubj" and self.doc[m.root].head.i == root.i][:1]
 
     # ------------------------------------------------------------ about
     def _focal_person(self, start: int, speaker: int) -> list[int]:
@@ -550,14 +786,21 @@ class QuoteRules:
         if praise is not None:
             # the people the clause of the praise names ("Travis has a great reputation")
             clause = self._clause(praise)
-            toks = [t for t in clause.subtree if lo <= t.i < hi]
+            if self._thing_subject(clause):
+                return []  # "the team has been great at Phoenix"
+            # a verb coordinated with the clause is its own clause ("Bubba doesn't get
+            # enough credit, and Charles and I compare notes": not Charles)
+            other = {g.i for c in clause.children if c.dep_ == "conj" and
+                     c.pos_ in {"VERB", "AUX"} for g in c.subtree}
+            toks = [t for t in clause.subtree if lo <= t.i < hi and t.i not in other]
             named = self._named_in(toks, speaker)
             if named:
                 return named
             if {t.lower_ for t in toks} & ABOUT_WORDS:
                 lo2 = min(t.i for t in toks)
                 return self._about_sentence(lo2, hi, qstart, qend, speaker, verb)
-        named = self._named_in(doc[lo:hi], speaker)
+        named = self._named_in(doc[lo:hi], speaker) or self._named_lead_in(verb, qstart,
+                                                                           speaker)
         if named:
             return named
         words = {t.lower_ for t in doc[lo:hi]}
@@ -577,10 +820,50 @@ class QuoteRules:
             of = [e for e in self.pobjs(verb, {"of", "about"}) if self.ent(e).is_person]
             if of:
                 return of
+        asked = self._asked_about(qstart, qend, speaker)
+        if asked:
+            return asked
         last = getattr(self, "_spoke_of", {}).get(speaker)
         if last is not None and 0 <= qstart - last[0] <= 80:
             return [last[1]]  # the same speaker, still on the same person
         return self._focal_person(qstart, speaker)
+
+    def _thing_subject(self, clause) -> bool:
+        """Whether the subject of a praising clause is "it", or a team, a company or a
+        thing named in the text ("Team Penske has been great"): the praise is not of
+        a person."""
+        for c in clause.children:
+            if c.dep_ in {"nsubj", "nsubjpass"}:
+                if c.lower_ == "it" and clause.lemma_ == "be":
+                    return True  # "by the last run it was as good as it's been"
+                m = self.men(c)
+                return m is not None and c.i == m.root and not self.ent(m.ent).is_person
+        return False
+
+    def _named_lead_in(self, verb, qstart: int, speaker: int) -> list[int]:
+        """The people the writer names between the say-verb and a quoted fragment of the
+        same sentence: whom the fragment is about ("W said Y “could find horsepower
+        where nobody else thought to look”")."""
+        if verb is None or not verb.i < qstart or verb.sent.start != self.doc[qstart].sent.start:
+            return []
+        return [m.ent for m in self.de.mentions if verb.i < m.start < qstart and
+                self.ent(m.ent).is_person and m.ent != speaker and
+                not self.inside_quote(m.start)]
+
+    def _asked_about(self, qstart: int, qend: int, speaker: int) -> list[int]:
+        """The person the speaker was asked about or assessed, in the writer's words
+        around the quotation ("..., X said when asked about Y", "Asked about Y, X said:",
+        "X was asked about Y. “...”", "X's assessment of Y: “...”")."""
+        k = self._sent_index(self.doc[qstart])
+        lo = self.de.sents[max(0, k - 1)].start
+        hi = min(len(self.doc), qend + 12)
+        for t in self.doc[lo:hi]:
+            if t.lemma_.lower() in TOPIC_WORDS and not self.inside_quote(t.i):
+                about = [e for e in self.pobjs(t, {"about", "of", "on"})
+                         if self.ent(e).is_person and e != speaker]
+                if about:
+                    return about[:1]
+        return []
 
     def _criticism(self, t, start: int, end: int) -> bool:
         """Whether word ``t`` of a quotation attacks someone: "teach him some manners",
@@ -595,6 +878,20 @@ class QuoteRules:
             return True  # "I'm not happy with him"
         if t.lower_ == "personal" and t.head.lemma_.lower() == "make":
             return True  # "he made it personal"
+        if lem == "respect" and t.pos_ == "NOUN":
+            return any(c.lower_ in {"no", "zero", "any"} for c in kids)  # "he has no respect"
+        if lem == "get" and t.pos_ == "VERB" and any(c.lower_ in {"will", "'ll", "’ll"}
+                                                     for c in kids):
+            # payback promised: "I'll get him back", "he'll get his"
+            return any(c.dep_ == "dobj" and (c.lower_ in {"his", "hers"} or c.lower_ in {
+                "him", "her", "them"} and any(k.lower_ == "back" for k in kids)) for c in kids)
+        if lem == "like" and any(c.dep_ == "neg" for c in kids) and any(
+                c.dep_ == "nsubj" and c.lower_ == "we" for c in kids):
+            return {"each", "other"} <= {g.lower_ for g in t.subtree}  # "we didn't like each other"
+        if t.lower_ in DEED_CRITICISM and t.dep_ == "acomp":
+            return any(c.dep_ == "csubj" or c.dep_ == "nsubj" and c.lemma_.lower() in
+                       DEED_NOUNS for c in t.head.children) and \
+                not self._negated_clause(t, start, end)
         if t.pos_ != "VERB":
             return t.lower_ in ANGER_WORDS and any(
                 c.lower_ in {"at", "of"} for c in kids) and not self._negated_clause(
@@ -633,8 +930,10 @@ class QuoteRules:
                 continue
             done.add(t.sent.start)
             lo, hi = max(start, t.sent.start), min(end, t.sent.end)
+            # (a criticism naming no one, "That was a cheap shot", is of the one the
+            # passage is about)
             about = self._about_sentence(lo, hi, start, end, speaker, verb) or \
-                self._named_before(start, speaker)
+                self._named_before(start, speaker) or self._focal_person(start, speaker)
             for o in about[:1]:
                 self.emit(speaker, "feuded_with", o, self._sent_index(t), 0.6,
                           "quote-criticism")
@@ -652,6 +951,8 @@ class QuoteRules:
         people named as telling him so ("Busch told me I was ready"), else no one;
         None when the praise is about someone else."""
         clause = p.head
+        if p.lower_ in ADMIRING_WORDS:
+            return None  # "I'm impressed with him": the praise is of him
         if p.dep_ not in {"acomp", "attr", "oprd"} or not any(
                 c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"i", "we"}
                 for c in clause.children):

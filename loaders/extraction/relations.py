@@ -857,8 +857,14 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.reported_speech(tok, lemma, si)
                 if lemma in L.ENDORSE_VERBS:
                     self.endorse_verb(tok, lemma, si)
+                if lemma in {"stand", "rally", "speak", "think", "believe", "have"}:
+                    self.backing_phrase(tok, lemma, si)
                 if lemma in L.FEUD_VERBS:
                     self.feud_verb(tok, lemma, si)
+                if lemma in {"like", "see", "get"}:
+                    self.mutual_dislike(tok, si)
+                if lemma in {"get", "settle"}:
+                    self.payback_phrase(tok, lemma, si)
                 if lemma in L.SEPARATION_VERBS:
                     self.kept_apart(tok, lemma, si)
                 if lemma in L.CREW_CHIEF_VERBS:
@@ -901,6 +907,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.car_number(tok, si, sent)
             if pos == "ADJ" and (low in L.FEUD_ADJ or low in L.DISPLEASED_ADJ):
                 self.angry_with(tok, si)
+            if low == "odds" and tok.i > 0 and self.doc[tok.i - 1].lower_ == "at":
+                self.at_odds(tok, si)
             if lemma in {"team", "teams", "organization", "outfit"} and pos == "NOUN":
                 self.make_team_noun(tok, si)
             if (low in L.ROLE_NOUNS or lemma in L.ROLE_NOUNS) and pos in {"NOUN", "PROPN"}:
@@ -1571,15 +1579,38 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     for o in objs:
                         self.emit(s, "endorses", o, si, 0.75, "call-praise")
 
+    def backing_phrase(self, tok, lemma, si) -> None:
+        """Backing said with a plain verb and a particle: "X stood behind Y", "X rallied
+        behind Y", "X spoke highly of Y", "X believes in Y", "X has Y's back"."""
+        kids = list(tok.children)
+        if self.negated(tok):
+            return
+        if lemma == "have":
+            objs = [e for c in kids if c.lower_ == "back" and c.dep_ in {"dobj", "advmod"}
+                    for g in c.children if g.dep_ == "poss" for e in self.ents_of(g)]
+        elif lemma in {"speak", "think"}:
+            objs = self.pobjs(tok, {"of"}) if any(c.lower_ == "highly" for c in kids) else []
+        else:
+            objs = self.pobjs(tok, {"in"} if lemma == "believe" else {"behind"})
+        speakers = [e for e in self.subjects(tok) if self.ent(e).is_person]
+        for s in speakers:
+            for o in objs:
+                if self.ent(o).is_person and o != s:
+                    self.emit(s, "endorses", o, si, 0.7 * self.hedge(tok), "backing-phrase")
+
     def _admired(self, verb) -> list[int]:
         """Whom the subject of ``verb`` admires: "(he was) impressed with Y", "proud of Y",
         "(he) learned more in two seasons with Y", "learned a lot from Y"."""
         if verb.lemma_.lower() == "learn":
             return [e for t in verb.subtree if t.dep_ == "pobj" and t.head.lower_ in {
                 "from", "with", "under"} for e in self.ents_of(t) if self.ent(e).is_person]
-        return [e for c in verb.children if c.dep_ in {"acomp", "oprd"} and c.lower_ in {
-            "impressed", "proud", "amazed", "blown"} for e in self.pobjs(c, {"with", "of", "by"})
-            if self.ent(e).is_person]
+        admiring = {"impressed", "proud", "amazed", "blown"}
+        if verb.lower_ in admiring:  # "(he said he was) impressed by Y"
+            return [e for e in self.pobjs(verb, {"with", "of", "by"}) + self.agent(verb)
+                    if self.ent(e).is_person]
+        return [e for c in verb.children if c.dep_ in {"acomp", "oprd"} and c.lower_ in
+                admiring for e in self.pobjs(c, {"with", "of", "by"})
+                if self.ent(e).is_person]
 
     def _named_before_quote(self, verb) -> list[int]:
         """The subject of a quoted predicate, named just before the quotation mark
@@ -1607,9 +1638,13 @@ class _Run(CarRules, ResultRules, QuoteRules):
     def endorse_noun(self, tok, si) -> None:
         """"endorsements from A, B and C", "X's praise of Y", "Y has the backing of X"."""
         low = tok.lower_
+        giving = tok.dep_ == "dobj" and tok.head.lemma_.lower() in {
+            "have", "give", "offer", "express", "heap", "voice", "reserve", "lavish", "throw",
+            "show", "place", "put"}
         if tok.lemma_.lower() in {"support", "confidence", "vote", "fan", "champion",
                                   "nod", "seal"} and not any(
-                c.dep_ == "prep" for c in tok.children):
+                c.dep_ == "prep" for c in list(tok.children) + (
+                    list(tok.head.children) if giving else [])):
             return
         givers: list[int] = []
         takers: list[int] = []
@@ -1617,7 +1652,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
             if c.dep_ == "prep" and c.lower_ in {"from", "by"}:
                 for p in c.children:
                     givers += [e for e in self.subtree_ents(p) if self.ent(e).is_person]
-            elif c.dep_ == "prep" and c.lower_ in {"for", "of", "to"}:
+            elif c.dep_ == "prep" and c.lower_ in {"for", "of", "to", "in", "behind", "on"}:
+                # ("confidence in Y", "support behind Y", "praise on Y")
                 for p in c.children:
                     got = [e for e in self.subtree_ents(p) if self.ent(e).is_person]
                     if c.lower_ == "of" and low in L.ENDORSER_NOUNS:
@@ -1643,15 +1679,23 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 givers = ins
                 takers = [e for e in self.subjects(tok.head) if self.ent(e).is_person]
         if low in L.ENDORSER_NOUNS:
-            # "X, a longtime supporter of Y"
-            if tok.dep_ == "appos":
-                givers += [e for e in self.ents_of(tok.head) if self.ent(e).is_person]
-            elif tok.dep_ == "attr":
-                givers += [e for e in self.subjects(tok.head) if self.ent(e).is_person]
-        if not givers and takers and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {
-                "have", "give", "offer", "express", "heap", "voice", "reserve", "lavish"}:
-            # "X had high praise for Y"
+            # "X, a longtime supporter of Y", "X has been one of Y's biggest supporters"
+            one = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+                tok.head.head.lower_ == "one" else tok
+            if one.dep_ == "appos":
+                givers += [e for e in self.ents_of(one.head) if self.ent(e).is_person]
+            elif one.dep_ == "attr":
+                givers += [e for e in self.subjects(one.head) if self.ent(e).is_person]
+        if giving and not takers:
+            # "X threw his support behind Y", "X heaped praise on Y" (on the verb)
+            takers = [e for e in self.pobjs(tok.head, {"for", "behind", "on", "in"})
+                      if self.ent(e).is_person]
+        if not givers and takers and giving:
+            # "X had high praise for Y", "X threw his support behind Y"
             givers = [e for e in self.subjects(tok.head) if self.ent(e).is_person]
+        if not givers and tok.dep_ == "dobj":
+            # "Y drew praise from X" (the from-phrase on the verb)
+            givers = [e for e in self.pobjs(tok.head, {"from"}) if self.ent(e).is_person]
         if givers and not takers:
             head = tok.head
             if tok.dep_ in {"dobj", "attr"}:
@@ -1698,8 +1742,13 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if low == "word":
             self.had_words(tok, si)
             return
+        if low == "blood" and not any(c.lower_ == "bad" for c in tok.children):
+            return  # ("bad blood")
+        if low in {"anger", "resentment"}:
+            self.anger_at(tok, si)
+            return
         if low in {"war", "exchange", "stare", "row", "fight", "clash", "shove", "punch",
-                   "rival", "rivals", "enemy", "foe", "war"}:
+                   "rival", "rivals", "enemy", "foe", "war", "argument"}:
             # only with words that make them a conflict between people
             mods = {c.lower_ for c in tok.children} | {tok.head.lower_}
             if low in {"rival", "rivals", "enemy", "foe", "nemesis"}:
@@ -1708,7 +1757,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 return
             elif low == "stare" and not mods & L.FEUD_ADJ:
                 return
-            elif low in {"exchange", "fight", "clash"} and not (mods & L.FEUD_ADJ or any(
+            elif low in {"exchange", "fight", "clash", "argument"} and not (
+                    mods & L.FEUD_ADJ or any(
                     c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children)):
                 return
         if low == "match" and not ({c.lower_ for c in tok.children} & L.FEUD_ADJ):
@@ -1723,7 +1773,17 @@ class _Run(CarRules, ResultRules, QuoteRules):
                         parties += self.ents_of(p)
             elif c.dep_ == "compound" and self.men(c) is not None:
                 parties += self.group_of(self.men(c))
+        one_side = self._one_side(tok)
+        if len(one_side) >= 2 and set(parties) <= set(one_side):
+            # "his dust-up with the family, the fistfight with A and B": A and B are one
+            # side, the other is whoever had it
+            other = [p for p in self._fight_holder(tok) if p not in one_side]
+            if not other:
+                return
+            parties = other[:1] + one_side
         if low in {"rival", "rivals", "enemy", "foe", "nemesis"}:
+            if any(c.dep_ == "poss" and not self.ents_of(c) for c in tok.children):
+                return  # "your rivals are A, B and C": theirs, not each other's
             if tok.dep_ == "appos":
                 parties += self.ents_of(tok.head)
             elif tok.dep_ == "attr":
@@ -1816,6 +1876,40 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 for b in parties[i + 1:]:
                     self.emit(a, "feuded_with", b, si, conf, "feud-between")
 
+    def anger_at(self, tok, si) -> None:
+        """"X's anger at Y", "X made no secret of his anger when Y left": the one angry
+        and the one named as its cause (not anyone else of the sentence: "his anger over
+        the penalty, which Y also got")."""
+        verb = tok
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        others = self.pobjs(tok, {"at", "toward", "towards", "with"}) + [
+            e for c in verb.children if c.dep_ == "advcl" and any(
+                g.lower_ == "when" for g in c.children) for e in self.subjects(c)]
+        held = [e for c in tok.children if c.dep_ == "poss" for e in self.ents_of(c)] or \
+            self.subjects(verb)
+        if self.negated(tok):
+            return
+        for a in [e for e in held if self.ent(e).is_person]:
+            for b in others:
+                if b != a and (self.ent(b).is_person or self.ent(b).type == "Team"):
+                    self.emit(a, "feuded_with", b, si, 0.6 * self.hedge(tok), "anger-at")
+
+    def _one_side(self, tok) -> list[int]:
+        """The people of a conflict noun's "with"/"against" phrase ("a fight with A and
+        B"): one side of it."""
+        return [e for e in self.pobjs(tok, {"with", "against"}) if self.ent(e).is_person]
+
+    def _fight_holder(self, tok) -> list[int]:
+        """Who had the conflict that ``tok`` names: the possessor of it (or of the noun it
+        is in apposition to: "his dust-up with the family, the fistfight with ..."), else
+        the subject of the verb it is the object of."""
+        anchor = tok.head if tok.dep_ == "appos" else tok
+        held = [e for c in anchor.children if c.dep_ == "poss" for e in self.ents_of(c)]
+        if not held and anchor.dep_ in {"dobj", "attr"}:
+            held = self.subjects(anchor.head)
+        return [e for e in held if self.ent(e).is_person]
+
     def had_words(self, tok, si) -> None:
         """"X had words with Y after the race", "X had some choice words for Y" (but "X
         had kind words for Y" praises)."""
@@ -1846,6 +1940,56 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for s in [e for e in self.subjects(holder) if self.ent(e).is_person]:
             for o in others:
                 self.emit(s, "feuded_with", o, si, 0.65 * self.hedge(tok), "angry-with")
+
+    def mutual_dislike(self, tok, si) -> None:
+        """"A and B don't like each other", "A and B have never seen eye to eye", "A and
+        B never got along": a lasting conflict between the two."""
+        lemma, kids = tok.lemma_.lower(), list(tok.children)
+        if not any(c.dep_ == "neg" for c in kids):
+            return
+        words = {g.lower_ for g in tok.subtree}
+        if not (lemma == "like" and {"each", "other"} <= words or
+                lemma == "see" and "eye" in words or
+                lemma == "get" and "along" in {c.lower_ for c in kids}):
+            return
+        subj = [e for e in self.subjects(tok) if self.ent(e).is_person or
+                self.ent(e).type == "Team"]
+        for i, a in enumerate(subj):
+            for b in subj[i + 1:]:
+                self.emit(a, "feuded_with", b, si, 0.7 * self.hedge(tok), "dislike")
+
+    def payback_phrase(self, tok, lemma, si) -> None:
+        """"X vowed to get even with Y", "X has a score to settle with Y"."""
+        kids = list(tok.children)
+        even = any(c.lower_ == "even" for c in kids) or any(  # (or on "with")
+            g.lower_ == "even" for c in kids if c.lower_ == "with" for g in c.children)
+        if lemma == "get" and not even or \
+                lemma == "settle" and not (tok.head.lemma_.lower() == "score" or any(
+                    c.dep_ == "dobj" and c.lemma_.lower() == "score" for c in kids)):
+            return
+        others = [e for e in self.pobjs(tok, {"with"}) if self.ent(e).is_person]
+        holder = tok.head.head if tok.dep_ == "relcl" or tok.head.lemma_.lower() == "score" \
+            else tok
+        subj = [e for e in self.subjects(tok) or self.subjects(holder) if self.ent(e).is_person]
+        for s in subj:
+            for o in others:
+                if o != s:
+                    self.emit(s, "feuded_with", o, si, 0.7 * self.hedge(tok), "payback")
+
+    def at_odds(self, tok, si) -> None:
+        """"A and B have been at odds since Bristol", "A is at odds with B"."""
+        verb = tok.head.head if tok.head.lower_ == "at" else tok.head
+        subj = [e for e in self.subjects(verb) if self.ent(e).is_person or
+                self.ent(e).type == "Team"]
+        others = [e for e in self.pobjs(tok, {"with"}) if e not in subj]
+        # (at odds "with" someone unnamed: the subjects are one side, not each other's)
+        pairs = [(s, o) for s in subj for o in others] if any(
+            c.lower_ == "with" for c in tok.children) else \
+            [(a, b) for i, a in enumerate(subj) for b in subj[i + 1:]]
+        if self.negated(verb):
+            return
+        for a, b in pairs:
+            self.emit(a, "feuded_with", b, si, 0.7 * self.hedge(verb), "at-odds")
 
     def kept_apart(self, tok, lemma, si) -> None:
         """"X had to be pulled away from Y", "the two had to be separated", "X walked to
@@ -1880,6 +2024,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
         subj = [s for s in self.subjects(tok) if self.ent(s).is_person or
                 self.ent(s).type == "Team"]
         objs = self.dobjs(tok, poss=False) + self.pobjs(tok, {"with", "at", "against", "on"})
+        if not objs and lemma in L.FEUD_VERBS_STRONG | {"criticize", "criticise", "blast",
+                                                         "rip", "slam", "lambaste"}:
+            # "criticized Y's driving", "blasted Y's move": the one whose deed it was
+            objs = [e for c in tok.children if c.dep_ == "dobj" for g in c.children
+                    if g.dep_ == "poss" for e in self.ents_of(g)]
         objs = [o for o in objs if self.ent(o).is_person or
                 self.ent(o).type == "Team" and o in named]
         subj = [x for x in subj if self.ent(x).is_person or x in named]
@@ -1889,7 +2038,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
                                                          "barbs", "punches", "insults"}
                        for c in tok.children):
                 return
-            objs = [o for o in self.pobjs(tok, {"with"}) if self.ent(o).is_person]
+            # "with Y" on the verb, or on its object ("exchanged heated words with Y")
+            objs = [o for o in self.pobjs(tok, {"with"}) + [
+                e for c in tok.children if c.dep_ == "dobj" for e in self.pobjs(c, {"with"})]
+                if self.ent(o).is_person]
             if len(subj) >= 2 and not objs:
                 for i, a in enumerate(subj):
                     for b in subj[i + 1:]:
@@ -1921,10 +2073,13 @@ class _Run(CarRules, ResultRules, QuoteRules):
                                              "purpose",
                                              "deliberately", "angrily", "publicly", "afterward",
                                              "post-race", "postrace", "incident"})
+            called_out = lemma == "call" and "out" in {c.lower_ for c in tok.children}
+            blamed = lemma == "blame" and any(  # "blamed Y for the wreck"
+                g.lemma_.lower() in L.INCIDENT_NOUNS for g in tok.subtree if g.dep_ == "pobj")
             if lemma in {"wreck", "dump", "hook", "call", "argue", "vow", "blame", "stare",
-                         "glare", "gesture"} and not anger:
+                         "glare", "gesture"} and not (anger or called_out or blamed):
                 return
-            if lemma in {"call"} and "out" not in {c.lower_ for c in tok.children}:
+            if lemma in {"call"} and not called_out:
                 return
         if len(subj) >= 2 and not objs and lemma in {"feud", "clash", "fight", "quarrel",
                                                      "scuffle", "brawl", "spar", "argue"}:
