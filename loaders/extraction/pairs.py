@@ -103,6 +103,30 @@ def _path(a, b) -> tuple[object, list]:
     return None, []
 
 
+def belongs_elsewhere(de: DocEntities, m: EntMention, own: int, rival_type: str) -> bool:
+    """Whether the name ``m`` hangs, in the parse, under another name of ``rival_type``
+    than entity ``own``: "Hamlin, whose influence at <team> is significant, and Biffle" -
+    the team is Hamlin's business, not Biffle's."""
+    tok = de.doc[m.root]
+    for _ in range(40):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        other = de.mention_at(tok.i)
+        if other is not None and other.ent != m.ent:
+            return other.ent != own and de.entities[other.ent].type == rival_type
+    return False
+
+
+def coordinated(a, b) -> bool:
+    """Whether two names are items of one list ("voices like A, B and C"): peers."""
+    def first(tok):
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        return tok
+    return first(a).i == first(b).i
+
+
 def negated(a, b) -> bool:
     """Whether a word linking two tokens is negated ("will not drive for", "never")."""
     lca, way = _path(a, b)
@@ -212,8 +236,11 @@ def candidates(de: DocEntities, edges: list[Edge], kb: KnownFacts | None = None)
                     continue
                 a, b = min(((p, q) for p in firsts[x] for q in firsts[y]),
                            key=lambda pq: abs(pq[0].start - pq[1].start))
-                if negated(de.doc[a.root], de.doc[b.root]):
-                    continue  # what a sentence denies, the model does not assert
+                ra, rb = de.doc[a.root], de.doc[b.root]
+                if negated(ra, rb) or coordinated(ra, rb) or \
+                        belongs_elsewhere(de, b, x, ents[x].type) or \
+                        belongs_elsewhere(de, a, y, ents[y].type):
+                    continue  # denied, listed side by side, or said of someone else
                 if pred == "affiliated_with" and ents[y].type == "Team" and \
                         ents[x].type == "Person" and _owner_cue(de, si):
                     pred = "owns"
