@@ -1429,3 +1429,14 @@ def test_a_company_described_by_apposition_backs_a_driver(ex):
     assert types(result).get("Pellmart") == "Sponsor"
     assert ("Pellmart", "sponsors", "Alan Quill") in triples(result)
     assert ("John Quill", "affiliated_with", "Pellmart") in triples(result)  # its founder
+
+
+
+def test_a_known_brand_followed_by_more_words_in_a_car_name():
+    # (the gazetteer knows "Pellmart"; "Home Centers" stands between it and the make)
+    ex = Extractor(registry=REGISTRY, extra_names=EXTRA + [("Pellmart", "Sponsor")])
+    text = ("Gus Whitaker won the Lakeview 500 in the No. 3 Pellmart Home Centers Chevrolet "
+            "for Kestrel Motorsports.")
+    got = triples(ex.extract(text))
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+    assert ("Kestrel Motorsports", "affiliated_with", "Chevrolet") in got

@@ -209,9 +209,16 @@ class CarRules:
         """Names written into a car's name after its number, up to the make:
         (team, make mention, sponsors, end)."""
         team, make, inside, k = None, None, [], j
-        for _ in range(4):
+        named, unknown = j, 0
+        for _ in range(8):
             m = self.de.mention_at(k) if k < sent.end else None
             if m is None:
+                # a word of a sponsor nobody recognised ("No. 2 Miller Genuine Draft
+                # <make>", "No. 1 Bass Pro Shops <make>"): passed over on the way to
+                # the make, given to no one
+                if unknown < 3 and k < sent.end and self._name_word(self.doc[k]):
+                    k, unknown = k + 1, unknown + 1
+                    continue
                 break
             e = self.ent(m.ent)
             if e.type == "Manufacturer":
@@ -224,9 +231,9 @@ class CarRules:
                 inside.append(m.ent)
             elif e.type != "Series":
                 break
-            k = m.end
+            k = named = m.end
         if make is None:
-            inside = []
+            inside, k = [], named
             if team is None:
                 k = j
         else:
@@ -236,6 +243,13 @@ class CarRules:
                     doc_cap_model(self.doc[k]):
                 k, steps = k + 1, steps + 1
         return team, make, inside, k
+
+    @staticmethod
+    def _name_word(tok) -> bool:
+        """A capitalised word (or the "'s" / "&" inside one) that can be part of a
+        company's name written into a car's name."""
+        return tok.text in {"'s", "’s", "&"} or (
+            doc_cap_model(tok) and tok.text[:1].isupper() and tok.text not in NUMBER_SIGNS)
 
     def car_facts(self) -> list[tuple[int, str, int | None, int | None]]:
         """``(token, number, driver, team)`` of every car number in the document, as its
