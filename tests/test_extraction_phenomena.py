@@ -1440,3 +1440,24 @@ def test_a_known_brand_followed_by_more_words_in_a_car_name():
     got = triples(ex.extract(text))
     assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
     assert ("Kestrel Motorsports", "affiliated_with", "Chevrolet") in got
+
+
+def test_with_a_person_as_crew_chief(ex):
+    text = ("In 2019 Kestrel Motorsports expanded to two cars, putting Jody Farrow in the new "
+            "No. 88 Ford with Pete Amundsen as crew chief.")
+    got = triples(ex.extract(text))
+    assert ("Pete Amundsen", "crew_chief_for", "Jody Farrow") in got
+
+
+def test_a_teams_drivers_named_in_apposition(ex):
+    text = ("Kestrel Motorsports' current drivers, Alan Quill and Marcus Trent, have had mixed "
+            "results this year.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+    assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_champion_with_a_team(ex):
+    text = ("Gus Whitaker, a two-time champion with Brightwater Racing, left for Kestrel "
+            "Motorsports this season.")
+    assert ("Gus Whitaker", "drove_for", "Brightwater Racing") in triples(ex.extract(text))

@@ -605,8 +605,8 @@ class CarRules:
         with a car sponsors its driver."""
         head = tok.head
         p = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        if p is None:
-            return
+        if p is None or self.as_crew_chief(p.right_edge.i + 1, self.de.sents[si]):
+            return  # ("in the No. 88 <make> with C as crew chief")
         driver = None
         signs = [t for t in head.subtree if t.text in NUMBER_SIGNS and t.i < head.i]
         if signs and (head.lower_ in {"car", "truck"} or self.men(head) is not None and

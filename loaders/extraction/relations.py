@@ -899,6 +899,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.car_with(tok, si)
         self.name_patterns(si, sent, ms)
         self.crew_chief_surface(si, sent, ms)
+        self.with_chief(si, sent, ms)
         self.parenthetical_chief(si, sent, ms)
         if "Team" in types or "Organization" in types:
             self.drive_surface(si, sent, ms)
@@ -1230,12 +1231,19 @@ class _Run(CarRules, ResultRules, QuoteRules):
             if c.dep_ == "compound" and self.men(c) is not None and \
                     self.teamish(self.men(c).ent):
                 teams.append(self.men(c).ent)
+        team_poss = self._team_possessor(tok)
+        teams += team_poss
         if not teams:
             return
         drivers = []
         for c in tok.children:
-            if c.dep_ == "poss":
+            if c.dep_ == "poss" and not team_poss:
                 drivers += self.ents_of(c)
+            if team_poss and (c.dep_ == "appos" or c.dep_ == "conj" and
+                              self.doc[c.left_edge.i - 1].text == ","):
+                # "T's current drivers, A and B": the names in apposition (the parse
+                # may take them for conjuncts)
+                drivers += [d for d in self.ents_of(c) if self._driverish(d)]
         if not drivers and tok.dep_ in {"dobj", "attr"}:
             drivers = self.subjects(tok.head)
         if not drivers and tok.dep_ == "appos":
@@ -1260,6 +1268,18 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 continue
             for t in set(teams):
                 self.emit(d, "drove_for", t, si, conf, "drive-noun")
+
+    def _team_possessor(self, tok) -> list[int]:
+        """The team a noun is said to belong to by a possessive: "T's drivers", "the
+        team's anchor", "its champion"."""
+        for c in tok.children:
+            if c.dep_ != "poss":
+                continue
+            if c.lower_ in {"team", "organization", "its"}:
+                return [t for t in (self.org_pronoun(c) if c.lower_ == "its" else
+                                    self.recent_team(c)) if self.teamish(t)][:1]
+            return [t for t in self.ents_of(c) if self.teamish(t)]
+        return []
 
     def name_patterns(self, si, sent, ms) -> None:
         """Patterns over adjacent names: "<team> driver <person>", "<org>'s <person>",
@@ -1979,6 +1999,44 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.emit(chief, "crew_chief_for", d, si, 0.65, "crew-chief-surface")
             for t in teams:
                 self.emit(chief, "affiliated_with", t, si, 0.6, "crew-chief-surface-team")
+
+    def with_chief(self, si, sent, ms) -> None:
+        """"Y won the title with C as crew chief", "putting Y in the No. 88 with C as his
+        crew chief": C calls the races of the car named before (its team's too), else of
+        the one driver named before in the sentence."""
+        doc = self.doc
+        for m in ms:
+            e = self.ent(m.ent)
+            if not (m.start > sent.start and doc[m.start - 1].lower_ == "with" and
+                    self.as_crew_chief(m.end, sent)) or \
+                    e.certain and (not e.is_person or e.type == "Driver"):
+                continue
+            driver = team = None
+            sign = next((t for t in reversed(doc[sent.start:m.start]) if t.text in NUMBER_SIGNS),
+                        None)
+            if sign is not None:
+                driver, team = self.car_owner_at(sign)
+            if driver is None:
+                before = list(dict.fromkeys(x.ent for x in ms if x.end <= m.start and
+                                            self._driverish(x.ent) and x.ent != m.ent))
+                driver = before[0] if len(before) == 1 else None
+            if driver is None:
+                continue
+            if not self.ent(m.ent).certain:
+                self.ent(m.ent).type = "CrewChief"
+            self.emit(m.ent, "crew_chief_for", driver, si, 0.7, "with-chief")
+            if team is not None:
+                self.emit(m.ent, "affiliated_with", team, si, 0.6, "with-chief-team")
+
+    def as_crew_chief(self, k: int, sent) -> bool:
+        """Whether the words from ``k`` read "as (his/the) crew chief"."""
+        doc = self.doc
+        if k >= sent.end or doc[k].lower_ != "as":
+            return False
+        k += 1
+        while k < sent.end and doc[k].lower_ in {"his", "her", "their", "the"}:
+            k += 1
+        return k + 1 < sent.end and doc[k].lower_ == "crew" and doc[k + 1].lower_ == "chief"
 
     def _race_call_targets(self, first: int, sent) -> tuple[list[int], list[int]]:
         """Drivers and teams whose races are called from token ``first`` on: "Y and Z at
