@@ -1461,3 +1461,13 @@ def test_a_champion_with_a_team(ex):
     text = ("Gus Whitaker, a two-time champion with Brightwater Racing, left for Kestrel "
             "Motorsports this season.")
     assert ("Gus Whitaker", "drove_for", "Brightwater Racing") in triples(ex.extract(text))
+
+
+def test_the_team_driver_held_off_is_the_other_driver(ex):
+    text = ("Alan Quill passed Marcus Trent with 11 laps remaining and held off the Kestrel "
+            "Motorsports driver to win the race, the fourth victory of the season for "
+            "Brightwater Racing.")
+    got = triples(ex.extract(text))
+    assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") not in got
+    assert ("Marcus Trent", "drove_for", "Brightwater Racing") not in got

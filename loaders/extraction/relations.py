@@ -1188,9 +1188,12 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 lem, low = t.lemma_.lower(), t.lower_
                 if low in {"starts", "start", "seasons", "season", "stint", "tenure", "debut",
                            "campaign", "ride", "seat", "career", "wins", "win", "titles",
-                           "championships", "years"} or lem in {
-                           "drive", "race", "pilot", "compete", "spend", "debut"}:
-                    cue = t
+                           "championships", "years", "races"} or lem in {
+                           "drive", "race", "pilot", "compete", "spend", "debut"} and \
+                        t.pos_ in {"VERB", "AUX"}:  # ("won the race, ... for T": no cue)
+                    # ("the fourth victory of the season for T": the calendar's season)
+                    cue = None if t.dep_ == "pobj" and t.head.lower_ == "of" and \
+                        low == "season" else t
             if cue is None:
                 continue
             if prep.lower_ == "at" and cue.lower_ not in {"seasons", "season", "stint",
@@ -1244,7 +1247,15 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 # "T's current drivers, A and B": the names in apposition (the parse
                 # may take them for conjuncts)
                 drivers += [d for d in self.ents_of(c) if self._driverish(d)]
-        if not drivers and tok.dep_ in {"dobj", "attr"}:
+        named_again = not drivers and tok.dep_ == "dobj" and tok.lower_ == "driver" and \
+            any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        if named_again:
+            # "Y passed Z and held off the T driver": another driver named again, the
+            # one named last before it, not the subject
+            subj = set(self.subjects(tok.head))
+            drivers = [m.ent for m in self.de.in_sentence(si) if m.end <= tok.i and
+                       self._driverish(m.ent) and m.ent not in subj][-1:]
+        if not drivers and not named_again and tok.dep_ in {"dobj", "attr"}:
             drivers = self.subjects(tok.head)
         if not drivers and tok.dep_ == "appos":
             drivers = self.ents_of(tok.head)
