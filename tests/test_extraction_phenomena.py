@@ -1471,3 +1471,19 @@ def test_the_team_driver_held_off_is_the_other_driver(ex):
     assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
     assert ("Alan Quill", "drove_for", "Kestrel Motorsports") not in got
     assert ("Marcus Trent", "drove_for", "Brightwater Racing") not in got
+
+
+def test_a_list_of_drivers_in_a_teams_lineup(ex):
+    text = ("Sid Okafor will work with a new crew chief and will join teammates Alan Quill, "
+            "Marcus Trent and Jody Farrow in Kestrel Motorsports' four-car Cup lineup.")
+    got = triples(ex.extract(text))
+    for d in ("Alan Quill", "Marcus Trent", "Jody Farrow"):
+        assert (d, "drove_for", "Kestrel Motorsports") in got
+
+
+def test_each_driver_set_off_with_his_own_car(ex):
+    text = ("Alan Quill, in the No. 54 Ford for Brightwater Racing, and Marcus Trent, in "
+            "Kestrel Motorsports' No. 8 Chevrolet, made contact battling for sixth.")
+    got = triples(ex.extract(text))
+    assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") not in got

@@ -113,6 +113,8 @@ class CarRules:
         """The person a car phrase belongs to: the nearest person named before it in the
         sentence (not a crew chief), else the subject of the sentence."""
         driven = self._driven_by(tok)
+        if driven is None:
+            driven = self._set_off_before(tok, sent)
         if driven is not None:
             return driven
         # the subject of the verb the car hangs on ("Y, who drove the No. 51", "He
@@ -157,6 +159,24 @@ class CarRules:
                     if got:
                         return got[0]
         return None
+
+    def _set_off_before(self, tok, sent):
+        """The driver of "Y, in the No. 8 <make>, and Z, in T's No. 54": the name the car
+        phrase is set off after by a comma, whatever verb the sentence goes on with."""
+        doc, k = self.doc, tok.i - 1
+        possessive = {"'s", "’s", "'", "’"}
+        while k > sent.start:  # back over "the", "his", "T's"
+            m = self.de.mention_at(k)
+            if doc[k].lower_ in {"the", "his", "her"} | possessive:
+                k -= 1
+            elif m is not None and doc[m.end].lower_ in possessive:
+                k = m.start - 1
+            else:
+                break
+        if k - 2 < sent.start or doc[k].lower_ != "in" or doc[k - 1].text != ",":
+            return None
+        m = self.de.mention_at(k - 2)
+        return m.ent if m is not None and self._driverish(m.ent) else None
 
     @staticmethod
     def _in_other_clause(name, tok) -> bool:

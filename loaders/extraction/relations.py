@@ -1088,6 +1088,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if len(teams) != 1 or self.negated(tok.head):
             return
         members = self.pobjs(tok, {"of"})
+        if not members and tok.dep_ == "pobj" and tok.head.lower_ in {"in", "on", "into"}:
+            # "A, B and C in T's four-car lineup": the list just before
+            members = self.list_before(tok.head.i)
         if not members and tok.dep_ in {"dobj", "attr"}:
             members = self.subjects(tok.head)
         if not members and tok.dep_ == "appos":
@@ -1095,6 +1098,21 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for d in dict.fromkeys(members):
             if self._driverish(d):
                 self.emit(d, "drove_for", teams[0], si, 0.7, "team-group")
+
+    def list_before(self, i: int) -> list[int]:
+        """The drivers of a list of names ending right before token ``i`` ("A, B and C"),
+        whatever the parse made of it."""
+        doc, got, k = self.doc, [], i - 1
+        while k >= 0:
+            m = self.de.mention_at(k)
+            if m is not None and self._driverish(m.ent):
+                got.append(m.ent)
+                k = m.start - 1
+            elif doc[k].text in {",", "and", "&"} and got:
+                k -= 1
+            else:
+                break
+        return got[::-1]
 
     def span_verb(self, tok, si) -> None:
         """"X begins his sixth season with T", "enters his third year at T": the span of
