@@ -1487,3 +1487,11 @@ def test_each_driver_set_off_with_his_own_car(ex):
     got = triples(ex.extract(text))
     assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
     assert ("Alan Quill", "drove_for", "Kestrel Motorsports") not in got
+
+
+def test_an_alliance_in_a_passive_relative_clause(ex):
+    text = ("Unlike Kestrel Motorsports, which was built from the ground up in 2021 with a "
+            "technical alliance with Brightwater Racing, the new team will not formally align "
+            "with anyone.")
+    got = triples(ex.extract(text))
+    assert ("Kestrel Motorsports", "affiliated_with", "Brightwater Racing") in got

@@ -2820,6 +2820,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for c in tok.children:
             if c.dep_ == "conj":
                 targets += self.pobjs(c, {"with", "from"})
+        # (only names inside the phrase: "an alliance with U, T will not ..." is not T's)
+        inside = {m.ent for m in self.de.mentions
+                  if tok.left_edge.i <= m.start <= tok.right_edge.i}
+        targets = [t for t in targets if t in inside]
         first = tok  # ("engines and technical support": the first conjunct's place)
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
@@ -2842,7 +2846,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     v.pos_ not in {"VERB", "AUX"}:
                 v = v.head
             if v.pos_ in {"VERB", "AUX"}:
-                holders = self.subjects(v)
+                # ("T, which was built with a technical alliance with U": passive too)
+                holders = self.subjects(v) or self.passive_subjects(v)
         if low in {"engines", "engine", "chassis", "cars", "equipment"} and tok.dep_ == "nsubj":
             targets += self.pobjs(tok.head, {"from"})
         if first.dep_ == "dobj" and first.head.lemma_.lower() in L.RECEIVE_VERBS:
@@ -2896,6 +2901,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
     def _alliance_holder(self, poss) -> list[int]:
         """Who "their"/"its" alliance is: an organization (the one named last in this
         sentence or the one before), never "the two drivers" named last."""
+        if poss.lower_ in {"team", "organization"}:
+            return [t for t in self.recent_team(poss) if self.teamish(t)][:1]  # "the team's"
         if poss.lower_ not in {"their", "its"}:
             return self.ents_of(poss)
         got = self.org_pronoun(poss)
