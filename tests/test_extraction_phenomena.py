@@ -1491,7 +1491,8 @@ def test_each_driver_set_off_with_his_own_car(ex):
 
 def test_an_alliance_in_a_passive_relative_clause(ex):
     text = ("Unlike Kestrel Motorsports, which was built from the ground up in 2021 with a "
-            "technical alliance with Brightwater Racing, the new team will not formally align "
-            "with anyone.")
+            "technical alliance with Brightwater Racing, Harbor Motorsports will not formally "
+            "align with Brightwater Racing.")
     got = triples(ex.extract(text))
     assert ("Kestrel Motorsports", "affiliated_with", "Brightwater Racing") in got
+    assert ("Kestrel Motorsports", "affiliated_with", "Harbor Motorsports") not in got

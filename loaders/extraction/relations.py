@@ -2820,9 +2820,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for c in tok.children:
             if c.dep_ == "conj":
                 targets += self.pobjs(c, {"with", "from"})
-        # (only names inside the phrase: "an alliance with U, T will not ..." is not T's)
-        inside = {m.ent for m in self.de.mentions
-                  if tok.left_edge.i <= m.start <= tok.right_edge.i}
+        # (only names before the next comma: "an alliance with U, T will not ..." is no
+        # alliance with T)
+        comma = next((t.i for t in self.doc[tok.i:tok.sent.end] if t.text in {",", ";"}),
+                     tok.sent.end)
+        inside = {m.ent for m in self.de.mentions if tok.i < m.start < comma}
         targets = [t for t in targets if t in inside]
         first = tok  # ("engines and technical support": the first conjunct's place)
         while first.dep_ == "conj" and first.head.i != first.i:
