@@ -1496,3 +1496,12 @@ def test_an_alliance_in_a_passive_relative_clause(ex):
     got = triples(ex.extract(text))
     assert ("Kestrel Motorsports", "affiliated_with", "Brightwater Racing") in got
     assert ("Kestrel Motorsports", "affiliated_with", "Harbor Motorsports") not in got
+
+
+def test_teammates_named_with_their_team(ex):
+    text = ("Jody Farrow won at Lakeview Speedway for Brightwater Racing in 2019. Farrow's "
+            "Kestrel Motorsports teammates, Alan Quill and Sid Okafor, have both said they will "
+            "give the points leader room.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+    assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") in got

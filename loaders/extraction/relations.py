@@ -700,8 +700,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if any(c.lower_ in {"former", "ex", "onetime", "old", "future", "longtime", "-"}
                for c in tok.children) or tok.i > 0 and self.doc[tok.i - 1].text == "-":
             return
-        mates = [e for c in tok.children if c.dep_ in {"appos", "compound"}
-                 for e in self.ents_of(c)]
+        mates = [e for c in tok.children if c.dep_ == "compound" for e in self.ents_of(c)]
+        mates += self.set_off_names(tok)
         if tok.dep_ == "compound" and self.men(tok.head) is not None:
             mates += self.group_of(self.men(tok.head))
         if tok.dep_ == "appos":
@@ -719,6 +719,12 @@ class _Run(CarRules, ResultRules, QuoteRules):
         anchors = [e for e in dict.fromkeys(anchors) if self._driverish(e) and e not in mates]
         if mates and anchors:
             self._teammates.append((anchors, mates, si))
+        # "X's Hendrick teammates, A and B", "his T teammate Y": the team is named
+        named = [self.men(c).ent for c in tok.children if c.dep_ == "compound" and
+                 self.men(c) is not None and self.ent(self.men(c).ent).type == "Team"]
+        if len(named) == 1 and not self.negated(tok.head):
+            for d in mates + anchors:
+                self.emit(d, "drove_for", named[0], si, 0.7, "team-teammate")
 
     def replacement(self, tok, si) -> None:
         """"C2, who replaces the retired C1", "Y will replace X in the No. 21", "X will be
@@ -1260,11 +1266,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for c in tok.children:
             if c.dep_ == "poss" and not team_poss:
                 drivers += self.ents_of(c)
-            if team_poss and (c.dep_ == "appos" or c.dep_ == "conj" and
-                              self.doc[c.left_edge.i - 1].text == ","):
-                # "T's current drivers, A and B": the names in apposition (the parse
-                # may take them for conjuncts)
-                drivers += [d for d in self.ents_of(c) if self._driverish(d)]
+        if team_poss:  # "T's current drivers, A and B"
+            drivers += [d for d in self.set_off_names(tok) if self._driverish(d)]
         named_again = not drivers and tok.dep_ == "dobj" and tok.lower_ == "driver" and \
             any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
         if named_again:
@@ -1297,6 +1300,13 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 continue
             for t in set(teams):
                 self.emit(d, "drove_for", t, si, conf, "drive-noun")
+
+    def set_off_names(self, tok) -> list[int]:
+        """The names set off after a noun by a comma ("T's drivers, A and B"): its
+        apposition, or the conjuncts the parse may make of it."""
+        return [e for c in tok.children if c.dep_ == "appos" or c.dep_ == "conj" and
+                c.i > tok.i and self.doc[c.left_edge.i - 1].text == ","
+                for e in self.ents_of(c)]
 
     def _team_possessor(self, tok) -> list[int]:
         """The team a noun is said to belong to by a possessive: "T's drivers", "the
