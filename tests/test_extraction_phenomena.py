@@ -1505,3 +1505,13 @@ def test_teammates_named_with_their_team(ex):
     got = triples(ex.extract(text))
     assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
     assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_grid_preview_line_driver_team_car(ex):
+    text = ("Who drives where in 2025\n\nAlan Quill, Kestrel Motorsports, No. 10 Ford\n\n"
+            "After parting ways with his old team in August, Quill lands in a new seat.\n\n"
+            "Marcus Trent, Brightwater Racing, No. 77 Chevrolet\n\nThe rookie gets the seat.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+    assert ("Marcus Trent", "drove_for", "Brightwater Racing") in got
+    assert ("Brightwater Racing", "affiliated_with", "Chevrolet") in got

@@ -471,6 +471,25 @@ class CarRules:
                 if self._make_sponsor(sp):
                     self.emit(sp, "sponsors", driver, si, 0.7, "car-name-sponsor")
 
+    def listing_line(self, si, sent, ms) -> None:
+        """A line of an entry list or a grid preview that is nothing but "<driver>, <team>,
+        No. 10 <make>" (or "<driver> (<team>)" with a number and a make): the driver
+        drives for the team, the team runs the make."""
+        if not 2 <= len(ms) <= 3:
+            return
+        kinds = [self.ent(m.ent).type for m in ms]
+        if not (self._driverish(ms[0].ent) and kinds[1] == "Team" and
+                kinds[2:] in ([], ["Manufacturer"])):
+            return
+        inside = {i for m in ms for i in range(m.start, m.end)}
+        if any(i not in inside and not (t.is_punct or t.is_space or t.like_num or
+                                        t.text in NUMBER_SIGNS)
+               for i, t in ((t.i, t) for t in sent)):
+            return
+        self.emit(ms[0].ent, "drove_for", ms[1].ent, si, 0.75, "listing-line")
+        if len(ms) == 3:
+            self.emit(ms[1].ent, "affiliated_with", ms[2].ent, si, 0.8, "listing-line-make")
+
     # ------------------------------------------------------------ team + make
     def team_make(self, si, sent, ms) -> None:
         """"<team> <make>", "<sponsor> <make>", "<sponsor> <team> <make>" written

@@ -86,9 +86,10 @@ class RelationExtractor:
     def __call__(self, de: DocEntities) -> list[Edge]:
         run = _Run(self.voc, de)
         for si, sent in enumerate(de.sents):
-            if si in de.headings:
-                continue
             ms = de.in_sentence(si)
+            if si in de.headings:
+                run.listing_line(si, sent, ms)  # ("Y, T, No. 10 <make>" over a section)
+                continue
             if not ms and not any(t.lower_ in PRONOUN_WORDS for t in sent):
                 continue  # (a sentence naming no one may still speak of "their feud")
             run.sentence(si, sent, ms)
@@ -906,6 +907,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
         self.name_patterns(si, sent, ms)
         self.crew_chief_surface(si, sent, ms)
         self.with_chief(si, sent, ms)
+        self.listing_line(si, sent, ms)
         self.parenthetical_chief(si, sent, ms)
         if "Team" in types or "Organization" in types:
             self.drive_surface(si, sent, ms)
