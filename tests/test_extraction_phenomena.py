@@ -1515,3 +1515,14 @@ def test_a_grid_preview_line_driver_team_car(ex):
     assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
     assert ("Marcus Trent", "drove_for", "Brightwater Racing") in got
     assert ("Brightwater Racing", "affiliated_with", "Chevrolet") in got
+
+
+def test_a_car_crew_chiefed_by_someone(ex):
+    text = "Alan Quill, whose No. 11 Ford is crew-chiefed by Pete Amundsen, won the pole."
+    assert ("Pete Amundsen", "crew_chief_for", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_a_driver_inherits_a_crew_chief(ex):
+    text = ("Alan Quill, a winner for Kestrel Motorsports, will inherit Marcus Trent's longtime "
+            "crew chief, Pete Amundsen.")
+    assert ("Pete Amundsen", "crew_chief_for", "Alan Quill") in triples(ex.extract(text))

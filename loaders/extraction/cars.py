@@ -127,7 +127,11 @@ class CarRules:
             if t.pos_ in {"VERB", "AUX"} or any(c.dep_ == "nsubj" for c in t.children):
                 # "followed by Y in the No. 6": the agent's car ("and Y moves to T's
                 # No. 60": a verb the parser took for a noun still has its subject)
-                subj = [e for e in self.agent(t) if self._driverish(e)] or self.subjects(t)
+                # ("is led by C", "is crew-chiefed by C": the agent is the crew chief)
+                chiefs = t.lemma_.lower() in {"lead", "guide", "direct", "oversee", "call",
+                                              "chiefe", "chief"}
+                subj = [e for e in self.agent(t) if self._driverish(e) and not chiefs] or \
+                    self.subjects(t)
                 got = [e for e in subj if self._driverish(e)]
                 if got:
                     return got[0]

@@ -215,6 +215,9 @@ CAR_NOUNS = frozenset({"car", "truck", "entry", "machine", "ride", "seat", "race
 """Nouns of a car that a team owns and a driver drives ("in T's third car", "drive a T
 truck")."""
 
+INHERIT_VERBS = frozenset({"inherit", "keep", "retain", "get", "receive", "gain", "land"})
+"""Verbs whose subject takes over a person in a role ("Y will inherit Z's crew chief")."""
+
 TEAM_GROUP_NOUNS = frozenset({"trio", "duo", "pair", "quartet", "tandem", "foursome",
                               "lineup", "line-up", "stable", "contingent"})
 """Nouns of a team's drivers taken together ("the Penske trio", "the T duo of A and B")."""

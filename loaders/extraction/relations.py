@@ -838,6 +838,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.crew_chief_verb(tok, lemma, si)
                 elif lemma == "chief" and tok.i > 0 and self.doc[tok.i - 1].lower_ == "crew":
                     self.crew_chief_verb(tok, "crew-chief", si)  # "C, who crew chiefs ..."
+                elif low.startswith("chief") and tok.i > 1 and self.doc[tok.i - 1].text == "-" \
+                        and self.doc[tok.i - 2].lower_ == "crew":
+                    self.crew_chief_verb(tok, "crew-chief", si)  # "is crew-chiefed by C"
                 if lemma in L.OWN_VERBS or low.startswith("co-own"):
                     self.own_verb(tok, "co-own" if low.startswith("co-own") else lemma, si)
                 if lemma in L.SPONSOR_VERBS or low.startswith("sponsor"):
@@ -1945,13 +1948,16 @@ class _Run(CarRules, ResultRules, QuoteRules):
             objs += [d for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in
                      {"race", "shot"} for g in c.children if g.dep_ == "poss"
                      for d in self.ents_of(g)]
-        if tok.tag_ == "VBN" and lemma in {"lead", "guide", "direct", "oversee", "call"} and \
-                self.agent(tok):
-            # "Y's No. 2 is led by crew chief C"
-            agents = [a for a in self.agent(tok) if self.ent(a).type == "CrewChief"]
+        if tok.tag_ == "VBN" and lemma in {"lead", "guide", "direct", "oversee", "call",
+                                           "crew-chief"} and self.agent(tok):
+            # "Y's No. 2 is led by crew chief C", "whose No. 11 is crew-chiefed by C"
+            agents = [a for a in self.agent(tok) if self.ent(a).type == "CrewChief" or
+                      lemma == "crew-chief" and self.fits(a, ("CrewChief",), True)]
             if agents:
-                cars = [d for c in tok.children if c.dep_ == "nsubjpass"
-                        for d in self.car_refs(c, 2) if self.ent(d).is_person]
+                # (the parse may hang the participle on "is" as its complement)
+                subj = [c for c in tok.children if c.dep_ in {"nsubjpass", "dobj"}] or \
+                    [c for c in tok.head.children if c.dep_ in SUBJ_DEPS and tok.dep_ == "acomp"]
+                cars = [d for c in subj for d in self.car_refs(c, 2) if self.ent(d).is_person]
                 for d in dict.fromkeys(passive + cars):
                     if self._driverish(d):
                         self.emit(agents[0], "crew_chief_for", d, si, 0.75, "led-by-chief")
@@ -2177,6 +2183,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
         m = self.men(tok.head) if tok.dep_ == "compound" else None
         if m is not None:
             chiefs += [m.ent]
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in L.INHERIT_VERBS and \
+                not self.negated(tok.head):
+            # "Y will inherit Z's longtime crew chief, C": C calls Y's races now
+            drivers += [d for d in self.subjects(tok.head) if self._driverish(d)]
         chiefs = [c for c in chiefs if self.ent(c).is_person]
         if chiefs and set(drivers) <= set(chiefs) and any(
                 c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in tok.children):
