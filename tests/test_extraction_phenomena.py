@@ -1526,3 +1526,16 @@ def test_a_driver_inherits_a_crew_chief(ex):
     text = ("Alan Quill, a winner for Kestrel Motorsports, will inherit Marcus Trent's longtime "
             "crew chief, Pete Amundsen.")
     assert ("Pete Amundsen", "crew_chief_for", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_the_plural_makes_of_a_team(ex):
+    text = "Gus Whitaker won three titles driving the Holly Farms Chevrolets of Kestrel Motorsports."
+    assert ("Kestrel Motorsports", "affiliated_with", "Chevrolet") in triples(ex.extract(text))
+
+
+def test_a_manufacturers_lineup_of_teams(ex):
+    text = ("Chevrolet, whose lineup includes Kestrel Motorsports and Brightwater Racing, will "
+            "still have the most Cup cars next year.")
+    got = triples(ex.extract(text))
+    assert ("Kestrel Motorsports", "affiliated_with", "Chevrolet") in got
+    assert ("Brightwater Racing", "affiliated_with", "Chevrolet") in got

@@ -544,16 +544,19 @@ class CarRules:
                     self.emit(sp, "sponsors", driver, si, 0.65, "car-name-sponsor")
 
     def make_for_team(self, si, sent, ms) -> None:
-        """"X was the top <make> in fifth for T", "drove <make>s for T": T runs the make."""
+        """"X was the top <make> in fifth for T", "drove <make>s for T", "the <sponsor>
+        <make>s of T" (cars in the plural belong to their team): T runs the make."""
         doc = self.doc
         for k, m in enumerate(ms):
             if self.ent(m.ent).type != "Manufacturer":
                 continue
+            plural = doc[m.end - 1].tag_ in {"NNS", "NNPS"} or doc[m.end - 1].lower_.endswith("s")
+            preps = {"for", "of", "at"} if plural else {"for"}
             j, steps = m.end, 0
-            while j < sent.end and steps < 4 and doc[j].lower_ != "for" and \
+            while j < sent.end and steps < 4 and doc[j].lower_ not in preps and \
                     self.de.mention_at(j) is None:
                 j, steps = j + 1, steps + 1
-            if j >= sent.end or doc[j].lower_ != "for":
+            if j >= sent.end or doc[j].lower_ not in preps:
                 continue
             t = self.de.mention_at(j + 1) if j + 1 < sent.end else None
             if t is None or self.ent(t.ent).type != "Team" or self._rumor(doc[m.root], sent):

@@ -1094,9 +1094,13 @@ class _Run(CarRules, ResultRules, QuoteRules):
     def team_group(self, tok, si) -> None:
         """"A and B round out the Penske trio", "the T duo of A and B": the drivers of a
         team's group drive for it."""
+        if self.negated(tok.head):
+            return
         teams = [self.men(c).ent for c in tok.children if c.dep_ in {"compound", "poss"}
                  and self.men(c) is not None and self.ent(self.men(c).ent).type == "Team"]
-        if len(teams) != 1 or self.negated(tok.head):
+        if not teams:
+            self.make_lineup(tok, si)
+        if len(teams) != 1:
             return
         members = self.pobjs(tok, {"of"})
         if not members and tok.dep_ == "pobj" and tok.head.lower_ in {"in", "on", "into"}:
@@ -1109,6 +1113,22 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for d in dict.fromkeys(members):
             if self._driverish(d):
                 self.emit(d, "drove_for", teams[0], si, 0.7, "team-group")
+
+    def make_lineup(self, tok, si) -> None:
+        """"<make>, whose lineup includes T, U and V", "<make>'s stable features T": the
+        teams in a manufacturer's lineup run its cars."""
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is None or tok.dep_ not in SUBJ_DEPS or \
+                tok.head.lemma_.lower() not in {"include", "feature", "be", "comprise"}:
+            return
+        owner = poss.head.head.head if poss.lower_ == "whose" and tok.head.dep_ == "relcl" \
+            else poss
+        makes = [e for e in self.ents_of(owner) if self.ent(e).type == "Manufacturer"]
+        members = [e for c in tok.head.children if c.dep_ in {"dobj", "attr"}
+                   for e in self.ents_of(c) if self.ent(e).type == "Team"]
+        for m in makes[:1]:
+            for t in dict.fromkeys(members):
+                self.emit(t, "affiliated_with", m, si, 0.7, "make-lineup")
 
     def list_before(self, i: int) -> list[int]:
         """The drivers of a list of names ending right before token ``i`` ("A, B and C"),
