@@ -1539,3 +1539,11 @@ def test_a_manufacturers_lineup_of_teams(ex):
     got = triples(ex.extract(text))
     assert ("Kestrel Motorsports", "affiliated_with", "Chevrolet") in got
     assert ("Brightwater Racing", "affiliated_with", "Chevrolet") in got
+
+
+def test_driving_for_the_owner_is_driving_for_his_team(ex):
+    for text in ("Harold Brennick founded Brennick Racing in 1986. Jody Farrow won the 1999 "
+                 "title driving for Harold Brennick.",
+                 "Harold Brennick founded Brennick Racing in 1986. Jody Farrow drove for "
+                 "Harold Brennick from 1992 to 1999."):
+        assert ("Jody Farrow", "drove_for", "Brennick Racing") in triples(ex.extract(text))

@@ -106,6 +106,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
         self.edges: dict[tuple, Edge] = {}
         self._teammates: list[tuple[list[int], list[int], int]] = []
         self._replaced: list[tuple[int, int, int]] = []
+        self._for_owner: list[tuple[int, int, int]] = []
 
     # ---------------------------------------------------------------- utilities
     def ent(self, idx: int) -> DocEntity:
@@ -773,8 +774,29 @@ class _Run(CarRules, ResultRules, QuoteRules):
                         if len(teams.get(x, ())) == 1 and not teams.get(y):
                             self.emit(y, "drove_for", teams[x][0], si, 0.6, "teammate")
 
+    def owners_team(self, person: int) -> int | None:
+        """The one team a person stands for ("drove for Childress", "drives for Coach
+        Gibbs"): the one team said to be his, else the one team named after him."""
+        owned = {e.object for e in self.edges.values()
+                 if e.predicate == "owns" and e.subject == person}
+        if len(owned) == 1:
+            return owned.pop()
+        last = self.ent(person).name.split()[-1].lower()
+        named = [e.idx for e in self.de.entities if e.type == "Team" and
+                 last in e.name.lower().replace("-", " ").split()]
+        return named[0] if len(named) == 1 else None
+
+    def drove_for_owners(self) -> None:
+        """"Y won the title driving for Yates": a driver who drives for a team's owner
+        drives for the owner's team."""
+        for d, owner, si in self._for_owner:
+            team = self.owners_team(owner)
+            if team is not None:
+                self.emit(d, "drove_for", team, si, 0.7, "drive-for-owner")
+
     def finish(self) -> list[Edge]:
         self.replaced_held_the_place()
+        self.drove_for_owners()
         self.teammates_share_team()
         edges = list(self.edges.values())
         # a person typed only by default who owns or works for an organization and is
@@ -1012,6 +1034,15 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     if m is not None and self.ent(m.ent).type in {"Series", "Track"}:
                         teams += [t for t in self.pobjs(p, {"with", "for"}) if self.teamish(t)]
         drivers = self.subjects(tok)
+        if lemma in {"drive", "race", "pilot", "compete", "wheel"}:
+            # "won the title driving for Yates": the owner stands for his team (see
+            # drove_for_owners)
+            who = drivers or (self.subjects(tok.head.head) if tok.dep_ == "acl" and
+                              tok.head.dep_ == "dobj" else [])
+            for o in self.pobjs(tok, {"for"}):
+                e = self.ent(o)
+                if e.is_person and e.type not in {"Driver", "CrewChief"} or e.votes.get("Person"):
+                    self._for_owner += [(d, o, si) for d in who if self._driverish(d)]
         if lemma in {"drive", "race", "run", "win", "pilot", "compete"}:
             for cc in self.pobjs(tok, {"with"}):
                 if self.ent(cc).type == "CrewChief":
