@@ -1547,3 +1547,9 @@ def test_driving_for_the_owner_is_driving_for_his_team(ex):
                  "Harold Brennick founded Brennick Racing in 1986. Jody Farrow drove for "
                  "Harold Brennick from 1992 to 1999."):
         assert ("Jody Farrow", "drove_for", "Brennick Racing") in triples(ex.extract(text))
+
+
+def test_seasons_with_a_team_described_in_passing(ex):
+    text = ("Gus Whitaker, who joined Kestrel Motorsports this year after four years with the "
+            "now-closed Brightwater Racing, won again.")
+    assert ("Gus Whitaker", "drove_for", "Brightwater Racing") in triples(ex.extract(text))

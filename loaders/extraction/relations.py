@@ -1260,7 +1260,12 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for m in ms:
             if not self.teamish(m.ent) or m.start - 1 < sent.start:
                 continue
-            prep = doc[m.start - 1]
+            p = m.start - 1  # ("with the now-closed T", "for the defunct T")
+            while p - 1 > sent.start and m.start - p < 5 and (
+                    doc[p].pos_ in {"DET", "ADJ", "ADV"} or doc[p].text in {"-", "–"} or
+                    doc[p].tag_ == "VBN"):
+                p -= 1
+            prep = doc[p]
             if prep.lower_ not in {"with", "for", "at"}:
                 continue
             cue = None
