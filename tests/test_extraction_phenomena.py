@@ -1553,3 +1553,10 @@ def test_seasons_with_a_team_described_in_passing(ex):
     text = ("Gus Whitaker, who joined Kestrel Motorsports this year after four years with the "
             "now-closed Brightwater Racing, won again.")
     assert ("Gus Whitaker", "drove_for", "Brightwater Racing") in triples(ex.extract(text))
+
+
+def test_a_make_in_a_side_clause_is_not_the_teams(ex):
+    text = ("Chevrolet supports Kestrel Motorsports' program with engineering help, while Ford "
+            "has taken a different approach altogether.")
+    got = triples(ex.extract(text))
+    assert ("Kestrel Motorsports", "affiliated_with", "Ford") not in got

@@ -2723,6 +2723,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                             c.dep_ == "nsubj" and self.men(c) is not None
                             for c in doc[i].children) for i in path):
                     continue  # (not across two clauses: "Y drives for T, and Z moves to ...")
+                if self._side_branch(troot, mroot):
+                    continue  # ("T's four ... switch from <make>", "while <make> has ...")
                 lemmas = {doc[i].lemma_.lower() for i in path}
                 if lemmas & {"field", "run", "switch", "partner", "align", "join", "move",
                              "return", "represent", "campaign", "use", "build", "enter",
@@ -2734,6 +2736,37 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     if self.negated(mroot.head) and mroot.head.pos_ == "VERB":
                         continue
                     self.emit(tm.ent, "affiliated_with", mk.ent, si, 0.65, "make-team-path")
+
+    def _side_branch(self, a, b) -> bool:
+        """Whether ``a`` or ``b`` hangs on the word that joins them through a loose
+        attachment (an unlabelled "dep", a side clause with a subject of its own: "while
+        <make> has taken ..."), or that word is said of another team ("T will switch from
+        <make> to <make>, giving ... U's two"): the two are then not said of each other."""
+        def chain(t):
+            out = [t]
+            while t.head.i != t.i and len(out) < 14:
+                t = t.head
+                out.append(t)
+            return out
+
+        ca, cb = chain(a), chain(b)
+        on_a = {t.i for t in ca}
+        lca = next((t for t in cb if t.i in on_a), None)
+        if lca is None:
+            return False
+        me = self.men(a)
+        if any(g.dep_ in {"nsubj", "nsubjpass"} and self.men(g) is not None and
+               self.ent(self.men(g).ent).type == "Team" and
+               (me is None or self.men(g).ent != me.ent) for g in lca.children):
+            return True
+        for c in (ca, cb):
+            below = next((c[k - 1] for k in range(1, len(c)) if c[k].i == lca.i), None)
+            if below is None:
+                continue
+            if below.dep_ in {"dep", "parataxis"} or below.dep_ in {"advcl", "ccomp"} and \
+                    any(g.dep_ in {"nsubj", "nsubjpass"} for g in below.children):
+                return True
+        return False
 
     @staticmethod
     def _left_behind(team, make) -> bool:
