@@ -1560,3 +1560,15 @@ def test_a_make_in_a_side_clause_is_not_the_teams(ex):
             "has taken a different approach altogether.")
     got = triples(ex.extract(text))
     assert ("Kestrel Motorsports", "affiliated_with", "Ford") not in got
+
+
+def test_a_sentence_opening_on_a_team_owns_its_cars(ex):
+    text = ("At Kestrel Motorsports, Pete Amundsen is expected to replace Hank Dorsey atop the "
+            "pit box for Alan Quill's No. 23 Ford.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_team_expanding_with_a_driver_in_a_car(ex):
+    text = "Kestrel Motorsports is expanding to three cars next year with Alan Quill in the No. 35."
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in triples(ex.extract(text))

@@ -377,12 +377,16 @@ class CarRules:
                 if v.pos_ in {"VERB", "AUX"} or v.head.i == v.i:
                     break
                 v = v.head
-            if v.lemma_.lower() in {"field", "run", "enter", "prepare", "build"}:
+            if v.lemma_.lower() in {"field", "run", "enter", "prepare", "build", "expand",
+                                    "add", "grow"}:
+                # ("T is expanding to three cars with Y in the No. 35")
                 got = [e for e in self.subjects(v) if self.teamish(e)]
                 team = got[0] if got else None
             elif v.dep_ == "relcl" and self.men(v.head) is not None and \
                     self.ent(self.men(v.head).ent).type == "Team":
                 team = self.men(v.head).ent  # "T, where he will drive the No. 21 <make>"
+        if team is None:
+            team = self._fronted_team(sent)
         if team is None and sent.root.lemma_.lower() in ANNOUNCE_VERBS:
             # "T confirmed that S will return on Y's No. 3": T's car
             got = [e for e in self.subjects(sent.root) if self.ent(e).type == "Team"]
@@ -394,6 +398,20 @@ class CarRules:
         if driver is None and not unknown_owner:
             driver = self._car_driver(tok, sent)
         return driver, team, make, inside, j
+
+    def _fronted_team(self, sent) -> int | None:
+        """The team a sentence opens on, "At T, ..." / "Over at T, ...": the cars it
+        goes on to name are that team's."""
+        doc, k = self.doc, sent.start
+        while k < sent.end and (doc[k].is_space or doc[k].lower_ in {"over", "and", "meanwhile"}):
+            k += 1
+        if k + 1 >= sent.end or doc[k].lower_ != "at":
+            return None
+        m = self.de.mention_at(k + 1)
+        if m is None or self.ent(m.ent).type != "Team" or m.end >= sent.end or \
+                doc[m.end].text != ",":
+            return None
+        return m.ent
 
     def _in_seat(self, tok) -> bool:
         """Whether the verb of a car phrase puts its subject in the car ("drives", "takes
