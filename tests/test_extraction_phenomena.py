@@ -1572,3 +1572,10 @@ def test_a_sentence_opening_on_a_team_owns_its_cars(ex):
 def test_a_team_expanding_with_a_driver_in_a_car(ex):
     text = "Kestrel Motorsports is expanding to three cars next year with Alan Quill in the No. 35."
     assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in triples(ex.extract(text))
+
+
+def test_the_veteran_is_the_driver_named_before(ex):
+    text = ("Marcus Trent salvaged third for Kestrel Motorsports. The veteran, who drove for "
+            "Brightwater Racing for two seasons before returning this year, said a loose wheel "
+            "cost him.")
+    assert ("Marcus Trent", "drove_for", "Brightwater Racing") in triples(ex.extract(text))

@@ -215,6 +215,9 @@ CAR_NOUNS = frozenset({"car", "truck", "entry", "machine", "ride", "seat", "race
 """Nouns of a car that a team owns and a driver drives ("in T's third car", "drive a T
 truck")."""
 
+DRIVER_EPITHETS = frozenset({"veteran", "rookie", "youngster", "teenager", "newcomer"})
+"""Nouns a report calls a driver by again ("The veteran, who drove for T, ...")."""
+
 INHERIT_VERBS = frozenset({"inherit", "keep", "retain", "get", "receive", "gain", "land"})
 """Verbs whose subject takes over a person in a role ("Y will inherit Z's crew chief")."""
 

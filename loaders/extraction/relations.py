@@ -441,6 +441,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
             return self.antecedent(tok)
         if low in L.PERSON_PRONOUNS:
             return self.pronoun(tok)
+        if low in L.DRIVER_EPITHETS and tok.dep_ in SUBJ_DEPS and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+                self.men(c) is not None for c in tok.children):
+            # "The veteran, who drove for T ...": the driver the sentence before was about
+            return [e for e in self.pronoun(tok) if self._driverish(e)][:1]
         if low in {"their", "they"} and tok.pos_ == "PRON":
             # "The <team> continue to lean on their alliance": the organization subject
             v = tok.head
