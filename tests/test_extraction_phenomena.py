@@ -1579,3 +1579,9 @@ def test_the_veteran_is_the_driver_named_before(ex):
             "Brightwater Racing for two seasons before returning this year, said a loose wheel "
             "cost him.")
     assert ("Marcus Trent", "drove_for", "Brightwater Racing") in triples(ex.extract(text))
+
+
+def test_a_team_and_series_before_driver(ex):
+    text = ("Jody Farrow also drew praise from Alan Quill, the veteran Kestrel Motorsports Cup "
+            "driver, who watched her race.")
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in triples(ex.extract(text))

@@ -1324,6 +1324,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
             if c.dep_ == "compound" and self.men(c) is not None and \
                     self.teamish(self.men(c).ent):
                 teams.append(self.men(c).ent)
+            elif c.dep_ == "compound" and self.men(c) is not None and \
+                    self.ent(self.men(c).ent).type == "Series":
+                # "the veteran T Cup driver": the team before the series
+                teams += [self.men(g).ent for g in c.children if g.dep_ == "compound" and
+                          self.men(g) is not None and self.teamish(self.men(g).ent)]
         team_poss = self._team_possessor(tok)
         teams += team_poss
         if not teams:
