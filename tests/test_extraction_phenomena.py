@@ -1585,3 +1585,26 @@ def test_a_team_and_series_before_driver(ex):
     text = ("Jody Farrow also drew praise from Alan Quill, the veteran Kestrel Motorsports Cup "
             "driver, who watched her race.")
     assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in triples(ex.extract(text))
+
+
+def test_landing_at_a_team(ex):
+    got = triples(ex.extract("Alan Quill, who came up the hard way through the trucks before "
+                             "landing at Kestrel Motorsports, was more measured."))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_team_wins_with_its_drivers(ex):
+    text = ("Kestrel Motorsports has won with both Alan Quill and Marcus Trent and builds its "
+            "cars with chassis supplied by a partner.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+    assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_the_teams_anchor_and_those_filled_in_for(ex):
+    got = triples(ex.extract("Kestrel Motorsports had a rough year. The team's longtime anchor, "
+                             "Alan Quill, finished 12th in points."))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+    got = triples(ex.extract("Sid Okafor, who also filled in for Marcus Trent and Gus Whitaker "
+                             "at Kestrel Motorsports this year, will inherit the seat."))
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got

@@ -207,7 +207,7 @@ DRIVE_NOUNS = frozenset({
     "run", "return", "time", "tenure", "rookie", "effort", "campaign", "move", "departure",
     "exit", "stint", "teammate", "pilot", "wheelman", "top-10", "top-5", "top-five",
     "top-ten", "pole", "outing", "drive", "berth", "opportunity", "chance", "program",
-    "finisher", "champion", "winner",
+    "finisher", "champion", "winner", "anchor",
 })
 """Nouns whose possessor drives for the team attached to them ("his starts with T")."""
 

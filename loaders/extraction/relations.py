@@ -1003,8 +1003,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
         strong = lemma in L.DRIVE_VERBS_STRONG
         preps = {"for", "with"}
         if strong or lemma in {"move", "transition", "jump", "graduate", "switch", "come",
-                               "return", "step"}:
-            preps |= {"to", "at", "from"}
+                               "return", "step"} or lemma == "land" and self.hedge(tok) == 1:
+            preps |= {"to", "at", "from"}  # ("landing at T"; "could land at T" is talk)
+        if lemma in {"fill", "substitute", "sub", "stand"}:
+            preps |= {"at"}  # "filled in for X at T"
         if lemma == "make" and any(c.dep_ == "dobj" and c.lemma_.lower() == "name"
                                    for c in tok.children):
             preps = preps | {"at"}  # "made his name at T"
@@ -1039,6 +1041,16 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     if m is not None and self.ent(m.ent).type in {"Series", "Track"}:
                         teams += [t for t in self.pobjs(p, {"with", "for"}) if self.teamish(t)]
         drivers = self.subjects(tok)
+        if lemma in {"fill", "substitute", "sub", "stand"}:
+            # "Y filled in for X and Z at T": the drivers stood in for drive there too
+            drivers += [d for d in self.pobjs(tok, {"for"}) if self._driverish(d)]
+        if lemma in {"win", "finish", "run", "compete", "score"} and \
+                any(self.teamish(t) for t in drivers):
+            # "The team has won with both A and B": its drivers
+            for d in self.pobjs(tok, {"with"}):
+                if self._driverish(d):
+                    for t in (t for t in drivers if self.teamish(t)):
+                        self.emit(d, "drove_for", t, si, 0.7, "team-wins-with")
         if lemma in {"drive", "race", "pilot", "compete", "wheel"}:
             # "won the title driving for Yates": the owner stands for his team (see
             # drove_for_owners)
