@@ -1608,3 +1608,16 @@ def test_the_teams_anchor_and_those_filled_in_for(ex):
     got = triples(ex.extract("Sid Okafor, who also filled in for Marcus Trent and Gus Whitaker "
                              "at Kestrel Motorsports this year, will inherit the seat."))
     assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_team_moves_a_crew_chief_between_its_cars(ex):
+    text = ("CREW CHIEF SWAP: Kestrel Motorsports is swapping crew chiefs on two of its Cup cars, "
+            "moving Pete Amundsen from Alan Quill's No. 34 Ford to Marcus Trent's No. 4 Ford, "
+            "with Rob Lindqvist going the other way.")
+    result = ex.extract(text)
+    got = triples(result)
+    for chief in ("Pete Amundsen", "Rob Lindqvist"):
+        assert types(result).get(chief) == "CrewChief"
+        assert (chief, "crew_chief_for", "Alan Quill") in got
+        assert (chief, "crew_chief_for", "Marcus Trent") in got
+        assert (chief, "affiliated_with", "Kestrel Motorsports") in got

@@ -833,6 +833,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
     # ---------------------------------------------------------------- sentence rules
     def sentence(self, si, sent, ms) -> None:
         types = {self.ent(m.ent).type for m in ms}
+        of_chiefs = any(t.lower_ in {"chief", "chiefs"} for t in sent)
         tok2men = self.de.tok2men
         for tok in sent:
             if tok.text == "#" and tok.i + 2 < sent.end and self.doc[tok.i + 1].like_num:
@@ -863,6 +864,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.kept_apart(tok, lemma, si)
                 if lemma in L.CREW_CHIEF_VERBS:
                     self.crew_chief_verb(tok, lemma, si)
+                if lemma in {"move", "shift", "switch"} and of_chiefs:
+                    self.chief_moved(tok, si)
                 elif lemma == "chief" and tok.i > 0 and self.doc[tok.i - 1].lower_ == "crew":
                     self.crew_chief_verb(tok, "crew-chief", si)  # "C, who crew chiefs ..."
                 elif low.startswith("chief") and tok.i > 1 and self.doc[tok.i - 1].text == "-" \
@@ -2075,6 +2078,33 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.emit(c, "crew_chief_for", d, si, conf, "crew-chief-verb")
             elif e.type == "Team":
                 self.emit(c, "affiliated_with", d, si, 0.6, "crew-chief-team")
+
+    def chief_moved(self, tok, si) -> None:
+        """"T is swapping crew chiefs, moving C from Y's No. 34 to Z's No. 4, with D going
+        the other way": C (and D) call the races of both cars' drivers; the cars, and the
+        crew chiefs, are T's."""
+        cars = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"from", "to"}]
+        # (the parse may hang the to-phrase on the from-phrase's car)
+        drivers = list(dict.fromkeys(d for c in cars for p in c.children if p.dep_ == "pobj"
+                                     for d in self.car_refs(p, 4) if self._driverish(d)))
+        if len(drivers) < 2 or self.negated(tok):
+            return
+        chiefs = [e for e in self.dobjs(tok, poss=False) if self.ent(e).is_person and
+                  (self.ent(e).type == "CrewChief" or not self.ent(e).certain)]
+        # "with D going the other way"
+        chiefs += [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                   for g in c.children if g.dep_ in {"pcomp", "pobj"}
+                   for e in self.subjects(g) + self.ents_of(g) if self.ent(e).is_person and
+                   not self.ent(e).certain and e not in drivers]
+        team = next((t for t in self.subjects(tok) if self.ent(t).type == "Team"), None)
+        for c in dict.fromkeys(chiefs):
+            self.ent(c).type = "CrewChief"
+            for d in drivers:
+                self.emit(c, "crew_chief_for", d, si, 0.7, "chief-moved")
+            if team is not None:
+                self.emit(c, "affiliated_with", team, si, 0.6, "chief-moved-team")
+        for d in drivers if chiefs and team is not None else []:
+            self.emit(d, "drove_for", team, si, 0.65, "chief-moved-car")
 
     def pit_box(self, tok, si) -> None:
         """"C will be atop the pit box for Y", "C stayed on the box for Y": C calls Y's races."""
