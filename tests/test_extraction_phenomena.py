@@ -1621,3 +1621,11 @@ def test_a_team_moves_a_crew_chief_between_its_cars(ex):
         assert (chief, "crew_chief_for", "Alan Quill") in got
         assert (chief, "crew_chief_for", "Marcus Trent") in got
         assert (chief, "affiliated_with", "Kestrel Motorsports") in got
+
+
+def test_the_car_a_driver_hooks_is_another_drivers(ex):
+    text = ("Alan Quill drives the No. 77 for Kestrel Motorsports. On the cool-down lap, Marcus "
+            "Trent hooked the rear of the No. 77 Kestrel Motorsports car into the wall.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+    assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") not in got

@@ -124,6 +124,8 @@ class CarRules:
             if t.head.i == t.i:
                 break
             t = t.head
+            if t.pos_ == "VERB" and t.lemma_.lower() in L.STRIKE_VERBS and tok.i > t.i:
+                return None  # "Y hooked the rear of the No. 77": another driver's car
             if t.pos_ in {"VERB", "AUX"} or any(c.dep_ == "nsubj" for c in t.children):
                 # "followed by Y in the No. 6": the agent's car ("and Y moves to T's
                 # No. 60": a verb the parser took for a noun still has its subject)

@@ -363,6 +363,11 @@ CONTACT_VERBS = frozenset({"tangle", "collide", "contact", "crash", "spin", "get
                            "wreck", "touch", "hit", "tag", "turn", "nudge", "make"})
 """On-track contact: on its own it is no feud (the gold guidelines make it optional)."""
 
+STRIKE_VERBS = frozenset({"hook", "hit", "wreck", "spin", "bump", "tag", "nudge", "clip",
+                          "punt", "dump", "pass", "door", "shove", "block"})
+"""Verbs a driver does to another's car ("hooked the rear of the No. 77"): the car in their
+object is not the subject's."""
+
 CREW_CHIEF_VERBS = frozenset({
     "work", "pair", "team", "call", "guide", "lead", "reunite", "serve", "crew-chief",
     "partner", "join", "oversee", "direct", "handle", "calling", "coach", "mentor", "win",
