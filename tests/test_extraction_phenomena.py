@@ -1794,3 +1794,203 @@ def test_the_quotation_is_about_whom_the_speaker_was_asked_about(ex, text):
     got = triples(ex.extract(text))
     assert ("Walt Brennan", "endorses", "Alan Quill") in got
     assert ("Walt Brennan", "endorses", "Gus Whitaker") not in got
+
+
+
+def test_a_known_brand_followed_by_more_words_in_a_car_name():
+    # (the gazetteer knows "Pellmart"; "Home Centers" stands between it and the make)
+    ex = Extractor(registry=REGISTRY, extra_names=EXTRA + [("Pellmart", "Sponsor")])
+    text = ("Gus Whitaker won the Lakeview 500 in the No. 3 Pellmart Home Centers Chevrolet "
+            "for Kestrel Motorsports.")
+    got = triples(ex.extract(text))
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+    assert ("Kestrel Motorsports", "affiliated_with", "Chevrolet") in got
+
+
+def test_with_a_person_as_crew_chief(ex):
+    text = ("In 2019 Kestrel Motorsports expanded to two cars, putting Jody Farrow in the new "
+            "No. 88 Ford with Pete Amundsen as crew chief.")
+    got = triples(ex.extract(text))
+    assert ("Pete Amundsen", "crew_chief_for", "Jody Farrow") in got
+
+
+def test_a_teams_drivers_named_in_apposition(ex):
+    text = ("Kestrel Motorsports' current drivers, Alan Quill and Marcus Trent, have had mixed "
+            "results this year.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+    assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_champion_with_a_team(ex):
+    text = ("Gus Whitaker, a two-time champion with Brightwater Racing, left for Kestrel "
+            "Motorsports this season.")
+    assert ("Gus Whitaker", "drove_for", "Brightwater Racing") in triples(ex.extract(text))
+
+
+def test_the_team_driver_held_off_is_the_other_driver(ex):
+    text = ("Alan Quill passed Marcus Trent with 11 laps remaining and held off the Kestrel "
+            "Motorsports driver to win the race, the fourth victory of the season for "
+            "Brightwater Racing.")
+    got = triples(ex.extract(text))
+    assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") not in got
+    assert ("Marcus Trent", "drove_for", "Brightwater Racing") not in got
+
+
+def test_a_list_of_drivers_in_a_teams_lineup(ex):
+    text = ("Sid Okafor will work with a new crew chief and will join teammates Alan Quill, "
+            "Marcus Trent and Jody Farrow in Kestrel Motorsports' four-car Cup lineup.")
+    got = triples(ex.extract(text))
+    for d in ("Alan Quill", "Marcus Trent", "Jody Farrow"):
+        assert (d, "drove_for", "Kestrel Motorsports") in got
+
+
+def test_each_driver_set_off_with_his_own_car(ex):
+    text = ("Alan Quill, in the No. 54 Ford for Brightwater Racing, and Marcus Trent, in "
+            "Kestrel Motorsports' No. 8 Chevrolet, made contact battling for sixth.")
+    got = triples(ex.extract(text))
+    assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") not in got
+
+
+def test_an_alliance_in_a_passive_relative_clause(ex):
+    text = ("Unlike Kestrel Motorsports, which was built from the ground up in 2021 with a "
+            "technical alliance with Brightwater Racing, Harbor Motorsports will not formally "
+            "align with Brightwater Racing.")
+    got = triples(ex.extract(text))
+    assert ("Kestrel Motorsports", "affiliated_with", "Brightwater Racing") in got
+    assert ("Kestrel Motorsports", "affiliated_with", "Harbor Motorsports") not in got
+
+
+def test_teammates_named_with_their_team(ex):
+    text = ("Jody Farrow won at Lakeview Speedway for Brightwater Racing in 2019. Farrow's "
+            "Kestrel Motorsports teammates, Alan Quill and Sid Okafor, have both said they will "
+            "give the points leader room.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+    assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_grid_preview_line_driver_team_car(ex):
+    text = ("Who drives where in 2025\n\nAlan Quill, Kestrel Motorsports, No. 10 Ford\n\n"
+            "After parting ways with his old team in August, Quill lands in a new seat.\n\n"
+            "Marcus Trent, Brightwater Racing, No. 77 Chevrolet\n\nThe rookie gets the seat.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+    assert ("Marcus Trent", "drove_for", "Brightwater Racing") in got
+    assert ("Brightwater Racing", "affiliated_with", "Chevrolet") in got
+
+
+def test_a_car_crew_chiefed_by_someone(ex):
+    text = "Alan Quill, whose No. 11 Ford is crew-chiefed by Pete Amundsen, won the pole."
+    assert ("Pete Amundsen", "crew_chief_for", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_a_driver_inherits_a_crew_chief(ex):
+    text = ("Alan Quill, a winner for Kestrel Motorsports, will inherit Marcus Trent's longtime "
+            "crew chief, Pete Amundsen.")
+    assert ("Pete Amundsen", "crew_chief_for", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_the_plural_makes_of_a_team(ex):
+    text = "Gus Whitaker won three titles driving the Holly Farms Chevrolets of Kestrel Motorsports."
+    assert ("Kestrel Motorsports", "affiliated_with", "Chevrolet") in triples(ex.extract(text))
+
+
+def test_a_manufacturers_lineup_of_teams(ex):
+    text = ("Chevrolet, whose lineup includes Kestrel Motorsports and Brightwater Racing, will "
+            "still have the most Cup cars next year.")
+    got = triples(ex.extract(text))
+    assert ("Kestrel Motorsports", "affiliated_with", "Chevrolet") in got
+    assert ("Brightwater Racing", "affiliated_with", "Chevrolet") in got
+
+
+def test_driving_for_the_owner_is_driving_for_his_team(ex):
+    for text in ("Harold Brennick founded Brennick Racing in 1986. Jody Farrow won the 1999 "
+                 "title driving for Harold Brennick.",
+                 "Harold Brennick founded Brennick Racing in 1986. Jody Farrow drove for "
+                 "Harold Brennick from 1992 to 1999."):
+        assert ("Jody Farrow", "drove_for", "Brennick Racing") in triples(ex.extract(text))
+
+
+def test_seasons_with_a_team_described_in_passing(ex):
+    text = ("Gus Whitaker, who joined Kestrel Motorsports this year after four years with the "
+            "now-closed Brightwater Racing, won again.")
+    assert ("Gus Whitaker", "drove_for", "Brightwater Racing") in triples(ex.extract(text))
+
+
+def test_a_make_in_a_side_clause_is_not_the_teams(ex):
+    text = ("Chevrolet supports Kestrel Motorsports' program with engineering help, while Ford "
+            "has taken a different approach altogether.")
+    got = triples(ex.extract(text))
+    assert ("Kestrel Motorsports", "affiliated_with", "Ford") not in got
+
+
+def test_a_sentence_opening_on_a_team_owns_its_cars(ex):
+    text = ("At Kestrel Motorsports, Pete Amundsen is expected to replace Hank Dorsey atop the "
+            "pit box for Alan Quill's No. 23 Ford.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_team_expanding_with_a_driver_in_a_car(ex):
+    text = "Kestrel Motorsports is expanding to three cars next year with Alan Quill in the No. 35."
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in triples(ex.extract(text))
+
+
+def test_the_veteran_is_the_driver_named_before(ex):
+    text = ("Marcus Trent salvaged third for Kestrel Motorsports. The veteran, who drove for "
+            "Brightwater Racing for two seasons before returning this year, said a loose wheel "
+            "cost him.")
+    assert ("Marcus Trent", "drove_for", "Brightwater Racing") in triples(ex.extract(text))
+
+
+def test_a_team_and_series_before_driver(ex):
+    text = ("Jody Farrow also drew praise from Alan Quill, the veteran Kestrel Motorsports Cup "
+            "driver, who watched her race.")
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in triples(ex.extract(text))
+
+
+def test_landing_at_a_team(ex):
+    got = triples(ex.extract("Alan Quill, who came up the hard way through the trucks before "
+                             "landing at Kestrel Motorsports, was more measured."))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_team_wins_with_its_drivers(ex):
+    text = ("Kestrel Motorsports has won with both Alan Quill and Marcus Trent and builds its "
+            "cars with chassis supplied by a partner.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+    assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_the_teams_anchor_and_those_filled_in_for(ex):
+    got = triples(ex.extract("Kestrel Motorsports had a rough year. The team's longtime anchor, "
+                             "Alan Quill, finished 12th in points."))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+    got = triples(ex.extract("Sid Okafor, who also filled in for Marcus Trent and Gus Whitaker "
+                             "at Kestrel Motorsports this year, will inherit the seat."))
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_team_moves_a_crew_chief_between_its_cars(ex):
+    text = ("CREW CHIEF SWAP: Kestrel Motorsports is swapping crew chiefs on two of its Cup cars, "
+            "moving Pete Amundsen from Alan Quill's No. 34 Ford to Marcus Trent's No. 4 Ford, "
+            "with Rob Lindqvist going the other way.")
+    result = ex.extract(text)
+    got = triples(result)
+    for chief in ("Pete Amundsen", "Rob Lindqvist"):
+        assert types(result).get(chief) == "CrewChief"
+        assert (chief, "crew_chief_for", "Alan Quill") in got
+        assert (chief, "crew_chief_for", "Marcus Trent") in got
+        assert (chief, "affiliated_with", "Kestrel Motorsports") in got
+
+
+def test_the_car_a_driver_hooks_is_another_drivers(ex):
+    text = ("Alan Quill drives the No. 77 for Kestrel Motorsports. On the cool-down lap, Marcus "
+            "Trent hooked the rear of the No. 77 Kestrel Motorsports car into the wall.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+    assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") not in got

@@ -113,6 +113,8 @@ class CarRules:
         """The person a car phrase belongs to: the nearest person named before it in the
         sentence (not a crew chief), else the subject of the sentence."""
         driven = self._driven_by(tok)
+        if driven is None:
+            driven = self._set_off_before(tok, sent)
         if driven is not None:
             return driven
         # the subject of the verb the car hangs on ("Y, who drove the No. 51", "He
@@ -122,10 +124,16 @@ class CarRules:
             if t.head.i == t.i:
                 break
             t = t.head
+            if t.pos_ == "VERB" and t.lemma_.lower() in L.STRIKE_VERBS and tok.i > t.i:
+                return None  # "Y hooked the rear of the No. 77": another driver's car
             if t.pos_ in {"VERB", "AUX"} or any(c.dep_ == "nsubj" for c in t.children):
                 # "followed by Y in the No. 6": the agent's car ("and Y moves to T's
                 # No. 60": a verb the parser took for a noun still has its subject)
-                subj = [e for e in self.agent(t) if self._driverish(e)] or self.subjects(t)
+                # ("is led by C", "is crew-chiefed by C": the agent is the crew chief)
+                chiefs = t.lemma_.lower() in {"lead", "guide", "direct", "oversee", "call",
+                                              "chiefe", "chief"}
+                subj = [e for e in self.agent(t) if self._driverish(e) and not chiefs] or \
+                    self.subjects(t)
                 got = [e for e in subj if self._driverish(e)]
                 if got:
                     return got[0]
@@ -157,6 +165,24 @@ class CarRules:
                     if got:
                         return got[0]
         return None
+
+    def _set_off_before(self, tok, sent):
+        """The driver of "Y, in the No. 8 <make>, and Z, in T's No. 54": the name the car
+        phrase is set off after by a comma, whatever verb the sentence goes on with."""
+        doc, k = self.doc, tok.i - 1
+        possessive = {"'s", "’s", "'", "’"}
+        while k > sent.start:  # back over "the", "his", "T's"
+            m = self.de.mention_at(k)
+            if doc[k].lower_ in {"the", "his", "her"} | possessive:
+                k -= 1
+            elif m is not None and doc[m.end].lower_ in possessive:
+                k = m.start - 1
+            else:
+                break
+        if k - 2 < sent.start or doc[k].lower_ != "in" or doc[k - 1].text != ",":
+            return None
+        m = self.de.mention_at(k - 2)
+        return m.ent if m is not None and self._driverish(m.ent) else None
 
     @staticmethod
     def _in_other_clause(name, tok) -> bool:
@@ -209,9 +235,16 @@ class CarRules:
         """Names written into a car's name after its number, up to the make:
         (team, make mention, sponsors, end)."""
         team, make, inside, k = None, None, [], j
-        for _ in range(4):
+        named, unknown = j, 0
+        for _ in range(8):
             m = self.de.mention_at(k) if k < sent.end else None
             if m is None:
+                # a word of a sponsor nobody recognised ("No. 2 Miller Genuine Draft
+                # <make>", "No. 1 Bass Pro Shops <make>"): passed over on the way to
+                # the make, given to no one
+                if unknown < 3 and k < sent.end and self._name_word(self.doc[k]):
+                    k, unknown = k + 1, unknown + 1
+                    continue
                 break
             e = self.ent(m.ent)
             if e.type == "Manufacturer":
@@ -224,9 +257,9 @@ class CarRules:
                 inside.append(m.ent)
             elif e.type != "Series":
                 break
-            k = m.end
+            k = named = m.end
         if make is None:
-            inside = []
+            inside, k = [], named
             if team is None:
                 k = j
         else:
@@ -236,6 +269,13 @@ class CarRules:
                     doc_cap_model(self.doc[k]):
                 k, steps = k + 1, steps + 1
         return team, make, inside, k
+
+    @staticmethod
+    def _name_word(tok) -> bool:
+        """A capitalised word (or the "'s" / "&" inside one) that can be part of a
+        company's name written into a car's name."""
+        return tok.text in {"'s", "’s", "&"} or (
+            doc_cap_model(tok) and tok.text[:1].isupper() and tok.text not in NUMBER_SIGNS)
 
     def car_facts(self) -> list[tuple[int, str, int | None, int | None]]:
         """``(token, number, driver, team)`` of every car number in the document, as its
@@ -339,12 +379,16 @@ class CarRules:
                 if v.pos_ in {"VERB", "AUX"} or v.head.i == v.i:
                     break
                 v = v.head
-            if v.lemma_.lower() in {"field", "run", "enter", "prepare", "build"}:
+            if v.lemma_.lower() in {"field", "run", "enter", "prepare", "build", "expand",
+                                    "add", "grow"}:
+                # ("T is expanding to three cars with Y in the No. 35")
                 got = [e for e in self.subjects(v) if self.teamish(e)]
                 team = got[0] if got else None
             elif v.dep_ == "relcl" and self.men(v.head) is not None and \
                     self.ent(self.men(v.head).ent).type == "Team":
                 team = self.men(v.head).ent  # "T, where he will drive the No. 21 <make>"
+        if team is None:
+            team = self._fronted_team(sent)
         if team is None and sent.root.lemma_.lower() in ANNOUNCE_VERBS:
             # "T confirmed that S will return on Y's No. 3": T's car
             got = [e for e in self.subjects(sent.root) if self.ent(e).type == "Team"]
@@ -356,6 +400,20 @@ class CarRules:
         if driver is None and not unknown_owner:
             driver = self._car_driver(tok, sent)
         return driver, team, make, inside, j
+
+    def _fronted_team(self, sent) -> int | None:
+        """The team a sentence opens on, "At T, ..." / "Over at T, ...": the cars it
+        goes on to name are that team's."""
+        doc, k = self.doc, sent.start
+        while k < sent.end and (doc[k].is_space or doc[k].lower_ in {"over", "and", "meanwhile"}):
+            k += 1
+        if k + 1 >= sent.end or doc[k].lower_ != "at":
+            return None
+        m = self.de.mention_at(k + 1)
+        if m is None or self.ent(m.ent).type != "Team" or m.end >= sent.end or \
+                doc[m.end].text != ",":
+            return None
+        return m.ent
 
     def _in_seat(self, tok) -> bool:
         """Whether the verb of a car phrase puts its subject in the car ("drives", "takes
@@ -437,6 +495,25 @@ class CarRules:
                 if self._make_sponsor(sp):
                     self.emit(sp, "sponsors", driver, si, 0.7, "car-name-sponsor")
 
+    def listing_line(self, si, sent, ms) -> None:
+        """A line of an entry list or a grid preview that is nothing but "<driver>, <team>,
+        No. 10 <make>" (or "<driver> (<team>)" with a number and a make): the driver
+        drives for the team, the team runs the make."""
+        if not 2 <= len(ms) <= 3:
+            return
+        kinds = [self.ent(m.ent).type for m in ms]
+        if not (self._driverish(ms[0].ent) and kinds[1] == "Team" and
+                kinds[2:] in ([], ["Manufacturer"])):
+            return
+        inside = {i for m in ms for i in range(m.start, m.end)}
+        if any(i not in inside and not (t.is_punct or t.is_space or t.like_num or
+                                        t.text in NUMBER_SIGNS)
+               for i, t in ((t.i, t) for t in sent)):
+            return
+        self.emit(ms[0].ent, "drove_for", ms[1].ent, si, 0.75, "listing-line")
+        if len(ms) == 3:
+            self.emit(ms[1].ent, "affiliated_with", ms[2].ent, si, 0.8, "listing-line-make")
+
     # ------------------------------------------------------------ team + make
     def team_make(self, si, sent, ms) -> None:
         """"<team> <make>", "<sponsor> <make>", "<sponsor> <team> <make>" written
@@ -487,16 +564,19 @@ class CarRules:
                     self.emit(sp, "sponsors", driver, si, 0.65, "car-name-sponsor")
 
     def make_for_team(self, si, sent, ms) -> None:
-        """"X was the top <make> in fifth for T", "drove <make>s for T": T runs the make."""
+        """"X was the top <make> in fifth for T", "drove <make>s for T", "the <sponsor>
+        <make>s of T" (cars in the plural belong to their team): T runs the make."""
         doc = self.doc
         for k, m in enumerate(ms):
             if self.ent(m.ent).type != "Manufacturer":
                 continue
+            plural = doc[m.end - 1].tag_ in {"NNS", "NNPS"} or doc[m.end - 1].lower_.endswith("s")
+            preps = {"for", "of", "at"} if plural else {"for"}
             j, steps = m.end, 0
-            while j < sent.end and steps < 4 and doc[j].lower_ != "for" and \
+            while j < sent.end and steps < 4 and doc[j].lower_ not in preps and \
                     self.de.mention_at(j) is None:
                 j, steps = j + 1, steps + 1
-            if j >= sent.end or doc[j].lower_ != "for":
+            if j >= sent.end or doc[j].lower_ not in preps:
                 continue
             t = self.de.mention_at(j + 1) if j + 1 < sent.end else None
             if t is None or self.ent(t.ent).type != "Team" or self._rumor(doc[m.root], sent):
@@ -591,8 +671,8 @@ class CarRules:
         with a car sponsors its driver."""
         head = tok.head
         p = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        if p is None:
-            return
+        if p is None or self.as_crew_chief(p.right_edge.i + 1, self.de.sents[si]):
+            return  # ("in the No. 88 <make> with C as crew chief")
         driver = None
         signs = [t for t in head.subtree if t.text in NUMBER_SIGNS and t.i < head.i]
         if signs and (head.lower_ in {"car", "truck"} or self.men(head) is not None and

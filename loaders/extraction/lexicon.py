@@ -207,13 +207,19 @@ DRIVE_NOUNS = frozenset({
     "run", "return", "time", "tenure", "rookie", "effort", "campaign", "move", "departure",
     "exit", "stint", "teammate", "pilot", "wheelman", "top-10", "top-5", "top-five",
     "top-ten", "pole", "outing", "drive", "berth", "opportunity", "chance", "program",
-    "finisher",
+    "finisher", "champion", "winner", "anchor",
 })
 """Nouns whose possessor drives for the team attached to them ("his starts with T")."""
 
 CAR_NOUNS = frozenset({"car", "truck", "entry", "machine", "ride", "seat", "racer"})
 """Nouns of a car that a team owns and a driver drives ("in T's third car", "drive a T
 truck")."""
+
+DRIVER_EPITHETS = frozenset({"veteran", "rookie", "youngster", "teenager", "newcomer"})
+"""Nouns a report calls a driver by again ("The veteran, who drove for T, ...")."""
+
+INHERIT_VERBS = frozenset({"inherit", "keep", "retain", "get", "receive", "gain", "land"})
+"""Verbs whose subject takes over a person in a role ("Y will inherit Z's crew chief")."""
 
 TEAM_GROUP_NOUNS = frozenset({"trio", "duo", "pair", "quartet", "tandem", "foursome",
                               "lineup", "line-up", "stable", "contingent"})
@@ -361,6 +367,11 @@ ENDING_VERBS = frozenset({"end", "stop", "fade", "die", "cool", "subside", "disa
 CONTACT_VERBS = frozenset({"tangle", "collide", "contact", "crash", "spin", "get", "bump",
                            "wreck", "touch", "hit", "tag", "turn", "nudge", "make"})
 """On-track contact: on its own it is no feud (the gold guidelines make it optional)."""
+
+STRIKE_VERBS = frozenset({"hook", "hit", "wreck", "spin", "bump", "tag", "nudge", "clip",
+                          "punt", "dump", "pass", "door", "shove", "block"})
+"""Verbs a driver does to another's car ("hooked the rear of the No. 77"): the car in their
+object is not the subject's."""
 
 CREW_CHIEF_VERBS = frozenset({
     "work", "pair", "team", "call", "guide", "lead", "reunite", "serve", "crew-chief",

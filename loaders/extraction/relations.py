@@ -84,9 +84,10 @@ class RelationExtractor:
     def __call__(self, de: DocEntities) -> list[Edge]:
         run = _Run(self.voc, de)
         for si, sent in enumerate(de.sents):
-            if si in de.headings:
-                continue
             ms = de.in_sentence(si)
+            if si in de.headings:
+                run.listing_line(si, sent, ms)  # ("Y, T, No. 10 <make>" over a section)
+                continue
             if not ms and not any(t.lower_ in PRONOUN_WORDS for t in sent):
                 continue  # (a sentence naming no one may still speak of "their feud")
             run.sentence(si, sent, ms)
@@ -104,6 +105,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
         self._teammates: list[tuple[list[int], list[int], int]] = []
         self._replaced: list[tuple[int, int, int]] = []
         self._car_owners: list[tuple[list[int], int, int]] = []
+        self._for_owner: list[tuple[int, int, int]] = []
 
     # ---------------------------------------------------------------- utilities
     def ent(self, idx: int) -> DocEntity:
@@ -472,6 +474,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
             return self.antecedent(tok)
         if low in L.PERSON_PRONOUNS:
             return self.pronoun(tok)
+        if low in L.DRIVER_EPITHETS and tok.dep_ in SUBJ_DEPS and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not any(
+                self.men(c) is not None for c in tok.children):
+            # "The veteran, who drove for T ...": the driver the sentence before was about
+            return [e for e in self.pronoun(tok) if self._driverish(e)][:1]
         if low in {"their", "they"} and tok.pos_ == "PRON":
             # "The <team> continue to lean on their alliance": the organization subject
             v = tok.head
@@ -733,8 +740,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if any(c.lower_ in {"former", "ex", "onetime", "old", "future", "longtime", "-"}
                for c in tok.children) or tok.i > 0 and self.doc[tok.i - 1].text == "-":
             return
-        mates = [e for c in tok.children if c.dep_ in {"appos", "compound"}
-                 for e in self.ents_of(c)]
+        mates = [e for c in tok.children if c.dep_ == "compound" for e in self.ents_of(c)]
+        mates += self.set_off_names(tok)
         if tok.dep_ == "compound" and self.men(tok.head) is not None:
             mates += self.group_of(self.men(tok.head))
         if tok.dep_ == "appos":
@@ -752,6 +759,12 @@ class _Run(CarRules, ResultRules, QuoteRules):
         anchors = [e for e in dict.fromkeys(anchors) if self._driverish(e) and e not in mates]
         if mates and anchors:
             self._teammates.append((anchors, mates, si))
+        # "X's Hendrick teammates, A and B", "his T teammate Y": the team is named
+        named = [self.men(c).ent for c in tok.children if c.dep_ == "compound" and
+                 self.men(c) is not None and self.ent(self.men(c).ent).type == "Team"]
+        if len(named) == 1 and not self.negated(tok.head):
+            for d in mates + anchors:
+                self.emit(d, "drove_for", named[0], si, 0.7, "team-teammate")
 
     def replacement(self, tok, si) -> None:
         """"C2, who replaces the retired C1", "Y will replace X in the No. 21", "X will be
@@ -799,8 +812,29 @@ class _Run(CarRules, ResultRules, QuoteRules):
                         if len(teams.get(x, ())) == 1 and not teams.get(y):
                             self.emit(y, "drove_for", teams[x][0], si, 0.6, "teammate")
 
+    def owners_team(self, person: int) -> int | None:
+        """The one team a person stands for ("drove for Childress", "drives for Coach
+        Gibbs"): the one team said to be his, else the one team named after him."""
+        owned = {e.object for e in self.edges.values()
+                 if e.predicate == "owns" and e.subject == person}
+        if len(owned) == 1:
+            return owned.pop()
+        last = self.ent(person).name.split()[-1].lower()
+        named = [e.idx for e in self.de.entities if e.type == "Team" and
+                 last in e.name.lower().replace("-", " ").split()]
+        return named[0] if len(named) == 1 else None
+
+    def drove_for_owners(self) -> None:
+        """"Y won the title driving for Yates": a driver who drives for a team's owner
+        drives for the owner's team."""
+        for d, owner, si in self._for_owner:
+            team = self.owners_team(owner)
+            if team is not None:
+                self.emit(d, "drove_for", team, si, 0.7, "drive-for-owner")
+
     def finish(self) -> list[Edge]:
         self.replaced_held_the_place()
+        self.drove_for_owners()
         self.teammates_share_team()
         self.car_owners_own_the_team()
         edges = list(self.edges.values())
@@ -833,6 +867,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
     # ---------------------------------------------------------------- sentence rules
     def sentence(self, si, sent, ms) -> None:
         types = {self.ent(m.ent).type for m in ms}
+        of_chiefs = any(t.lower_ in {"chief", "chiefs"} for t in sent)
         tok2men = self.de.tok2men
         for tok in sent:
             if tok.text == "#" and tok.i + 2 < sent.end and self.doc[tok.i + 1].like_num:
@@ -869,8 +904,13 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.kept_apart(tok, lemma, si)
                 if lemma in L.CREW_CHIEF_VERBS:
                     self.crew_chief_verb(tok, lemma, si)
+                if lemma in {"move", "shift", "switch"} and of_chiefs:
+                    self.chief_moved(tok, si)
                 elif lemma == "chief" and tok.i > 0 and self.doc[tok.i - 1].lower_ == "crew":
                     self.crew_chief_verb(tok, "crew-chief", si)  # "C, who crew chiefs ..."
+                elif low.startswith("chief") and tok.i > 1 and self.doc[tok.i - 1].text == "-" \
+                        and self.doc[tok.i - 2].lower_ == "crew":
+                    self.crew_chief_verb(tok, "crew-chief", si)  # "is crew-chiefed by C"
                 if lemma in L.OWN_VERBS or low.startswith("co-own"):
                     self.own_verb(tok, "co-own" if low.startswith("co-own") else lemma, si)
                 if lemma in L.SPONSOR_VERBS or low.startswith("sponsor"):
@@ -941,6 +981,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.car_with(tok, si)
         self.name_patterns(si, sent, ms)
         self.crew_chief_surface(si, sent, ms)
+        self.with_chief(si, sent, ms)
+        self.listing_line(si, sent, ms)
         self.parenthetical_chief(si, sent, ms)
         if "Team" in types:
             self.fronted_at_team(si, sent)
@@ -1036,8 +1078,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
         strong = lemma in L.DRIVE_VERBS_STRONG
         preps = {"for", "with"}
         if strong or lemma in {"move", "transition", "jump", "graduate", "switch", "come",
-                               "return", "step"}:
-            preps |= {"to", "at", "from"}
+                               "return", "step"} or lemma == "land" and self.hedge(tok) == 1:
+            preps |= {"to", "at", "from"}  # ("landing at T"; "could land at T" is talk)
+        if lemma in {"fill", "substitute", "sub", "stand"}:
+            preps |= {"at"}  # "filled in for X at T"
         if lemma == "make" and any(c.dep_ == "dobj" and c.lemma_.lower() == "name"
                                    for c in tok.children):
             preps = preps | {"at"}  # "made his name at T"
@@ -1072,6 +1116,25 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     if m is not None and self.ent(m.ent).type in {"Series", "Track"}:
                         teams += [t for t in self.pobjs(p, {"with", "for"}) if self.teamish(t)]
         drivers = self.subjects(tok)
+        if lemma in {"fill", "substitute", "sub", "stand"}:
+            # "Y filled in for X and Z at T": the drivers stood in for drive there too
+            drivers += [d for d in self.pobjs(tok, {"for"}) if self._driverish(d)]
+        if lemma in {"win", "finish", "run", "compete", "score"} and \
+                any(self.teamish(t) for t in drivers):
+            # "The team has won with both A and B": its drivers
+            for d in self.pobjs(tok, {"with"}):
+                if self._driverish(d):
+                    for t in (t for t in drivers if self.teamish(t)):
+                        self.emit(d, "drove_for", t, si, 0.7, "team-wins-with")
+        if lemma in {"drive", "race", "pilot", "compete", "wheel"}:
+            # "won the title driving for Yates": the owner stands for his team (see
+            # drove_for_owners)
+            who = drivers or (self.subjects(tok.head.head) if tok.dep_ == "acl" and
+                              tok.head.dep_ == "dobj" else [])
+            for o in self.pobjs(tok, {"for"}):
+                e = self.ent(o)
+                if e.is_person and e.type not in {"Driver", "CrewChief"} or e.votes.get("Person"):
+                    self._for_owner += [(d, o, si) for d in who if self._driverish(d)]
         if lemma in {"drive", "race", "run", "win", "pilot", "compete"}:
             for cc in self.pobjs(tok, {"with"}):
                 if self.ent(cc).type == "CrewChief":
@@ -1154,11 +1217,18 @@ class _Run(CarRules, ResultRules, QuoteRules):
     def team_group(self, tok, si) -> None:
         """"A and B round out the Penske trio", "the T duo of A and B": the drivers of a
         team's group drive for it."""
+        if self.negated(tok.head):
+            return
         teams = [self.men(c).ent for c in tok.children if c.dep_ in {"compound", "poss"}
                  and self.men(c) is not None and self.ent(self.men(c).ent).type == "Team"]
-        if len(teams) != 1 or self.negated(tok.head):
+        if not teams:
+            self.make_lineup(tok, si)
+        if len(teams) != 1:
             return
         members = self.pobjs(tok, {"of"})
+        if not members and tok.dep_ == "pobj" and tok.head.lower_ in {"in", "on", "into"}:
+            # "A, B and C in T's four-car lineup": the list just before
+            members = self.list_before(tok.head.i)
         if not members and tok.dep_ in {"dobj", "attr"}:
             members = self.subjects(tok.head)
         if not members and tok.dep_ == "appos":
@@ -1166,6 +1236,37 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for d in dict.fromkeys(members):
             if self._driverish(d):
                 self.emit(d, "drove_for", teams[0], si, 0.7, "team-group")
+
+    def make_lineup(self, tok, si) -> None:
+        """"<make>, whose lineup includes T, U and V", "<make>'s stable features T": the
+        teams in a manufacturer's lineup run its cars."""
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is None or tok.dep_ not in SUBJ_DEPS or \
+                tok.head.lemma_.lower() not in {"include", "feature", "be", "comprise"}:
+            return
+        owner = poss.head.head.head if poss.lower_ == "whose" and tok.head.dep_ == "relcl" \
+            else poss
+        makes = [e for e in self.ents_of(owner) if self.ent(e).type == "Manufacturer"]
+        members = [e for c in tok.head.children if c.dep_ in {"dobj", "attr"}
+                   for e in self.ents_of(c) if self.ent(e).type == "Team"]
+        for m in makes[:1]:
+            for t in dict.fromkeys(members):
+                self.emit(t, "affiliated_with", m, si, 0.7, "make-lineup")
+
+    def list_before(self, i: int) -> list[int]:
+        """The drivers of a list of names ending right before token ``i`` ("A, B and C"),
+        whatever the parse made of it."""
+        doc, got, k = self.doc, [], i - 1
+        while k >= 0:
+            m = self.de.mention_at(k)
+            if m is not None and self._driverish(m.ent):
+                got.append(m.ent)
+                k = m.start - 1
+            elif doc[k].text in {",", "and", "&"} and got:
+                k -= 1
+            else:
+                break
+        return got[::-1]
 
     def span_verb(self, tok, si) -> None:
         """"X begins his sixth season with T", "enters his third year at T": the span of
@@ -1251,7 +1352,12 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for m in ms:
             if not self.teamish(m.ent) or m.start - 1 < sent.start:
                 continue
-            prep = doc[m.start - 1]
+            p = m.start - 1  # ("with the now-closed T", "for the defunct T")
+            while p - 1 > sent.start and m.start - p < 5 and (
+                    doc[p].pos_ in {"DET", "ADJ", "ADV"} or doc[p].text in {"-", "–"} or
+                    doc[p].tag_ == "VBN"):
+                p -= 1
+            prep = doc[p]
             if prep.lower_ not in {"with", "for", "at"}:
                 continue
             cue = None
@@ -1259,9 +1365,12 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 lem, low = t.lemma_.lower(), t.lower_
                 if low in {"starts", "start", "seasons", "season", "stint", "tenure", "debut",
                            "campaign", "ride", "seat", "career", "wins", "win", "titles",
-                           "championships", "years"} or lem in {
-                           "drive", "race", "pilot", "compete", "spend", "debut"}:
-                    cue = t
+                           "championships", "years", "races"} or lem in {
+                           "drive", "race", "pilot", "compete", "spend", "debut"} and \
+                        t.pos_ in {"VERB", "AUX"}:  # ("won the race, ... for T": no cue)
+                    # ("the fourth victory of the season for T": the calendar's season)
+                    cue = None if t.dep_ == "pobj" and t.head.lower_ == "of" and \
+                        low == "season" else t
             if cue is None:
                 continue
             if prep.lower_ == "at" and cue.lower_ not in {"seasons", "season", "stint",
@@ -1302,13 +1411,30 @@ class _Run(CarRules, ResultRules, QuoteRules):
             if c.dep_ == "compound" and self.men(c) is not None and \
                     self.teamish(self.men(c).ent):
                 teams.append(self.men(c).ent)
+            elif c.dep_ == "compound" and self.men(c) is not None and \
+                    self.ent(self.men(c).ent).type == "Series":
+                # "the veteran T Cup driver": the team before the series
+                teams += [self.men(g).ent for g in c.children if g.dep_ == "compound" and
+                          self.men(g) is not None and self.teamish(self.men(g).ent)]
+        team_poss = self._team_possessor(tok)
+        teams += team_poss
         if not teams:
             return
         drivers = []
         for c in tok.children:
-            if c.dep_ == "poss":
+            if c.dep_ == "poss" and not team_poss:
                 drivers += self.ents_of(c)
-        if not drivers and tok.dep_ in {"dobj", "attr"}:
+        if team_poss:  # "T's current drivers, A and B"
+            drivers += [d for d in self.set_off_names(tok) if self._driverish(d)]
+        named_again = not drivers and tok.dep_ == "dobj" and tok.lower_ == "driver" and \
+            any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        if named_again:
+            # "Y passed Z and held off the T driver": another driver named again, the
+            # one named last before it, not the subject
+            subj = set(self.subjects(tok.head))
+            drivers = [m.ent for m in self.de.in_sentence(si) if m.end <= tok.i and
+                       self._driverish(m.ent) and m.ent not in subj][-1:]
+        if not drivers and not named_again and tok.dep_ in {"dobj", "attr"}:
             drivers = self.subjects(tok.head)
         if not drivers and tok.dep_ == "appos":
             drivers = self.ents_of(tok.head)
@@ -1332,6 +1458,25 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 continue
             for t in set(teams):
                 self.emit(d, "drove_for", t, si, conf, "drive-noun")
+
+    def set_off_names(self, tok) -> list[int]:
+        """The names set off after a noun by a comma ("T's drivers, A and B"): its
+        apposition, or the conjuncts the parse may make of it."""
+        return [e for c in tok.children if c.dep_ == "appos" or c.dep_ == "conj" and
+                c.i > tok.i and self.doc[c.left_edge.i - 1].text == ","
+                for e in self.ents_of(c)]
+
+    def _team_possessor(self, tok) -> list[int]:
+        """The team a noun is said to belong to by a possessive: "T's drivers", "the
+        team's anchor", "its champion"."""
+        for c in tok.children:
+            if c.dep_ != "poss":
+                continue
+            if c.lower_ in {"team", "organization", "its"}:
+                return [t for t in (self.org_pronoun(c) if c.lower_ == "its" else
+                                    self.recent_team(c)) if self.teamish(t)][:1]
+            return [t for t in self.ents_of(c) if self.teamish(t)]
+        return []
 
     def name_patterns(self, si, sent, ms) -> None:
         """Patterns over adjacent names: "<team> driver <person>", "<org>'s <person>",
@@ -2125,13 +2270,16 @@ class _Run(CarRules, ResultRules, QuoteRules):
             objs += [d for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in
                      {"race", "shot"} for g in c.children if g.dep_ == "poss"
                      for d in self.ents_of(g)]
-        if tok.tag_ == "VBN" and lemma in {"lead", "guide", "direct", "oversee", "call"} and \
-                self.agent(tok):
-            # "Y's No. 2 is led by crew chief C"
-            agents = [a for a in self.agent(tok) if self.ent(a).type == "CrewChief"]
+        if tok.tag_ == "VBN" and lemma in {"lead", "guide", "direct", "oversee", "call",
+                                           "crew-chief"} and self.agent(tok):
+            # "Y's No. 2 is led by crew chief C", "whose No. 11 is crew-chiefed by C"
+            agents = [a for a in self.agent(tok) if self.ent(a).type == "CrewChief" or
+                      lemma == "crew-chief" and self.fits(a, ("CrewChief",), True)]
             if agents:
-                cars = [d for c in tok.children if c.dep_ == "nsubjpass"
-                        for d in self.car_refs(c, 2) if self.ent(d).is_person]
+                # (the parse may hang the participle on "is" as its complement)
+                subj = [c for c in tok.children if c.dep_ in {"nsubjpass", "dobj"}] or \
+                    [c for c in tok.head.children if c.dep_ in SUBJ_DEPS and tok.dep_ == "acomp"]
+                cars = [d for c in subj for d in self.car_refs(c, 2) if self.ent(d).is_person]
                 for d in dict.fromkeys(passive + cars):
                     if self._driverish(d):
                         self.emit(agents[0], "crew_chief_for", d, si, 0.75, "led-by-chief")
@@ -2171,6 +2319,33 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.emit(c, "crew_chief_for", d, si, conf, "crew-chief-verb")
             elif e.type == "Team":
                 self.emit(c, "affiliated_with", d, si, 0.6, "crew-chief-team")
+
+    def chief_moved(self, tok, si) -> None:
+        """"T is swapping crew chiefs, moving C from Y's No. 34 to Z's No. 4, with D going
+        the other way": C (and D) call the races of both cars' drivers; the cars, and the
+        crew chiefs, are T's."""
+        cars = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"from", "to"}]
+        # (the parse may hang the to-phrase on the from-phrase's car)
+        drivers = list(dict.fromkeys(d for c in cars for p in c.children if p.dep_ == "pobj"
+                                     for d in self.car_refs(p, 4) if self._driverish(d)))
+        if len(drivers) < 2 or self.negated(tok):
+            return
+        chiefs = [e for e in self.dobjs(tok, poss=False) if self.ent(e).is_person and
+                  (self.ent(e).type == "CrewChief" or not self.ent(e).certain)]
+        # "with D going the other way"
+        chiefs += [e for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                   for g in c.children if g.dep_ in {"pcomp", "pobj"}
+                   for e in self.subjects(g) + self.ents_of(g) if self.ent(e).is_person and
+                   not self.ent(e).certain and e not in drivers]
+        team = next((t for t in self.subjects(tok) if self.ent(t).type == "Team"), None)
+        for c in dict.fromkeys(chiefs):
+            self.ent(c).type = "CrewChief"
+            for d in drivers:
+                self.emit(c, "crew_chief_for", d, si, 0.7, "chief-moved")
+            if team is not None:
+                self.emit(c, "affiliated_with", team, si, 0.6, "chief-moved-team")
+        for d in drivers if chiefs and team is not None else []:
+            self.emit(d, "drove_for", team, si, 0.65, "chief-moved-car")
 
     def pit_box(self, tok, si) -> None:
         """"C will be atop the pit box for Y", "C stayed on the box for Y": C calls Y's races."""
@@ -2220,6 +2395,44 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.emit(chief, "crew_chief_for", d, si, 0.65, "crew-chief-surface")
             for t in teams:
                 self.emit(chief, "affiliated_with", t, si, 0.6, "crew-chief-surface-team")
+
+    def with_chief(self, si, sent, ms) -> None:
+        """"Y won the title with C as crew chief", "putting Y in the No. 88 with C as his
+        crew chief": C calls the races of the car named before (its team's too), else of
+        the one driver named before in the sentence."""
+        doc = self.doc
+        for m in ms:
+            e = self.ent(m.ent)
+            if not (m.start > sent.start and doc[m.start - 1].lower_ == "with" and
+                    self.as_crew_chief(m.end, sent)) or \
+                    e.certain and (not e.is_person or e.type == "Driver"):
+                continue
+            driver = team = None
+            sign = next((t for t in reversed(doc[sent.start:m.start]) if t.text in NUMBER_SIGNS),
+                        None)
+            if sign is not None:
+                driver, team = self.car_owner_at(sign)
+            if driver is None:
+                before = list(dict.fromkeys(x.ent for x in ms if x.end <= m.start and
+                                            self._driverish(x.ent) and x.ent != m.ent))
+                driver = before[0] if len(before) == 1 else None
+            if driver is None:
+                continue
+            if not self.ent(m.ent).certain:
+                self.ent(m.ent).type = "CrewChief"
+            self.emit(m.ent, "crew_chief_for", driver, si, 0.7, "with-chief")
+            if team is not None:
+                self.emit(m.ent, "affiliated_with", team, si, 0.6, "with-chief-team")
+
+    def as_crew_chief(self, k: int, sent) -> bool:
+        """Whether the words from ``k`` read "as (his/the) crew chief"."""
+        doc = self.doc
+        if k >= sent.end or doc[k].lower_ != "as":
+            return False
+        k += 1
+        while k < sent.end and doc[k].lower_ in {"his", "her", "their", "the"}:
+            k += 1
+        return k + 1 < sent.end and doc[k].lower_ == "crew" and doc[k + 1].lower_ == "chief"
 
     def _race_call_targets(self, first: int, sent) -> tuple[list[int], list[int]]:
         """Drivers and teams whose races are called from token ``first`` on: "Y and Z at
@@ -2331,6 +2544,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
         m = self.men(tok.head) if tok.dep_ == "compound" else None
         if m is not None:
             chiefs += [m.ent]
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in L.INHERIT_VERBS and \
+                not self.negated(tok.head):
+            # "Y will inherit Z's longtime crew chief, C": C calls Y's races now
+            drivers += [d for d in self.subjects(tok.head) if self._driverish(d)]
         chiefs = [c for c in chiefs if self.ent(c).is_person]
         if chiefs and set(drivers) <= set(chiefs) and any(
                 c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in tok.children):
@@ -2858,6 +3075,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                             c.dep_ == "nsubj" and self.men(c) is not None
                             for c in doc[i].children) for i in path):
                     continue  # (not across two clauses: "Y drives for T, and Z moves to ...")
+                if self._side_branch(troot, mroot):
+                    continue  # ("T's four ... switch from <make>", "while <make> has ...")
                 lemmas = {doc[i].lemma_.lower() for i in path}
                 if lemmas & {"field", "run", "switch", "partner", "align", "join", "move",
                              "return", "represent", "campaign", "use", "build", "enter",
@@ -2869,6 +3088,37 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     if self.negated(mroot.head) and mroot.head.pos_ == "VERB":
                         continue
                     self.emit(tm.ent, "affiliated_with", mk.ent, si, 0.65, "make-team-path")
+
+    def _side_branch(self, a, b) -> bool:
+        """Whether ``a`` or ``b`` hangs on the word that joins them through a loose
+        attachment (an unlabelled "dep", a side clause with a subject of its own: "while
+        <make> has taken ..."), or that word is said of another team ("T will switch from
+        <make> to <make>, giving ... U's two"): the two are then not said of each other."""
+        def chain(t):
+            out = [t]
+            while t.head.i != t.i and len(out) < 14:
+                t = t.head
+                out.append(t)
+            return out
+
+        ca, cb = chain(a), chain(b)
+        on_a = {t.i for t in ca}
+        lca = next((t for t in cb if t.i in on_a), None)
+        if lca is None:
+            return False
+        me = self.men(a)
+        if any(g.dep_ in {"nsubj", "nsubjpass"} and self.men(g) is not None and
+               self.ent(self.men(g).ent).type == "Team" and
+               (me is None or self.men(g).ent != me.ent) for g in lca.children):
+            return True
+        for c in (ca, cb):
+            below = next((c[k - 1] for k in range(1, len(c)) if c[k].i == lca.i), None)
+            if below is None:
+                continue
+            if below.dep_ in {"dep", "parataxis"} or below.dep_ in {"advcl", "ccomp"} and \
+                    any(g.dep_ in {"nsubj", "nsubjpass"} for g in below.children):
+                return True
+        return False
 
     @staticmethod
     def _left_behind(team, make) -> bool:
@@ -3040,6 +3290,12 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for c in tok.children:
             if c.dep_ == "conj":
                 targets += self.pobjs(c, {"with", "from"})
+        # (only names before the next comma: "an alliance with U, T will not ..." is no
+        # alliance with T)
+        comma = next((t.i for t in self.doc[tok.i:tok.sent.end] if t.text in {",", ";"}),
+                     tok.sent.end)
+        inside = {m.ent for m in self.de.mentions if tok.i < m.start < comma}
+        targets = [t for t in targets if t in inside]
         first = tok  # ("engines and technical support": the first conjunct's place)
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
@@ -3062,7 +3318,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     v.pos_ not in {"VERB", "AUX"}:
                 v = v.head
             if v.pos_ in {"VERB", "AUX"}:
-                holders = self.subjects(v)
+                # ("T, which was built with a technical alliance with U": passive too)
+                holders = self.subjects(v) or self.passive_subjects(v)
         if low in {"engines", "engine", "chassis", "cars", "equipment"} and tok.dep_ == "nsubj":
             targets += self.pobjs(tok.head, {"from"})
         if first.dep_ == "dobj" and first.head.lemma_.lower() in L.RECEIVE_VERBS:
@@ -3116,6 +3373,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
     def _alliance_holder(self, poss) -> list[int]:
         """Who "their"/"its" alliance is: an organization (the one named last in this
         sentence or the one before), never "the two drivers" named last."""
+        if poss.lower_ in {"team", "organization"}:
+            return [t for t in self.recent_team(poss) if self.teamish(t)][:1]  # "the team's"
         if poss.lower_ not in {"their", "its"}:
             return self.ents_of(poss)
         got = self.org_pronoun(poss)
