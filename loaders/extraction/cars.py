@@ -506,9 +506,8 @@ class CarRules:
                 kinds[2:] in ([], ["Manufacturer"])):
             return
         inside = {i for m in ms for i in range(m.start, m.end)}
-        if any(i not in inside and not (t.is_punct or t.is_space or t.like_num or
-                                        t.text in NUMBER_SIGNS)
-               for i, t in ((t.i, t) for t in sent)):
+        if any(t.i not in inside and not (t.is_punct or t.is_space or t.like_num or
+                                          t.text in NUMBER_SIGNS) for t in sent):
             return
         self.emit(ms[0].ent, "drove_for", ms[1].ent, si, 0.75, "listing-line")
         if len(ms) == 3:
