@@ -214,6 +214,10 @@ def candidates(de: DocEntities, edges: list[Edge], kb: KnownFacts | None = None)
     reads."""
     kb = kb or KnownFacts()
     linked_pairs = {frozenset((e.subject, e.object)) for e in edges}
+    # a sentence whose rules gave a team its drivers (or a driver his crew chief) has said
+    # who goes with it: another name beside them is a rival, a witness, another list
+    taken = {(e.sent, e.object, e.predicate) for e in edges
+             if e.predicate in {"drove_for", "crew_chief_for"}}
     linked: dict = {}
     for e in edges:
         for end in (e.subject, e.object):
@@ -232,7 +236,8 @@ def candidates(de: DocEntities, edges: list[Edge], kb: KnownFacts | None = None)
         for x in keys:
             for y in keys:
                 pred = PAIR_PREDICATES.get((ents[x].type, ents[y].type))
-                if x == y or pred is None or frozenset((x, y)) in linked_pairs:
+                if x == y or pred is None or frozenset((x, y)) in linked_pairs or \
+                        (si, y, pred) in taken:
                     continue
                 a, b = min(((p, q) for p in firsts[x] for q in firsts[y]),
                            key=lambda pq: abs(pq[0].start - pq[1].start))
