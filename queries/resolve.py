@@ -1,8 +1,10 @@
 """Resolve a name given by a user to one entity of the graph.
 
 Names match canonical names and aliases case-insensitively; a single word
-also matches the last word of a name ("heim" → Corey Heim) and, failing that, the
-first word of one ("trackhouse" → Trackhouse Racing). An unknown or
+also matches the last word of a name ("heim" → Corey Heim) and, failing that, a
+word of letters and digits matches the first word of an organization's name
+("trackhouse" → Trackhouse Racing; not a person's: a first name alone is no name). An
+unknown or
 ambiguous name raises :class:`~nascar_kg.errors.NameResolutionError` listing
 the closest candidates.
 """
@@ -13,6 +15,7 @@ import difflib
 
 from nascar_kg.errors import NameResolutionError, quoted_name
 from nascar_kg.graph.model import IRI, EntityRef, valid_text
+from nascar_kg.ontology import vocabulary
 from nascar_kg.ontology.registry import fold
 from nascar_kg.queries.texts import ontology_name, run
 
@@ -37,8 +40,11 @@ def resolve_entity(store, name: str) -> tuple[IRI, EntityRef]:
     found = _refs(run(store, "resolve", key=key))
     if not found and " " not in key:
         found = _refs(run(store, "resolve_suffix", suffix=" " + key))
-    if not found and " " not in key:
-        found = _refs(run(store, "resolve_prefix", prefix=key + " "))
+    if not found and key.isalnum() and len(key) >= 3:
+        people = {c for c in vocabulary().entity_classes if vocabulary().iri_kind(c) == "person"}
+        found = {iri: ref for iri, ref in _refs(run(store, "resolve_prefix",
+                                                    prefix=key + " ")).items()
+                 if ref.type not in people}
     if len(found) == 1:
         iri, ref = next(iter(found.items()))
         return IRI(iri), ref

@@ -120,6 +120,8 @@ def test_names_resolve_case_insensitively_and_by_surname(store):
     assert who_endorses(store, "Hamlin")["endorsers"] == []
     store.write(GraphBatch(entities=[Entity("TRICON Garage", "Team")]))
     assert neighbors(store, "tricon")["center"]["name"] == "TRICON Garage"
+    with pytest.raises(NameResolutionError):
+        neighbors(store, "corey")  # a first name alone names nobody
 
 
 def test_unknown_name_lists_candidates(store):
