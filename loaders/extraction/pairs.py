@@ -7,11 +7,14 @@ entities of one sentence that no rule linked and whose types admit exactly one o
 predicates of :data:`PAIR_PREDICATES`, describes the pair by features of the sentence
 (types, distance, the words and entities between them, the dependency path, which of
 them is nearest), and keeps the pairs a logistic model scores at least at its threshold.
+A pair is never proposed when the words linking it are negated, when its two names are
+items of one list, when one name hangs in the parse under another person's (a relative
+clause about someone else), or when the sentence's rules already gave the team its
+driver (or the driver his crew chief). Pairs of nearby sentences were tried as well and
+left out: on articles the rules were not written on they added more wrong edges than
+right ones.
 
 Input: a :class:`.entities.DocEntities` and the rule edges of the document.
-Pairs of nearby sentences were tried as well and left out: on articles the rules were
-not written on they added more wrong edges than right ones.
-
 Output: more :class:`.relations.Edge` objects (rule ``"pair-model"``, confidence the
 model's probability, never above the rules' usual confidence).
 

@@ -6,8 +6,8 @@ Every candidate pair of :func:`.pairs.candidates` in a gold document is an examp
 positive when the gold file relates the two entities with the candidate's predicate
 (coarse: crew chiefs, owners and sponsors count as ``affiliated_with``, either
 direction), negative when it does not, left out when the gold relation is optional.
-The model is an L2-regularised logistic regression fitted by gradient descent (numpy,
-which spaCy brings), with the threshold :data:`THRESHOLD`.
+The model is an L2-regularised logistic regression fitted by gradient descent (numpy),
+with the threshold :data:`THRESHOLD`.
 """
 
 from __future__ import annotations
