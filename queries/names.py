@@ -5,14 +5,19 @@ from __future__ import annotations
 from nascar_kg.queries.texts import ontology_name, run
 
 
-def known_names(store) -> list[tuple[str, str]]:
-    """(name, type) of every entity in the store."""
-    out = []
-    for row in run(store, "known_names"):
+def _typed_names(store, query: str) -> list[tuple[str, str]]:
+    """Sorted, distinct (name, type) of a query's rows, types of the ontology only."""
+    out = set()
+    for row in run(store, query):
         type_ = ontology_name(row["type"])
         if type_:
-            out.append((row["name"], type_))
-    return sorted(set(out))
+            out.add((row["name"], type_))
+    return sorted(out)
+
+
+def known_names(store) -> list[tuple[str, str]]:
+    """(name, type) of every entity in the store."""
+    return _typed_names(store, "known_names")
 
 
 def results_names(store) -> list[tuple[str, str]]:
@@ -22,9 +27,4 @@ def results_names(store) -> list[tuple[str, str]]:
     left out, so reading an article never depends on which articles were read
     before it: ingesting again, or after an ingest was cut off, gives the same graph.
     """
-    out = []
-    for row in run(store, "results_names"):
-        type_ = ontology_name(row["type"])
-        if type_:
-            out.append((row["name"], type_))
-    return sorted(set(out))
+    return _typed_names(store, "results_names")

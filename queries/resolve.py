@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import difflib
 
-from nascar_kg.errors import NameResolutionError, quoted_name
 from nascar_kg.graph.model import IRI, EntityRef, valid_text
 from nascar_kg.ontology import vocabulary
 from nascar_kg.ontology.registry import fold
 from nascar_kg.queries.texts import ontology_name, run
+
+from nascar_kg.errors import NameResolutionError, quoted_name
 
 MAX_CANDIDATES = 5
 
@@ -41,7 +42,8 @@ def resolve_entity(store, name: str) -> tuple[IRI, EntityRef]:
     if not found and " " not in key:
         found = _refs(run(store, "resolve_suffix", suffix=" " + key))
     if not found and key.isalnum() and len(key) >= 3:
-        people = {c for c in vocabulary().entity_classes if vocabulary().iri_kind(c) == "person"}
+        voc = vocabulary()
+        people = {c for c in voc.entity_classes if voc.iri_kind(c) == "person"}
         found = {iri: ref for iri, ref in _refs(run(store, "resolve_prefix",
                                                     prefix=key + " ")).items()
                  if ref.type not in people}

@@ -290,10 +290,8 @@ def test_formula_cells_are_neutralised_in_csv_output(tmp_path):
 
 # -- gold files and predictions --------------------------------------------------------------
 
-@pytest.mark.parametrize("case", GOLD, ids=lambda c: c.name)
-def test_evaluate_gold(case, tmp_path):
-    path = case.write(tmp_path / "gold")
-    result = run("evaluate", "--gold", path, "--format", "json")
+def assert_evaluated(result, case, path):
+    """``evaluate`` on one case: its one-line error naming the file, or one document scored."""
     if case.expect == "error":
         line = assert_error(result, case.reason)
         assert line.startswith(f"Error: {shown(path)}")
@@ -301,6 +299,12 @@ def test_evaluate_gold(case, tmp_path):
     assert_clean(result)
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["documents"] == 1
+
+
+@pytest.mark.parametrize("case", GOLD, ids=lambda c: c.name)
+def test_evaluate_gold(case, tmp_path):
+    path = case.write(tmp_path / "gold")
+    assert_evaluated(run("evaluate", "--gold", path, "--format", "json"), case, path)
 
 
 def test_evaluate_gold_folder_with_one_bad_file(tmp_path):
@@ -315,14 +319,8 @@ def test_evaluate_gold_folder_with_one_bad_file(tmp_path):
 def test_evaluate_predictions(case, tmp_path):
     gold = good_gold(tmp_path)
     path = case.write(tmp_path / "predictions")
-    result = run("evaluate", "--gold", gold, "--predictions", path, "--format", "json")
-    if case.expect == "error":
-        line = assert_error(result, case.reason)
-        assert line.startswith(f"Error: {shown(path)}")
-        return
-    assert_clean(result)
-    assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout)["documents"] == 1
+    assert_evaluated(run("evaluate", "--gold", gold, "--predictions", path, "--format", "json"),
+                     case, path)
 
 
 def test_evaluate_predictions_on_stdin(tmp_path):

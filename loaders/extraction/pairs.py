@@ -69,7 +69,7 @@ class KnownFacts:
         if registry is None:
             return
         for fact in registry.facts:
-            obj = registry.get(fact.object) if hasattr(registry, "get") else None
+            obj = registry.get(fact.object)
             self.pairs.add((fact.subject, fact.object))
             if obj is not None:
                 self.kinds.add((fact.subject, obj.type))
@@ -130,9 +130,9 @@ def coordinated(a, b) -> bool:
     return first(a).i == first(b).i
 
 
-def negated(a, b) -> bool:
-    """Whether a word linking two tokens is negated ("will not drive for", "never")."""
-    lca, way = _path(a, b)
+def negated(lca, way: list) -> bool:
+    """Whether a word on the dependency path (:func:`_path`) linking two tokens is
+    negated ("will not drive for", "never")."""
     words = way + ([lca] if lca is not None else [])
     return any(c.dep_ == "neg" for w in words for c in w.children)
 
@@ -142,11 +142,13 @@ def _word(tok) -> str:
 
 
 def pair_features(de: DocEntities, si: int, a: EntMention, b: EntMention,
-                  ms: list[EntMention], linked: dict, kb: KnownFacts) -> list[str]:
+                  ms: list[EntMention], linked: dict, kb: KnownFacts,
+                  path: tuple[object, list]) -> list[str]:
     """Features of subject mention ``a`` and object mention ``b`` in sentence ``si``.
 
     ``ms`` are the sentence's mentions; ``linked`` maps ``(entity, predicate)`` to the
-    number of rule edges of that predicate the entity has in the document.
+    number of rule edges of that predicate the entity has in the document; ``path`` is
+    :func:`_path` of the two mentions' roots.
     """
     doc = de.doc
     ents = de.entities
@@ -163,13 +165,15 @@ def pair_features(de: DocEntities, si: int, a: EntMention, b: EntMention,
         same = [x for x in ms if ents[x.ent].type == typ]
         return min(same, key=lambda x: abs(x.start - m.start)).ent == other.ent
 
-    count = lambda typ: sum(1 for x in {y.ent for y in ms} if ents[x].type == typ)  # noqa: E731
+    def count(typ: str) -> int:
+        return sum(1 for x in {y.ent for y in ms} if ents[x].type == typ)
+
+    near_b, near_a = nearest(a, tb, b), nearest(b, ta, a)
     f = [f"tp={tp}", f"order={tp}|{'ab' if a is left else 'ba'}",
          f"gap={tp}|{_bucket(gap, (0, 1, 3, 6, 10, 20))}",
          f"n_a={tp}|{_bucket(count(ta), (1, 2, 3))}", f"n_b={tp}|{_bucket(count(tb), (1, 2, 3))}",
          f"others={_bucket(len(others), (0, 1, 2))}",
-         f"nearest_b={nearest(a, tb, b)}", f"nearest_a={nearest(b, ta, a)}",
-         f"nearest_both={tp}|{nearest(a, tb, b) and nearest(b, ta, a)}",
+         f"nearest_b={near_b}", f"nearest_a={near_a}", f"nearest_both={tp}|{near_b and near_a}",
          f"a_linked={tp}|{min(linked.get((a.ent, pred), 0), 2)}",
          f"b_linked={tp}|{min(linked.get((b.ent, pred), 0), 2)}"]
     if ta in other_types or tb in other_types:
@@ -201,7 +205,7 @@ def pair_features(de: DocEntities, si: int, a: EntMention, b: EntMention,
         f.append(f"prep_a={tp}|{ra.head.lower_}")
     if any(t.text in {"No.", "#"} for t in sent):
         f.append(f"car_number={tp}")
-    lca, way = _path(doc[a.root], doc[b.root])
+    lca, way = path
     labels = [x.dep_ for x in way]
     if lca is not None:
         f += [f"path_len={tp}|{_bucket(len(labels), (1, 2, 3, 4, 6))}",
@@ -245,14 +249,15 @@ def candidates(de: DocEntities, edges: list[Edge], kb: KnownFacts | None = None)
                 a, b = min(((p, q) for p in firsts[x] for q in firsts[y]),
                            key=lambda pq: abs(pq[0].start - pq[1].start))
                 ra, rb = de.doc[a.root], de.doc[b.root]
-                if negated(ra, rb) or coordinated(ra, rb) or \
+                path = _path(ra, rb)
+                if negated(*path) or coordinated(ra, rb) or \
                         belongs_elsewhere(de, b, x, ents[x].type) or \
                         belongs_elsewhere(de, a, y, ents[y].type):
                     continue  # denied, listed side by side, or said of someone else
                 if pred == "affiliated_with" and ents[y].type == "Team" and \
                         ents[x].type == "Person" and _owner_cue(de, si):
                     pred = "owns"
-                yield si, x, y, pred, pair_features(de, si, a, b, ms, linked, kb)
+                yield si, x, y, pred, pair_features(de, si, a, b, ms, linked, kb, path)
 
 
 def _owner_cue(de: DocEntities, si: int) -> bool:
