@@ -82,3 +82,36 @@ def test_the_shipped_model_is_what_training_on_the_shipped_gold_gives():
     assert model["weights"].keys() == shipped["weights"].keys()
     for name, weight in shipped["weights"].items():
         assert model["weights"][name] == pytest.approx(weight, abs=2e-3), name
+
+
+QUOTE = ('Dax Henley, who owns Brightwater Racing, was asked about Alan Quill. '
+         '"Alan has earned every bit of this," Henley said.')
+
+
+def test_people_named_in_a_quotation_are_recorded_with_the_speaker():
+    ex = Extractor(registry=REGISTRY, extra_names=EXTRA + [("Dax Henley", "Person")])
+    gaz, linker, rel = ex._components()
+    doc = ex.nlp(QUOTE)
+    de = linker(doc, gaz(doc))
+    rel(de)
+    names = {(de.entities[q.speaker].name, de.entities[q.person].name, doc[q.token].text)
+             for q in de.quoted}
+    assert names == {("Dax Henley", "Alan Quill", "Alan")}  # by first name, not by the speaker
+
+
+def test_the_model_weighs_a_quotation_no_rule_reads_as_praise(monkeypatch):
+    sure = {"bias": -4.0, "threshold": 0.5, "weights": {"tp=quote": 8.0}}
+    monkeypatch.setattr(pairs, "load_model", lambda *a, **k: sure)
+    got = Extractor(registry=REGISTRY,
+                    extra_names=EXTRA + [("Dax Henley", "Person")]).extract(QUOTE)
+    edges = {(r.subject, r.predicate, r.object): r for r in got.relations}
+    edge = edges[("Dax Henley", "endorses", "Alan Quill")]
+    assert edge.evidence == '"Alan has earned every bit of this," Henley said.'
+
+    negative = {"bias": -4.0, "threshold": 0.5, "weights": {"tp=quote": 8.0, "q_neg": -9.0}}
+    monkeypatch.setattr(pairs, "load_model", lambda *a, **k: negative)
+    denied = QUOTE.replace("has earned", "has not earned")
+    got = Extractor(registry=REGISTRY,
+                    extra_names=EXTRA + [("Dax Henley", "Person")]).extract(denied)
+    assert ("Dax Henley", "endorses", "Alan Quill") not in {
+        (r.subject, r.predicate, r.object) for r in got.relations}

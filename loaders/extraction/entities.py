@@ -82,12 +82,39 @@ class DocEntity:
         return self.type in PERSON_TYPES
 
 
+@dataclass(frozen=True)
+class Quoted:
+    """A person named in a quotation: the speaker, the person, the sentence index, the
+    quoted part of that sentence (token offsets ``start:end``) and the naming token."""
+
+    speaker: int
+    person: int
+    sent: int
+    start: int
+    end: int
+    token: int
+
+
+@dataclass(frozen=True)
+class PronounMention:
+    """A subject pronoun ("he", "she") at token ``token`` of sentence ``sent`` that the
+    relation rules resolved to entity ``ent``."""
+
+    ent: int
+    token: int
+    sent: int
+
+
 class DocEntities:
-    """Entities of one document and where each token's mention is."""
+    """Entities of one document, where each token's mention is, and (filled by the
+    relation rules) the people its quotations name (:class:`Quoted`) and the subject
+    pronouns it resolves (:class:`PronounMention`)."""
 
     def __init__(self, doc, entities: list[DocEntity], mentions: list[EntMention],
                  sents: list, headings: set[int]):
         self.doc = doc
+        self.quoted: list[Quoted] = []
+        self.pronouns: list[PronounMention] = []
         self.entities = entities
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.sents = sents

@@ -96,8 +96,13 @@ NOT_NAMES = frozenset({
     "checkered flag", "green flag", "white flag", "race control", "infield care center",
     "care center", "media center", "playoff", "playoffs", "regular season", "the chase",
     "turn 1", "turn 2", "turn 3", "turn 4", "cup series", "truck series", "xfinity series",
+    # where a driver is from, capitalized as a name would be ("the New Zealander")
+    "new zealander", "australian", "american", "canadian", "mexican", "brazilian", "british",
+    "italian", "french", "german", "japanese", "texan", "californian", "floridian",
+    "virginian", "north carolinian", "south carolinian", "new yorker", "midwesterner",
+    "southerner", "hoosier", "kiwi", "aussie",
 })
-"""NASCAR phrases written with capitals that are no person's or company's name."""
+"""NASCAR phrases and demonyms written with capitals that are no person's or company's name."""
 
 ROLE_DRIVER = frozenset({
     "driver", "drivers", "racer", "rookie", "wheelman", "pilot", "veteran", "teammate",

@@ -3,10 +3,18 @@
 The rules of :mod:`.relations` are precise, but reporting has more ways of saying that a
 driver drives for a team than anybody writes rules for ("Penske's Austin Cindric", a
 standings line, a list of teams and their drivers). This component looks at every two
-entities of one sentence that no rule linked and whose types admit exactly one of the
+entities of one sentence that no rule linked and whose types admit one of the
 predicates of :data:`PAIR_PREDICATES`, describes the pair by features of the sentence
 (types, distance, the words and entities between them, the dependency path, which of
 them is nearest), and keeps the pairs a logistic model scores at least at its threshold.
+Two more kinds of candidate come from what the rules recorded while reading:
+
+* a subject "he"/"she" the rules resolved stands for its person in its sentence ("He
+  moved up to Cup with <team>");
+* a person named in a quotation is a candidate of an endorsement by the speaker, scored
+  on the words of the quoted sentence ("<First name> has worked incredibly hard for
+  every chance he got," <speaker> said), where the rules' words of praise found nothing.
+
 A pair is never proposed when the words linking it are negated, when its two names are
 items of one list, when one name hangs in the parse under another person's (a relative
 clause about someone else), or when the sentence's rules already gave the team its
@@ -14,12 +22,14 @@ driver (or the driver his crew chief). Pairs of nearby sentences were tried as w
 left out: on articles the rules were not written on they added more wrong edges than
 right ones.
 
-Input: a :class:`.entities.DocEntities` and the rule edges of the document.
+Input: a :class:`.entities.DocEntities` (with the quotations and pronouns the rules
+recorded) and the rule edges of the document.
 Output: more :class:`.relations.Edge` objects (rule ``"pair-model"``, confidence the
 model's probability, never above the rules' usual confidence).
 
 The weights are data (``pair_model.json`` beside this module), trained on the gold
-development set by :mod:`.training`; the model names no entity, only types and words.
+development set by :mod:`.training` on every candidate pair, as if no rule had read the
+text; the model names no entity, only types and words.
 """
 
 from __future__ import annotations
@@ -30,7 +40,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import lexicon as L
-from .entities import DocEntities, EntMention
+from .entities import DocEntities, EntMention, Quoted
 from .relations import Edge
 
 MODEL_PATH = Path(__file__).with_name("pair_model.json")
@@ -49,6 +59,7 @@ PAIR_PREDICATES = {
     ("Person", "Team"): "affiliated_with",
     ("Person", "Organization"): "affiliated_with",
     ("Team", "Team"): "affiliated_with",
+    ("CrewChief", "Team"): "affiliated_with",
 }
 """The type pairs (subject, object) the model reads and the predicate it gives each."""
 
@@ -142,19 +153,18 @@ def _word(tok) -> str:
 
 
 def pair_features(de: DocEntities, si: int, a: EntMention, b: EntMention,
-                  ms: list[EntMention], linked: dict, kb: KnownFacts,
+                  ms: list[EntMention], kb: KnownFacts,
                   path: tuple[object, list]) -> list[str]:
     """Features of subject mention ``a`` and object mention ``b`` in sentence ``si``.
 
-    ``ms`` are the sentence's mentions; ``linked`` maps ``(entity, predicate)`` to the
-    number of rule edges of that predicate the entity has in the document; ``path`` is
-    :func:`_path` of the two mentions' roots.
+    ``ms`` are the sentence's mentions (a resolved subject pronoun among them, kind
+    ``"pronoun"``); ``path`` is :func:`_path` of the two mentions' roots. Nothing here
+    depends on the rules' edges: the model is trained as if there were none.
     """
     doc = de.doc
     ents = de.entities
     ta, tb = ents[a.ent].type, ents[b.ent].type
     tp = f"{ta}>{tb}"
-    pred = PAIR_PREDICATES[(ta, tb)]
     left, right = (a, b) if a.start < b.start else (b, a)
     gap = max(0, right.start - left.end)
     between = range(left.end, right.start)
@@ -170,12 +180,11 @@ def pair_features(de: DocEntities, si: int, a: EntMention, b: EntMention,
 
     near_b, near_a = nearest(a, tb, b), nearest(b, ta, a)
     f = [f"tp={tp}", f"order={tp}|{'ab' if a is left else 'ba'}",
+         *(f"pronoun={tp}|{side}" for side, m in (("a", a), ("b", b)) if m.kind == "pronoun"),
          f"gap={tp}|{_bucket(gap, (0, 1, 3, 6, 10, 20))}",
          f"n_a={tp}|{_bucket(count(ta), (1, 2, 3))}", f"n_b={tp}|{_bucket(count(tb), (1, 2, 3))}",
          f"others={_bucket(len(others), (0, 1, 2))}",
-         f"nearest_b={near_b}", f"nearest_a={near_a}", f"nearest_both={tp}|{near_b and near_a}",
-         f"a_linked={tp}|{min(linked.get((a.ent, pred), 0), 2)}",
-         f"b_linked={tp}|{min(linked.get((b.ent, pred), 0), 2)}"]
+         f"nearest_b={near_b}", f"nearest_a={near_a}", f"nearest_both={tp}|{near_b and near_a}"]
     if ta in other_types or tb in other_types:
         f.append(f"same_type_between={tp}")
     known = kb.feature(ents[a.ent].name, ents[b.ent].name, tb)
@@ -225,14 +234,14 @@ def candidates(de: DocEntities, edges: list[Edge], kb: KnownFacts | None = None)
     # who goes with it: another name beside them is a rival, a witness, another list
     taken = {(e.sent, e.object, e.predicate) for e in edges
              if e.predicate in {"drove_for", "crew_chief_for"}}
-    linked: dict = {}
-    for e in edges:
-        for end in (e.subject, e.object):
-            linked[(end, e.predicate)] = linked.get((end, e.predicate), 0) + 1
     ents = de.entities
     by_sent: dict[int, list[EntMention]] = {}
     for m in de.mentions:
         by_sent.setdefault(m.sent, []).append(m)
+    for p in de.pronouns:  # "He moved up with <team>": the person the pronoun stands for
+        ms = by_sent.get(p.sent)
+        if ms and all(m.ent != p.ent for m in ms):
+            ms.append(EntMention(p.ent, p.token, p.token + 1, p.token, p.sent, "pronoun"))
     for si, ms in by_sent.items():
         if len(ms) > MAX_SENTENCE_MENTIONS:
             continue
@@ -257,7 +266,59 @@ def candidates(de: DocEntities, edges: list[Edge], kb: KnownFacts | None = None)
                 if pred == "affiliated_with" and ents[y].type == "Team" and \
                         ents[x].type == "Person" and _owner_cue(de, si):
                     pred = "owns"
-                yield si, x, y, pred, pair_features(de, si, a, b, ms, linked, kb, path)
+                yield si, x, y, pred, pair_features(de, si, a, b, ms, kb, path)
+    yield from quote_candidates(de, edges, kb)
+
+
+def quote_features(de: DocEntities, q: Quoted, kb: KnownFacts) -> list[str]:
+    """Features of a person named in a quotation (:class:`.entities.Quoted`), as the
+    candidate of an endorsement by the speaker: the words of the quoted sentence, what
+    the name does in it, negation, questions, who speaks to whom."""
+    doc = de.doc
+    ents = de.entities
+    tp = f"quote:{ents[q.speaker].type}>{ents[q.person].type}"
+    tok = doc[q.token]
+    toks = doc[q.start:q.end]
+    f = ["tp=quote", f"tp={tp}", f"q_dep={tok.dep_}",
+         f"q_len={_bucket(len(toks), (5, 10, 20, 35))}",
+         f"q_named={'name' if de.mention_at(q.token) else 'first'}"]
+    if tok.dep_ in {"nsubj", "nsubjpass", "poss", "pobj", "dobj", "attr"}:
+        f.append(f"q_head={tok.dep_}|{_word(tok.head)}")
+    words = set()
+    for t in toks:
+        if t.i != q.token and de.tok2men[t.i] < 0 and t.is_alpha:
+            words.add(t.lemma_.lower())
+    f += [f"q={w}" for w in sorted(words)]
+    if any(t.dep_ == "neg" for t in toks):
+        f.append("q_neg")
+    if any(t.text == "?" for t in toks):
+        f.append("q_question")
+    low = {t.lower_ for t in toks}
+    if low & {"i", "me", "my", "i'm", "i've"}:
+        f.append("q_first_person")
+    if low & {"we", "us", "our"}:
+        f.append("q_we")
+    others = {de.mentions[de.tok2men[t.i]].ent for t in toks if de.tok2men[t.i] >= 0}
+    others -= {q.person}
+    f.append(f"q_others={_bucket(len(others), (0, 1, 2))}")
+    known = kb.feature(ents[q.speaker].name, ents[q.person].name, ents[q.person].type)
+    if known:
+        f.append(f"q_{known}")
+    return f
+
+
+def quote_candidates(de: DocEntities, edges: list[Edge], kb: KnownFacts):
+    """Yield ``(sentence, speaker, person, "endorses", features)`` for the people named in
+    quotations whom no rule edge links to the speaker."""
+    linked_pairs = {frozenset((e.subject, e.object)) for e in edges}
+    seen = set()
+    for q in de.quoted:
+        key = (q.speaker, q.person, q.sent)
+        if key in seen or frozenset((q.speaker, q.person)) in linked_pairs or \
+                not de.entities[q.speaker].is_person or not de.entities[q.person].is_person:
+            continue
+        seen.add(key)
+        yield q.sent, q.speaker, q.person, "endorses", quote_features(de, q, kb)
 
 
 def _owner_cue(de: DocEntities, si: int) -> bool:

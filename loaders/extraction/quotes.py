@@ -34,6 +34,7 @@ from __future__ import annotations
 from collections import Counter
 
 from . import lexicon as L
+from .entities import Quoted
 
 QUOTE_STRONG = frozenset({
     "ready", "talented", "talent", "special", "best", "deserve", "deserves", "deserving",
@@ -977,6 +978,19 @@ class QuoteRules:
                 return self._doubts(a, b)
         return False
 
+    def _note_quoted(self, start: int, end: int, speaker: int) -> None:
+        """Record every person the quotation names, sentence by sentence, with its
+        speaker: the candidates the pair model weighs for the praise no rule read."""
+        i = start
+        while i < end:
+            sent = self.doc[i].sent
+            lo, hi = max(start, sent.start), min(end, sent.end)
+            for t in self.doc[lo:hi]:
+                for o in self._named_in([t], speaker):
+                    self.quoted.append(Quoted(speaker, o, self._sent_index(self.doc[lo]),
+                                              lo, hi, t.i))
+            i = sent.end
+
     def quotations(self) -> None:
         """Endorsements and feuds of every quotation of the document."""
         prev_end = None
@@ -993,6 +1007,7 @@ class QuoteRules:
             if not speaker or verb is not None and verb.lemma_.lower() in JOKE_VERBS:
                 continue  # (“He's going to surprise people,” X joked.)
             self._feud_quotation(start, end, speaker[0], verb)
+            self._note_quoted(start, end, speaker[0])
             si = self._sent_index(self.doc[start])
             done: set[int] = set()
             # a split quotation ("“Alan is,” X said, “the best driver ...”") reads its

@@ -41,7 +41,7 @@ from . import lexicon as L
 from .cars import NUMBER_SIGNS, CarRules
 from .quotes import QuoteRules
 from .results import SPAN_NOUNS, ResultRules
-from .entities import PERSON_TYPES, DocEntities, DocEntity
+from .entities import PERSON_TYPES, DocEntities, DocEntity, PronounMention
 
 PRONOUN_WORDS = frozenset({"he", "she", "him", "her", "his", "they", "them", "their",
                            "it", "its", "two", "both", "team", "company"})
@@ -93,6 +93,7 @@ class RelationExtractor:
             run.sentence(si, sent, ms)
         run.quotations()
         run.posts()
+        run.note_subject_pronouns()
         return run.finish()
 
 
@@ -106,6 +107,21 @@ class _Run(CarRules, ResultRules, QuoteRules):
         self._replaced: list[tuple[int, int, int]] = []
         self._car_owners: list[tuple[list[int], int, int]] = []
         self._for_owner: list[tuple[int, int, int]] = []
+        self.quoted = de.quoted
+        self.quoted.clear()
+        de.pronouns.clear()
+
+    def note_subject_pronouns(self) -> None:
+        """Record the person each subject "he"/"she" outside quotations stands for (when
+        :meth:`pronoun` finds exactly one): the pair model reads such a sentence as if it
+        named the person ("He moved up with <team> in 2006")."""
+        for si, sent in enumerate(self.de.sents):
+            for tok in sent:
+                if tok.lower_ in {"he", "she"} and tok.dep_ in SUBJ_DEPS and \
+                        not self.inside_quote(tok.i):
+                    found = self.pronoun(tok)
+                    if len(found) == 1:
+                        self.de.pronouns.append(PronounMention(found[0], tok.i, si))
 
     # ---------------------------------------------------------------- utilities
     def ent(self, idx: int) -> DocEntity:
