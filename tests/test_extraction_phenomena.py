@@ -1994,3 +1994,72 @@ def test_the_car_a_driver_hooks_is_another_drivers(ex):
     got = triples(ex.extract(text))
     assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
     assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") not in got
+
+
+# ---------------------------------------------------------------- feuds (NAME=feuds)
+
+def feuds_of(result: DocumentExtraction) -> set[frozenset]:
+    return {frozenset((r.subject, r.object)) for r in result.relations
+            if r.predicate == "feuded_with"}
+
+
+def test_a_hyphenated_conflict_noun_held_by_whose(ex):
+    text = ("Alan Quill and Marcus Trent, whose run-in at Lakeview Speedway last year led to a "
+            "suspension, have steered clear of each other since.")
+    assert frozenset(("Alan Quill", "Marcus Trent")) in feuds_of(ex.extract(text))
+
+
+def test_an_old_wound_between_two(ex):
+    text = "The signing reopened an old wound between Alan Quill and Marcus Trent."
+    assert frozenset(("Alan Quill", "Marcus Trent")) in feuds_of(ex.extract(text))
+
+
+def test_not_friends(ex):
+    got = feuds_of(ex.extract("Alan Quill and Marcus Trent are not friends right now."))
+    assert frozenset(("Alan Quill", "Marcus Trent")) in got
+    got = feuds_of(ex.extract("Alan Quill and Marcus Trent are not just friends, they are "
+                              "business partners."))
+    assert not got
+
+
+def test_suspended_after_retaliating_against(ex):
+    text = ("Alan Quill was suspended for a race in 2022 after retaliating against Marcus Trent "
+            "at Lakeview Speedway.")
+    assert frozenset(("Alan Quill", "Marcus Trent")) in feuds_of(ex.extract(text))
+
+
+def test_two_conflicts_of_one_sentence_are_not_one(ex):
+    text = ("The guy has history with half the garage, from the pit-road shoving match with "
+            "Marcus Trent at Lakeview Speedway in 2011 to the All-Star Race brawl with Jody "
+            "Farrow.")
+    assert frozenset(("Marcus Trent", "Jody Farrow")) not in feuds_of(ex.extract(text))
+
+
+def test_a_conflict_with_someone_unnamed_is_not_with_a_bystander(ex):
+    got = feuds_of(ex.extract("Alan Quill had a dust-up with Marcus Trent on pit road."))
+    assert frozenset(("Alan Quill", "Marcus Trent")) in got
+    text = ("Alan Quill, who had his own memorable dust-up with the family at the end of the race "
+            "while Marcus Trent drove past to win, used to laugh about it.")
+    assert frozenset(("Alan Quill", "Marcus Trent")) not in feuds_of(ex.extract(text))
+
+
+def test_a_crew_chiefs_anger_is_not_at_his_driver(ex):
+    text = ("Alan Quill spun and confronted Marcus Trent on pit road after the race. Quill's crew "
+            "chief, Hank Dorsey, was less diplomatic. \"We'll remember it,\" Dorsey said.")
+    got = feuds_of(ex.extract(text))
+    assert frozenset(("Alan Quill", "Marcus Trent")) in got
+    assert frozenset(("Hank Dorsey", "Alan Quill")) not in got
+
+
+def test_gratitude_remembered_is_no_feud(ex):
+    text = ("Alan Quill won the title with Marcus Trent in 2019. \"I got my first ride because "
+            "Marcus was willing to trust me,\" Quill said. \"I'll never forget that. He's as good "
+            "a driver as I've ever seen.\"")
+    assert frozenset(("Alan Quill", "Marcus Trent")) not in feuds_of(ex.extract(text))
+
+
+def test_a_negation_governs_both_coordinated_nouns(ex):
+    text = ("Walt Brennan, who owns Kestrel Motorsports, said he accepted the penalty for Alan "
+            "Quill. \"I'm not going to pretend he's a bad kid or a dirty driver, because he "
+            "isn't,\" Brennan said.")
+    assert frozenset(("Walt Brennan", "Alan Quill")) not in feuds_of(ex.extract(text))

@@ -319,7 +319,8 @@ FEUD_NOUNS = frozenset({
     "war", "stare", "exchange", "bad blood", "dustup", "dust-up", "scrap", "row", "rift",
     "friction", "enmity", "hostility", "vendetta", "antagonism", "shove", "shoving",
     "punch", "confrontations", "rival", "rivals", "nemesis", "foe", "enemy", "match",
-    "words", "anger", "resentment", "blood", "argument",
+    "words", "anger", "resentment", "blood", "argument", "run-in", "set-to", "punch-up",
+    "wound",
 })
 """Nouns of an open conflict between people or teams."""
 

@@ -248,9 +248,16 @@ class QuoteRules:
                     c.dep_ == "aux" and c.lower_ in {"will", "'ll", "’ll"} for c in t.children):
                 return True
             if hops >= 4 or t.head.i == t.i or not (start <= t.head.i < end) or \
-                    t.dep_ not in CLAUSE_CLIMB:
+                    t.dep_ not in CLAUSE_CLIMB and not self._nominal_conj(t):
                 return False
-            t, hops = t.head, hops + 1
+            t, hops = t.head, hops + (not self._nominal_conj(t))
+
+    @staticmethod
+    def _nominal_conj(t) -> bool:
+        """A noun coordinated with another ("a bad kid or a dirty driver"): what
+        governs the first governs it too (not a clause joined by "and" or "but")."""
+        return t.dep_ == "conj" and t.pos_ in {"NOUN", "PROPN"} and \
+            t.head.pos_ in {"NOUN", "PROPN"}
 
     def _praise_by_denial(self, t) -> bool:
         """Praise worded as a negation: "he doesn't get enough credit", "nobody gave him
@@ -912,13 +919,16 @@ class QuoteRules:
                       for g in c.subtree}
             return bool(victim & FIRST_PERSON) and not self._negated_clause(t, start, end)
         if lem == "remember" and any(c.lower_ in {"will", "'ll", "’ll"} for c in kids):
-            return any(c.dep_ == "dobj" and c.lower_ in {"it", "that", "this"} for c in kids)
+            return any(c.dep_ == "dobj" and c.lower_ in {"it", "that", "this"} for c in kids) \
+                and not self._praise_tokens(start, end)
         if lem in {"forget", "forgive"}:
             # "some of us don't forget", "I won't forget that" (not "don't forget him",
-            # "I'll never forget this win")
+            # "I'll never forget this win", nor gratitude: "He's as good as I've seen. I'll
+            # never forget that")
             return any(c.dep_ == "neg" for c in kids) and any(
                 c.dep_ == "nsubj" for c in kids) and all(
-                c.lower_ in {"that", "it", "this"} for c in kids if c.dep_ == "dobj")
+                c.lower_ in {"that", "it", "this"} for c in kids if c.dep_ == "dobj") and \
+                not self._praise_tokens(start, end)
         if lem == "let" and t.head.lemma_.lower() in {"do", "done", "tire", "sick"}:
             return True  # "I'm done letting him"
         return False
