@@ -2063,3 +2063,25 @@ def test_a_negation_governs_both_coordinated_nouns(ex):
             "Quill. \"I'm not going to pretend he's a bad kid or a dirty driver, because he "
             "isn't,\" Brennan said.")
     assert frozenset(("Walt Brennan", "Alan Quill")) not in feuds_of(ex.extract(text))
+
+
+def test_a_most_superlative_on_the_speakers_experience_in_a_fragment(ex):
+    text = ('Kestrel Motorsports owner Walt Brennan called Alan Quill "the most disciplined driver '
+            'I\'ve ever had," and Marcus Trent agreed.')
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "endorses", "Alan Quill") in got
+    assert ("Marcus Trent", "endorses", "Alan Quill") not in got
+    text = ('Walt Brennan said on his podcast that Jody Farrow was "the most polished 19-year-old '
+            'I\'ve seen in a long time."')
+    assert ("Walt Brennan", "endorses", "Jody Farrow") in triples(ex.extract(text))
+
+
+def test_nobody_id_rather_have_in_the_car(ex):
+    text = ('"That\'s a tough track, and he drove it well," Walt Brennan said of Alan Quill '
+            'afterward. "There isn\'t anybody I\'d rather have in that car."')
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_i_wanted_him_by_first_name(ex):
+    text = '"I wanted Marcus and I\'m glad we got him," Walt Brennan said of Marcus Trent.'
+    assert ("Walt Brennan", "endorses", "Marcus Trent") in triples(ex.extract(text))

@@ -67,6 +67,10 @@ PERSON_NOUNS = frozenset({"driver", "racer", "kid", "person", "guy", "competitor
                           "wheelman", "one", "champion", "worker", "individual", "mind",
                           "young", "people", "human", "crew", "prospect"})
 
+IMPLICIT_PRAISED = frozenset({"nobody", "anybody", "anyone"})
+"""With a relative clause, praise of someone the sentence leaves unsaid ("There's nobody
+I'd rather have in the car"): the person the passage is about."""
+
 CHARACTER_NOUNS = frozenset({"guy", "person", "man", "woman", "human", "people",
                              "individual"})
 """A "good guy", a "great person": a word on character, not on ability."""
@@ -279,6 +283,12 @@ class QuoteRules:
             return neg and any(c.lower_ == "against" for c in t.children)
         if lem in {"surprise", "surprised"}:
             return self._no_surprise_if(t)
+        if t.lower_ in {"anybody", "anyone"} and t.dep_ == "attr":
+            # "there isn't anybody I'd rather have in that car"
+            return any(c.dep_ == "neg" or c.lower_ in {"not", "n't", "n’t"}
+                       for c in t.head.children) and any(
+                c.dep_ == "relcl" and any(g.lower_ == "rather" for g in c.children)
+                for c in t.children)
         return t.lower_ == "prouder"  # "I couldn't be prouder of him"
 
     @staticmethod
@@ -342,8 +352,10 @@ class QuoteRules:
         """"We support him 100 percent", "we believe in her", "I wanted to keep Dominic",
         "I've wanted to work with Travis": the speaker backs a person."""
         if verb.lemma_.lower() == "want":
+            # "I wanted to keep Dominic", "I wanted Chase and I'm glad we got him"
             objs = [g for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in
-                    WANT_TO_HAVE for g in c.subtree]
+                    WANT_TO_HAVE for g in c.subtree] + [
+                c for c in verb.children if c.dep_ == "dobj"]
         else:
             objs = [g for c in verb.children if c.dep_ == "dobj" or c.dep_ == "prep" and
                     c.lower_ == "in" for g in c.subtree]
@@ -373,8 +385,12 @@ class QuoteRules:
         harder to pass", "a true craftsman"; else an idiom of praise."""
         w, kids = t.lower_, list(t.children)
         if t.tag_ == "JJS" and w not in POOR_WORDS:
-            return t.dep_ == "amod" and t.head.lemma_.lower() in PERSON_NOUNS and \
+            return t.dep_ == "amod" and self._person_noun(t.head) and \
                 self._within_experience(t.head)
+        if w == "most" and t.dep_ == "advmod" and t.head.dep_ == "amod" and \
+                t.head.lower_ not in POOR_WORDS:
+            # "the most disciplined crew chief I've ever had"
+            return self._person_noun(t.head.head) and self._within_experience(t.head.head)
         if w == "as" and t.dep_ == "advmod" and t.head.lower_ not in POOR_WORDS:
             return self._as_as_ever(t)
         if w in SAYS_BETTER and t.tag_ in {"JJR", "RBR"}:
@@ -433,6 +449,12 @@ class QuoteRules:
                 c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in t.head.children) and \
             any(c.dep_ == "dobj" and (c.lower_ in {"him", "her"} or c.lemma_.lower() in {
                 "kid", "guy", "driver"}) for c in kids)
+
+    def _person_noun(self, noun) -> bool:
+        """A noun that names a person by role or age ("driver", "crew chief", "the
+        19-year-old")."""
+        return noun.lemma_.lower() in PERSON_NOUNS or noun.lower_ == "old" and \
+            noun.i > 0 and self.doc[noun.i - 1].text == "-"
 
     @staticmethod
     def _within_experience(noun) -> bool:
@@ -612,6 +634,10 @@ class QuoteRules:
         """Speaker of a quotation: subject of a "said" right after it (or right before),
         or of the attribution since the previous quotation of the paragraph."""
         doc = self.doc
+        if self._fragment(start):
+            governing = self._governing_speaker(start, end)
+            if governing:
+                return governing
         sent_end = doc[end - 1].sent.end if end > 0 else end
         windows = [range(end, min(end + 8, len(doc), sent_end + 6)),
                    range(start - 1, max(0, start - 9), -1)]
@@ -631,6 +657,15 @@ class QuoteRules:
                     return who, t
         return self._colon_speaker(start) or self._governing_speaker(start, end) or \
             self._lead_in_speaker(start)
+
+    def _fragment(self, start: int) -> bool:
+        """Whether a quotation is a fragment of the writer's sentence ("X called Y “the
+        most disciplined crew chief I've had,” and Z agreed"): it opens in lower case
+        after a word of the same sentence, so the verb that governs it names its
+        speaker, not the "said" or "agreed" after it."""
+        doc = self.doc
+        return start >= 2 and doc[start].is_lower and doc[start].is_alpha and \
+            doc[start - 2].is_alpha and doc[start - 2].sent.start == doc[start].sent.start
 
     def _governing_speaker(self, start: int, end: int):
         """A fragment quoted inside the writer's sentence: the subject of the say-verb
@@ -814,7 +849,9 @@ class QuoteRules:
         words = {t.lower_ for t in doc[lo:hi]}
         if "both" in words:
             return self._pair_before(qstart, speaker)  # "Both of them can drive"
-        if not words & ABOUT_WORDS:
+        if not words & ABOUT_WORDS and not (praise is not None and
+                                            praise.lower_ in IMPLICIT_PRAISED and
+                                            any(c.dep_ == "relcl" for c in praise.children)):
             return []
         earlier = self._named_in(doc[qstart:lo], speaker)
         if len(earlier) > 1:
