@@ -2085,3 +2085,28 @@ def test_nobody_id_rather_have_in_the_car(ex):
 def test_i_wanted_him_by_first_name(ex):
     text = '"I wanted Marcus and I\'m glad we got him," Walt Brennan said of Marcus Trent.'
     assert ("Walt Brennan", "endorses", "Marcus Trent") in triples(ex.extract(text))
+
+
+def test_the_only_driver_i_have_seen(ex):
+    text = ('Walt Brennan once said Alan Quill was "the only guy I\'ve ever seen make a late model '
+            'look easy."')
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+    text = '"Alan Quill is the only driver who crashed," Walt Brennan said.'
+    assert ("Walt Brennan", "endorses", "Alan Quill") not in triples(ex.extract(text))
+
+
+def test_going_to_be_a_cup_driver(ex):
+    text = ('Walt Brennan said on his podcast last month that Alan Quill "is going to be a Cup '
+            'driver, and it\'s not going to take long."')
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_the_kind_of_leader_our_team_needs(ex):
+    text = ('Walt Brennan called Alan Quill "exactly the kind of veteran leader our young team '
+            'needs," adding that the team would be built around him.')
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_earned_every_bit_of_it(ex):
+    text = '"Alan Quill has earned every bit of this," Walt Brennan said.'
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))

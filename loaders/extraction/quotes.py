@@ -102,8 +102,10 @@ TOPIC_WORDS = frozenset({"ask", "question", "assessment", "assess", "evaluation"
                          "opinion", "thought", "verdict"})
 """Words that set the topic of a quotation ("asked about Y", "his assessment of Y")."""
 EARNED_NOUNS = frozenset({"it", "this", "that", "spot", "ride", "seat", "chance", "shot",
-                          "right", "opportunity", "place", "respect", "promotion", "win"})
-"""What one earns by merit ("he earned it", "earned this ride"; not "a penalty")."""
+                          "right", "opportunity", "place", "respect", "promotion", "win",
+                          "bit"})
+"""What one earns by merit ("he earned it", "earned this ride", "every bit of this"; not
+"a penalty")."""
 MISHAP_VERBS = frozenset({"wreck", "crash", "lose", "spin", "miss", "fail"})
 WORK_NOUNS = frozenset({"job", "fit", "asset", "addition", "teammate", "leader"})
 """Nouns a weak word praises a person through ("he does a great job", "a great fit")."""
@@ -246,7 +248,7 @@ class QuoteRules:
             if t.lower_ in {"unsure", "hardly", "lacks", "doubt"}:
                 return True
             if hops and t.lemma_.lower() == "need" and t.pos_ in {"VERB", "AUX"} and not any(
-                    c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in t.children):
+                    c.dep_ == "nsubj" and self._speakers_side(c) for c in t.children):
                 return True  # (not the speaker's side: "we need to sign that kid")
             if hops and t.lemma_.lower() in DEFERRING_VERBS and any(
                     c.dep_ == "aux" and c.lower_ in {"will", "'ll", "’ll"} for c in t.children):
@@ -387,6 +389,11 @@ class QuoteRules:
         if t.tag_ == "JJS" and w not in POOR_WORDS:
             return t.dep_ == "amod" and self._person_noun(t.head) and \
                 self._within_experience(t.head)
+        if w == "only" and t.dep_ == "amod":
+            # "the only guy I've ever seen make a late model look easy"
+            return self._person_noun(t.head) and self._within_experience(t.head)
+        if w in {"kind", "type", "sort"} and t.pos_ == "NOUN":
+            return self._kind_we_need(t)
         if w == "most" and t.dep_ == "advmod" and t.head.dep_ == "amod" and \
                 t.head.lower_ not in POOR_WORDS:
             # "the most disciplined crew chief I've ever had"
@@ -431,6 +438,8 @@ class QuoteRules:
         if lem in WHOLE_NOUNS:
             # "the complete package", "he's got all the tools"
             return any(c.lower_ in WHOLE_NOUNS[lem] for c in kids)
+        if w == "driver" and t.dep_ == "attr" and any(c.lower_ == "cup" for c in kids):
+            return self._foretold(t.head)  # "he's going to be a Cup driver"
         if w == "years" and t.head.lower_ == "beyond":
             return True  # "wise beyond his years"
         if w == "hell" and any(c.lower_ == "of" for c in kids):
@@ -449,6 +458,29 @@ class QuoteRules:
                 c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in t.head.children) and \
             any(c.dep_ == "dobj" and (c.lower_ in {"him", "her"} or c.lemma_.lower() in {
                 "kid", "guy", "driver"}) for c in kids)
+
+    @staticmethod
+    def _foretold(verb) -> bool:
+        """Whether a verb is in the future ("is going to be", "will be")."""
+        return any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "’ll"}
+                   for c in verb.children) or \
+            verb.dep_ == "xcomp" and verb.head.lower_ == "going"
+
+    def _kind_we_need(self, t) -> bool:
+        """"exactly the kind of veteran leader our young team needs", "the type of driver
+        we want": a person of the kind the speaker's side needs."""
+        if not any(c.lower_ == "of" and any(self._person_noun(g) for g in c.children)
+                   for c in t.children):
+            return False
+        verbs = [v for v in [t.head] + list(t.children) if v.lemma_.lower() in {"need", "want"}]
+        return any(c.dep_ == "nsubj" and c.i != t.i and self._speakers_side(c)
+                   for v in verbs for c in v.children)
+
+    @staticmethod
+    def _speakers_side(noun) -> bool:
+        """Whether a subject is the speaker or his side ("we", "our young team")."""
+        return noun.lower_ in FIRST_PERSON or any(c.dep_ == "poss" and c.lower_ in {"our", "my"}
+                                                  for c in noun.children)
 
     def _person_noun(self, noun) -> bool:
         """A noun that names a person by role or age ("driver", "crew chief", "the
