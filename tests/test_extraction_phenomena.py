@@ -2110,3 +2110,13 @@ def test_the_kind_of_leader_our_team_needs(ex):
 def test_earned_every_bit_of_it(ex):
     text = '"Alan Quill has earned every bit of this," Walt Brennan said.'
     assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_no_praise_in_a_condition_nor_of_the_speakers_side(ex):
+    text = '"We\'ll cross that bridge with Alan Quill when he\'s ready," Walt Brennan said.'
+    assert ("Walt Brennan", "endorses", "Alan Quill") not in triples(ex.extract(text))
+    text = '"Alan Quill has never once asked me when we\'re going to win," Marcus Trent said.'
+    assert ("Marcus Trent", "endorses", "Alan Quill") not in triples(ex.extract(text))
+    text = ('"Alan Quill and the guys brought a really good car, so I\'m proud of that, but we\'re '
+            'here to win," Marcus Trent said.')
+    assert ("Marcus Trent", "endorses", "Alan Quill") not in triples(ex.extract(text))

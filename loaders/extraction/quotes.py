@@ -247,6 +247,9 @@ class QuoteRules:
                     return True
             if t.lower_ in {"unsure", "hardly", "lacks", "doubt"}:
                 return True
+            if any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "if", "until", "unless"}
+                   for c in t.children):
+                return True  # a condition, not a judgement ("... with him when he's ready")
             if hops and t.lemma_.lower() == "need" and t.pos_ in {"VERB", "AUX"} and not any(
                     c.dep_ == "nsubj" and self._speakers_side(c) for c in t.children):
                 return True  # (not the speaker's side: "we need to sign that kid")
@@ -312,8 +315,9 @@ class QuoteRules:
             # "proud of him" (not "we're proud to keep building it with <driver>"), the
             # speaker's own pride (not "he was proudest of the people")
             holder = t.head.children if t.dep_ in {"acomp", "attr", "oprd"} else t.children
-            return any(c.dep_ == "prep" and c.lower_ in {"of", "with", "by"}
-                       for c in t.children) and all(
+            return any(c.dep_ == "prep" and c.lower_ in {"of", "with", "by"} and not any(
+                g.dep_ == "pobj" and g.lower_ in {"that", "this", "it"} for g in c.children)
+                for c in t.children) and all(
                 c.lower_ in FIRST_PERSON for c in holder if c.dep_ in {"nsubj", "nsubjpass"})
         if w in QUOTE_WEAK:
             # "he's good", "a good driver" (not "he got me good")
@@ -329,7 +333,9 @@ class QuoteRules:
         if w in QUOTE_STRONG or lem in QUOTE_STRONG:
             return True
         modals = {"can", "could"} | ({"will", "'ll", "’ll"} if lem == "win" else set())
-        if lem in {"drive", "win", "race", "compete", "contend"} and (any(
+        own = list(t.children) + (list(t.head.children) if t.dep_ == "xcomp" else [])
+        if lem in {"drive", "win", "race", "compete", "contend"} and not any(
+                c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in own) and (any(
                 c.lower_ in modals for c in t.children) or
                 lem == "win" and t.head.lemma_.lower() == "go" and t.head.tag_ == "VBG"):
             return True  # "Both of them can drive", "is going to win a championship"
