@@ -2120,3 +2120,25 @@ def test_no_praise_in_a_condition_nor_of_the_speakers_side(ex):
     text = ('"Alan Quill and the guys brought a really good car, so I\'m proud of that, but we\'re '
             'here to win," Marcus Trent said.')
     assert ("Marcus Trent", "endorses", "Alan Quill") not in triples(ex.extract(text))
+
+
+def test_fired_back(ex):
+    text = ('After Alan Quill said on a broadcast in May that Marcus Trent "races everybody like '
+            'he\'s still mad about something," Trent fired back on his podcast.')
+    assert frozenset(("Alan Quill", "Marcus Trent")) in feuds_of(ex.extract(text))
+    text = ("Alan Quill posted a clip of the wreck on Monday. It had two million views by Tuesday. "
+            "Marcus Trent fired back within the hour.")
+    assert frozenset(("Alan Quill", "Marcus Trent")) in feuds_of(ex.extract(text))
+
+
+def test_an_attack_that_somebody_needs_to_make(ex):
+    text = ('Alan Quill spun after contact from Marcus Trent. "He drives like somebody who has '
+            'never paid for a race car," Quill told reporters. "Somebody needs to teach him some '
+            'manners, and it might be me."')
+    assert frozenset(("Alan Quill", "Marcus Trent")) in feuds_of(ex.extract(text))
+
+
+def test_ill_remember_this_one(ex):
+    text = ('Marcus Trent got into the back of Alan Quill in Turn 1. "I\'ve had enough of the '
+            'sorry. I\'ll remember this one," Quill said.')
+    assert frozenset(("Alan Quill", "Marcus Trent")) in feuds_of(ex.extract(text))

@@ -345,6 +345,9 @@ FEUD_ADJ = frozenset({"angry", "furious", "heated", "icy", "bitter", "livid", "i
                       "upset", "frustrated", "lingering", "simmering", "fiery", "tense",
                       "hostile", "intentional", "retaliatory", "payback", "rival"})
 
+RETORT_VERBS = frozenset({"fire", "hit", "shoot", "strike", "lash"})
+"""Verbs that, with "back", answer an attack ("X fired back at Y", "hit back")."""
+
 SEPARATION_VERBS = frozenset({"pull", "lead", "drag", "separate", "restrain", "walk",
                               "escort", "usher", "hold", "carry"})
 """Verbs of people being kept apart ("had to be pulled away from Y", "separated")."""

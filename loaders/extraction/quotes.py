@@ -235,10 +235,11 @@ class QuoteRules:
         return spans
 
     # ------------------------------------------------------------ praise
-    def _negated_clause(self, t, start: int, end: int) -> bool:
-        """Whether a negation, a need ("he needs to be better") or a deferred judgement
-        ("I'll tell you how good he is", "we'll see") governs word ``t`` in its clause
-        (inside the quotation)."""
+    def _negated_clause(self, t, start: int, end: int, needs: bool = True) -> bool:
+        """Whether a negation, a need ("he needs to be better"; not with ``needs`` off,
+        for an attack: "somebody needs to teach him some manners") or a deferred
+        judgement ("I'll tell you how good he is", "we'll see") governs word ``t`` in its
+        clause (inside the quotation)."""
         hops = 0
         while True:
             for c in t.children:
@@ -250,8 +251,8 @@ class QuoteRules:
             if any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "if", "until", "unless"}
                    for c in t.children):
                 return True  # a condition, not a judgement ("... with him when he's ready")
-            if hops and t.lemma_.lower() == "need" and t.pos_ in {"VERB", "AUX"} and not any(
-                    c.dep_ == "nsubj" and self._speakers_side(c) for c in t.children):
+            if needs and hops and t.lemma_.lower() == "need" and t.pos_ in {"VERB", "AUX"} and \
+                    not any(c.dep_ == "nsubj" and self._speakers_side(c) for c in t.children):
                 return True  # (not the speaker's side: "we need to sign that kid")
             if hops and t.lemma_.lower() in DEFERRING_VERBS and any(
                     c.dep_ == "aux" and c.lower_ in {"will", "'ll", "’ll"} for c in t.children):
@@ -955,7 +956,7 @@ class QuoteRules:
         made it personal", "I'm mad at him", "I'm not happy with him"."""
         lem, kids = t.lemma_.lower(), list(t.children)
         if t.lower_ in CRITICISM_WORDS:
-            return not self._negated_clause(t, start, end)
+            return not self._negated_clause(t, start, end, needs=False)
         if t.lower_ in L.DISPLEASED_ADJ and any(c.dep_ == "neg" for c in t.head.children) \
                 and any(c.lower_ == "with" for c in t.children):
             return True  # "I'm not happy with him"
@@ -994,7 +995,10 @@ class QuoteRules:
                       for g in c.subtree}
             return bool(victim & FIRST_PERSON) and not self._negated_clause(t, start, end)
         if lem == "remember" and any(c.lower_ in {"will", "'ll", "’ll"} for c in kids):
-            return any(c.dep_ == "dobj" and c.lower_ in {"it", "that", "this"} for c in kids) \
+            # "I'll remember it", "I'll remember this one"
+            return any(c.dep_ == "dobj" and (c.lower_ in {"it", "that", "this"} or
+                                             c.lower_ == "one" and any(
+                g.lower_ in {"this", "that"} for g in c.children)) for c in kids) \
                 and not self._praise_tokens(start, end)
         if lem in {"forget", "forgive"}:
             # "some of us don't forget", "I won't forget that" (not "don't forget him",

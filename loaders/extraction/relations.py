@@ -929,6 +929,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.payback_phrase(tok, lemma, si)
                 if lemma in L.SEPARATION_VERBS:
                     self.kept_apart(tok, lemma, si)
+                if lemma in L.RETORT_VERBS:
+                    self.fired_back(tok, si)
                 if lemma in L.CREW_CHIEF_VERBS:
                     self.crew_chief_verb(tok, lemma, si)
                 if lemma in {"move", "shift", "switch"} and of_chiefs:
@@ -2213,6 +2215,32 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for a in subj[:1]:
             for b in others:
                 self.emit(a, "feuded_with", b, si, 0.6 * self.hedge(tok), "kept-apart")
+
+    def fired_back(self, tok, si) -> None:
+        """"X fired back at Y", "After Y said ..., X fired back", "X fired back within the
+        hour" (after Y's jab): an answer to an attack is a feud with the attacker."""
+        if not any(c.lower_ == "back" for c in tok.children) or self.negated(tok):
+            return
+        subj = [e for e in self.subjects(tok) if self.ent(e).is_person]
+        if not subj:
+            return
+        others = [e for e in self.pobjs(tok, {"at"}) if self.ent(e).is_person] or \
+            self._last_actor(tok, si, set(subj))
+        for o in others[:1]:
+            self.emit(subj[0], "feuded_with", o, si, 0.65 * self.hedge(tok), "fired-back")
+
+    def _last_actor(self, tok, si, exclude: set[int]) -> list[int]:
+        """The last person named before ``tok`` (a subject first), in its sentence or up
+        to four sentences back, within the section: whom an answer answers."""
+        for k in range(si, max(-1, si - 5), -1):
+            if k < si and k in self.de.headings:
+                return []
+            ms = [m for m in self.de.in_sentence(k) if (k < si or m.start < tok.i) and
+                  self.ent(m.ent).is_person and m.ent not in exclude]
+            if ms:
+                subj = [m for m in ms if self.doc[m.root].dep_ in SUBJ_DEPS]
+                return [(subj or ms)[-1].ent]
+        return []
 
     def _sent_index(self, tok) -> int:
         return next((k for k, s in enumerate(self.de.sents) if s.start <= tok.i < s.end), -1)
