@@ -2142,3 +2142,9 @@ def test_ill_remember_this_one(ex):
     text = ('Marcus Trent got into the back of Alan Quill in Turn 1. "I\'ve had enough of the '
             'sorry. I\'ll remember this one," Quill said.')
     assert frozenset(("Alan Quill", "Marcus Trent")) in feuds_of(ex.extract(text))
+
+
+def test_fined_for_throwing_a_punch_at(ex):
+    text = ("Marcus Trent was suspended by the series for throwing a punch at Alan Quill after the "
+            "race at Lakeview Speedway.")
+    assert frozenset(("Alan Quill", "Marcus Trent")) in feuds_of(ex.extract(text))

@@ -1956,6 +1956,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
                         parties += self.ents_of(p)
             elif c.dep_ == "compound" and self.men(c) is not None:
                 parties += self.group_of(self.men(c))
+        if low in {"punch", "shove", "swing"}:
+            # "threw a punch at Y"
+            parties += self.pobjs(tok, {"at"}) + (self.pobjs(tok.head, {"at"})
+                                                  if tok.dep_ == "dobj" else [])
         one_side = self._one_side(tok)
         if len(one_side) >= 2 and set(parties) <= set(one_side):
             # "his dust-up with the family, the fistfight with A and B": A and B are one
@@ -2012,7 +2016,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
             elsewhere = self._other_conflict_sides(tok)
             if tok.dep_ in {"dobj", "attr"} or tok.dep_ == "pobj" and head.dep_ == "prep":
                 v = head if tok.dep_ != "pobj" else head.head
-                others = [p for p in self.subjects(v) if p not in parties]
+                others = [p for p in self.subjects(v) or self._passive_doer(v)
+                          if p not in parties]
             if tok.dep_ in {"nsubj"}:
                 others = [p for p in self.dobjs(head) + self.pobjs(head, {"with", "between"})
                           if p not in parties]
@@ -2216,6 +2221,14 @@ class _Run(CarRules, ResultRules, QuoteRules):
             for b in others:
                 self.emit(a, "feuded_with", b, si, 0.6 * self.hedge(tok), "kept-apart")
 
+    def _passive_doer(self, verb) -> list[int]:
+        """Who did what a subjectless gerund says, when the clause it hangs on is passive:
+        "X was suspended after retaliating against Y", "X was fined for throwing a punch"."""
+        if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.head.pos_ not in {"VERB",
+                                                                                    "AUX"}:
+            return []
+        return [e for e in self.passive_subjects(verb.head.head) if self.ent(e).is_person]
+
     def fired_back(self, tok, si) -> None:
         """"X fired back at Y", "After Y said ..., X fired back", "X fired back within the
         hour" (after Y's jab): an answer to an attack is a feud with the attacker."""
@@ -2277,10 +2290,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                         self.emit(a, "feuded_with", b, si, 0.75, "exchanged-words")
                 return
             strong = True
-        if not subj and strong and tok.tag_ == "VBG" and tok.dep_ == "pcomp" and \
-                tok.head.head.pos_ in {"VERB", "AUX"}:
-            # "X was suspended after retaliating against Y": the passive clause's subject
-            subj = [s for s in self.passive_subjects(tok.head.head) if self.ent(s).is_person]
+        if not subj and strong:
+            subj = self._passive_doer(tok)
         if not subj and strong and tok.tag_ == "VBG":
             # "showed G climbing from his car, walking over and shoving him"
             before = [m.ent for m in self.de.in_sentence(si) if m.start < tok.i and
