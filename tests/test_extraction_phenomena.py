@@ -2139,8 +2139,8 @@ def test_an_attack_that_somebody_needs_to_make(ex):
 
 
 def test_ill_remember_this_one(ex):
-    text = ('Marcus Trent got into the back of Alan Quill in Turn 1. "I\'ve had enough of the '
-            'sorry. I\'ll remember this one," Quill said.')
+    text = ('Marcus Trent and Alan Quill: their tangle in Turn 1 ended Quill\'s afternoon in the '
+            'tire barrier. "I\'ve had enough of the sorry. I\'ll remember this one," Quill said.')
     assert frozenset(("Alan Quill", "Marcus Trent")) in feuds_of(ex.extract(text))
 
 
@@ -2148,3 +2148,10 @@ def test_fined_for_throwing_a_punch_at(ex):
     text = ("Marcus Trent was suspended by the series for throwing a punch at Alan Quill after the "
             "race at Lakeview Speedway.")
     assert frozenset(("Alan Quill", "Marcus Trent")) in feuds_of(ex.extract(text))
+
+
+def test_a_favour_not_forgotten_is_no_grudge(ex):
+    text = ("Alan Quill kept his sponsor from Kestrel Motorsports for his first Cup season, and "
+            "Walt Brennan still has a logo on the car. \"Walt was with me when nobody else was,\" "
+            "Quill said. \"I don't forget that.\"")
+    assert frozenset(("Alan Quill", "Walt Brennan")) not in feuds_of(ex.extract(text))

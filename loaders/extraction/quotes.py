@@ -126,6 +126,9 @@ DEED_CRITICISM = frozenset({"dangerous", "unacceptable", "uncalled", "classless"
 uncalled for"): said of a deed, not of a person ("he's dangerous on restarts")."""
 DEED_NOUNS = frozenset({"move", "thing", "hit", "block", "shot", "wreck", "that"})
 CRITICISM_VERBS = frozenset({"wreck", "dump", "punt", "retaliate", "disrespect", "shove"})
+GRUDGE_CAUSES = L.INCIDENT_NOUNS | (L.STRIKE_VERBS - {"pass", "block", "door"}) | {
+    "tangle", "collide", "wall", "fence", "spun", "wrecked"}
+"""Words of an incident on track, which a remembered "it" may be."""
 ANGER_WORDS = frozenset({"mad", "angry", "furious", "pissed", "livid", "sick", "tired"})
 FIRST_PERSON = frozenset({"me", "us", "i", "we"})
 
@@ -999,18 +1002,27 @@ class QuoteRules:
             return any(c.dep_ == "dobj" and (c.lower_ in {"it", "that", "this"} or
                                              c.lower_ == "one" and any(
                 g.lower_ in {"this", "that"} for g in c.children)) for c in kids) \
-                and not self._praise_tokens(start, end)
+                and self._grudge(start, end)
         if lem in {"forget", "forgive"}:
             # "some of us don't forget", "I won't forget that" (not "don't forget him",
-            # "I'll never forget this win", nor gratitude: "He's as good as I've seen. I'll
-            # never forget that")
+            # "I'll never forget this win")
             return any(c.dep_ == "neg" for c in kids) and any(
                 c.dep_ == "nsubj" for c in kids) and all(
                 c.lower_ in {"that", "it", "this"} for c in kids if c.dep_ == "dobj") and \
-                not self._praise_tokens(start, end)
+                self._grudge(start, end)
         if lem == "let" and t.head.lemma_.lower() in {"do", "done", "tire", "sick"}:
             return True  # "I'm done letting him"
         return False
+
+    def _grudge(self, start: int, end: int) -> bool:
+        """Whether "I'll remember it" / "I won't forget that" holds a grudge, not
+        gratitude ("They were with me when nobody else was. I don't forget that", "He's as
+        good as I've seen. I'll never forget that"): an incident is told in the
+        quotation or in the four sentences before it, and the quotation praises no one."""
+        k = self._sent_index(self.doc[start])
+        lo = self.de.sents[max(0, k - 4)].start
+        return any(t.lemma_.lower() in GRUDGE_CAUSES for t in self.doc[lo:end]) and \
+            not self._praise_tokens(start, end)
 
     def _feud_quotation(self, start: int, end: int, speaker: int, verb) -> None:
         """An angry quotation: the speaker feuds with whom it is about."""
