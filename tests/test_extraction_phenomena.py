@@ -2155,3 +2155,14 @@ def test_a_favour_not_forgotten_is_no_grudge(ex):
             "Walt Brennan still has a logo on the car. \"Walt was with me when nobody else was,\" "
             "Quill said. \"I don't forget that.\"")
     assert frozenset(("Alan Quill", "Walt Brennan")) not in feuds_of(ex.extract(text))
+
+
+def test_an_angry_he_is_the_one_the_incident_was_with(ex):
+    text = ("Jody Farrow won at Lakeview Speedway, her third win of the year. Jody Farrow led 200 "
+            "laps. Jody Farrow thanked her crew. Alan Quill and Marcus Trent made contact racing "
+            "for fourth on Lap 412. Quill, who had been running in the top five all day, finished "
+            "27th. Quill was not in a forgiving mood. \"Same guy, same move, different year,\" "
+            "Quill said. \"He's never going to change, and I'm tired of waiting for him to.\"")
+    got = feuds_of(ex.extract(text))
+    assert frozenset(("Alan Quill", "Marcus Trent")) in got
+    assert frozenset(("Alan Quill", "Jody Farrow")) not in got

@@ -864,9 +864,11 @@ class QuoteRules:
         return list(dict.fromkeys(out))
 
     def _about_sentence(self, lo: int, hi: int, qstart: int, qend: int, speaker: int,
-                        verb, praise=None) -> list[int]:
+                        verb, praise=None, attack: bool = False) -> list[int]:
         """Whom the quotation sentence ``lo:hi`` is about (see the module doc), given the
-        quotation's span, its speaker and say-verb, and its word of ``praise`` if any."""
+        quotation's span, its speaker and say-verb, its word of ``praise`` if any, and
+        whether it is an ``attack`` (then "he" is first the one the speaker was last
+        told of with: :meth:`_opponent_before`)."""
         doc = self.doc
         if praise is not None:
             # the people the clause of the praise names ("Travis has a great reputation")
@@ -910,10 +912,24 @@ class QuoteRules:
         asked = self._asked_about(qstart, qend, speaker)
         if asked:
             return asked
+        opponent = self._opponent_before(qstart, speaker) if attack else []
+        if opponent:
+            return opponent
         last = getattr(self, "_spoke_of", {}).get(speaker)
         if last is not None and 0 <= qstart - last[0] <= 80:
             return [last[1]]  # the same speaker, still on the same person
         return self._focal_person(qstart, speaker)
+
+    def _opponent_before(self, qstart: int, speaker: int) -> list[int]:
+        """The one person told of together with the speaker in the five sentences before
+        an angry quotation ("A and B made contact ... A finished 27th. A was not in a
+        forgiving mood. “He's never going to change,” A said"): whom the anger is at."""
+        k0 = self._sent_index(self.doc[qstart])
+        for k in range(k0 - 1, max(-1, k0 - 6), -1):
+            named = {m.ent for m in self.de.in_sentence(k) if self.ent(m.ent).is_person}
+            if speaker in named and len(named) == 2:
+                return [e for e in named if e != speaker]
+        return []
 
     def _thing_subject(self, clause) -> bool:
         """Whether the subject of a praising clause is "it", or a team, a company or a
@@ -1034,7 +1050,7 @@ class QuoteRules:
             lo, hi = max(start, t.sent.start), min(end, t.sent.end)
             # (a criticism naming no one, "That was a cheap shot", is of the one the
             # passage is about)
-            about = self._about_sentence(lo, hi, start, end, speaker, verb) or \
+            about = self._about_sentence(lo, hi, start, end, speaker, verb, attack=True) or \
                 self._named_before(start, speaker) or self._focal_person(start, speaker)
             for o in about[:1]:
                 self.emit(speaker, "feuded_with", o, self._sent_index(t), 0.6,
