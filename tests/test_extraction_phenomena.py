@@ -2166,3 +2166,8 @@ def test_an_angry_he_is_the_one_the_incident_was_with(ex):
     got = feuds_of(ex.extract(text))
     assert frozenset(("Alan Quill", "Marcus Trent")) in got
     assert frozenset(("Alan Quill", "Jody Farrow")) not in got
+
+
+def test_a_big_believer_in_him(ex):
+    text = '"I\'m a big believer in Alan Quill," Walt Brennan said on his podcast.'
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))

@@ -94,7 +94,7 @@ DESCRIPTOR_NOUNS = frozenset({"veteran", "rookie", "youngster", "teenager", "cha
 """Nouns a writer uses for a person already named ("the veteran said")."""
 ADMIRING_WORDS = frozenset({"proud", "prouder", "proudest", "impressed"})
 """Praise said of the speaker's own feeling about someone ("I'm proud of him")."""
-FAITH_NOUNS = frozenset({"confidence", "faith", "belief"})
+FAITH_NOUNS = frozenset({"confidence", "faith", "belief", "believer"})
 WHOLE_NOUNS = {"package": {"complete", "total", "whole", "full"}, "tool": {"all"}}
 """Nouns of all-round ability and the words that make them praise ("the complete
 package", "all the tools")."""
@@ -1069,8 +1069,8 @@ class QuoteRules:
         people named as telling him so ("Busch told me I was ready"), else no one;
         None when the praise is about someone else."""
         clause = p.head
-        if p.lower_ in ADMIRING_WORDS:
-            return None  # "I'm impressed with him": the praise is of him
+        if p.lower_ in ADMIRING_WORDS or p.lemma_.lower() in FAITH_NOUNS:
+            return None  # "I'm impressed with him", "I'm a believer in him": of him
         if p.dep_ not in {"acomp", "attr", "oprd"} or not any(
                 c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"i", "we"}
                 for c in clause.children):
