@@ -2171,3 +2171,11 @@ def test_an_angry_he_is_the_one_the_incident_was_with(ex):
 def test_a_big_believer_in_him(ex):
     text = '"I\'m a big believer in Alan Quill," Walt Brennan said on his podcast.'
     assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_the_teammates_run_in(ex):
+    text = ("Walt Brennan sat down with Alan Quill and Marcus Trent two days after the teammates' "
+            "latest run-in at Lakeview Speedway.")
+    got = feuds_of(ex.extract(text))
+    assert frozenset(("Alan Quill", "Marcus Trent")) in got
+    assert frozenset(("Walt Brennan", "Alan Quill")) not in got

@@ -345,6 +345,10 @@ FEUD_ADJ = frozenset({"angry", "furious", "heated", "icy", "bitter", "livid", "i
                       "upset", "frustrated", "lingering", "simmering", "fiery", "tense",
                       "hostile", "intentional", "retaliatory", "payback", "rival"})
 
+PAIR_NOUNS = frozenset({"teammate", "driver", "pair", "duo", "two", "rival"})
+"""Plural nouns for the two people just named, as holders of a conflict ("the
+teammates' latest run-in", "the pair's feud")."""
+
 RETORT_VERBS = frozenset({"fire", "hit", "shoot", "strike", "lash"})
 """Verbs that, with "back", answer an attack ("X fired back at Y", "hit back")."""
 

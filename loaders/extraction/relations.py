@@ -1949,7 +1949,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
         parties: list[int] = []
         for c in tok.children:
             if c.dep_ == "poss":
-                parties += self.ents_of(c)
+                parties += self.ents_of(c) or self._pair_holder(c)
             elif c.dep_ == "prep" and c.lower_ in {"with", "between", "against", "among", "of"}:
                 for p in c.children:
                     if p.dep_ == "pobj":
@@ -2070,6 +2070,14 @@ class _Run(CarRules, ResultRules, QuoteRules):
             for i, a in enumerate(parties):
                 for b in parties[i + 1:]:
                     self.emit(a, "feuded_with", b, si, conf, "feud-between")
+
+    def _pair_holder(self, poss) -> list[int]:
+        """The two people just named, for a possessive that stands for two ("the
+        teammates' run-in", "the pair's feud"; not "the driver's")."""
+        if poss.lemma_.lower() not in L.PAIR_NOUNS or not (
+                poss.tag_ == "NNS" or poss.lower_ in {"pair", "duo", "two"}):
+            return []
+        return self.last_two_people(poss)
 
     def _other_conflict_sides(self, tok) -> set[int]:
         """The people of the "with" phrases of the sentence's other conflict nouns ("from
