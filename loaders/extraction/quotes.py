@@ -127,8 +127,8 @@ uncalled for"): said of a deed, not of a person ("he's dangerous on restarts")."
 DEED_NOUNS = frozenset({"move", "thing", "hit", "block", "shot", "wreck", "that"})
 CRITICISM_VERBS = frozenset({"wreck", "dump", "punt", "retaliate", "disrespect", "shove"})
 GRUDGE_CAUSES = L.INCIDENT_NOUNS | (L.STRIKE_VERBS - {"pass", "block", "door"}) | {
-    "tangle", "collide", "wall", "fence", "spun", "wrecked"}
-"""Words of an incident on track, which a remembered "it" may be."""
+    "tangle", "collide", "wall", "fence"}
+"""Lemmas of an incident on track, which a remembered "it" may be."""
 ANGER_WORDS = frozenset({"mad", "angry", "furious", "pissed", "livid", "sick", "tired"})
 FIRST_PERSON = frozenset({"me", "us", "i", "we"})
 
