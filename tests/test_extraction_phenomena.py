@@ -1994,3 +1994,188 @@ def test_the_car_a_driver_hooks_is_another_drivers(ex):
     got = triples(ex.extract(text))
     assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
     assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") not in got
+
+
+# ---------------------------------------------------------------- feuds (NAME=feuds)
+
+def feuds_of(result: DocumentExtraction) -> set[frozenset]:
+    return {frozenset((r.subject, r.object)) for r in result.relations
+            if r.predicate == "feuded_with"}
+
+
+def test_a_hyphenated_conflict_noun_held_by_whose(ex):
+    text = ("Alan Quill and Marcus Trent, whose run-in at Lakeview Speedway last year led to a "
+            "suspension, have steered clear of each other since.")
+    assert frozenset(("Alan Quill", "Marcus Trent")) in feuds_of(ex.extract(text))
+
+
+def test_an_old_wound_between_two(ex):
+    text = "The signing reopened an old wound between Alan Quill and Marcus Trent."
+    assert frozenset(("Alan Quill", "Marcus Trent")) in feuds_of(ex.extract(text))
+
+
+def test_not_friends(ex):
+    got = feuds_of(ex.extract("Alan Quill and Marcus Trent are not friends right now."))
+    assert frozenset(("Alan Quill", "Marcus Trent")) in got
+    got = feuds_of(ex.extract("Alan Quill and Marcus Trent are not just friends, they are "
+                              "business partners."))
+    assert not got
+
+
+def test_suspended_after_retaliating_against(ex):
+    text = ("Alan Quill was suspended for a race in 2022 after retaliating against Marcus Trent "
+            "at Lakeview Speedway.")
+    assert frozenset(("Alan Quill", "Marcus Trent")) in feuds_of(ex.extract(text))
+
+
+def test_two_conflicts_of_one_sentence_are_not_one(ex):
+    text = ("The guy has history with half the garage, from the pit-road shoving match with "
+            "Marcus Trent at Lakeview Speedway in 2011 to the All-Star Race brawl with Jody "
+            "Farrow.")
+    assert frozenset(("Marcus Trent", "Jody Farrow")) not in feuds_of(ex.extract(text))
+
+
+def test_a_conflict_with_someone_unnamed_is_not_with_a_bystander(ex):
+    got = feuds_of(ex.extract("Alan Quill had a dust-up with Marcus Trent on pit road."))
+    assert frozenset(("Alan Quill", "Marcus Trent")) in got
+    text = ("Alan Quill, who had his own memorable dust-up with the family at the end of the race "
+            "while Marcus Trent drove past to win, used to laugh about it.")
+    assert frozenset(("Alan Quill", "Marcus Trent")) not in feuds_of(ex.extract(text))
+
+
+def test_a_crew_chiefs_anger_is_not_at_his_driver(ex):
+    text = ("Alan Quill spun and confronted Marcus Trent on pit road after the race. Quill's crew "
+            "chief, Hank Dorsey, was less diplomatic. \"We'll remember it,\" Dorsey said.")
+    got = feuds_of(ex.extract(text))
+    assert frozenset(("Alan Quill", "Marcus Trent")) in got
+    assert frozenset(("Hank Dorsey", "Alan Quill")) not in got
+
+
+def test_gratitude_remembered_is_no_feud(ex):
+    text = ("Alan Quill won the title with Marcus Trent in 2019. \"I got my first ride because "
+            "Marcus was willing to trust me,\" Quill said. \"I'll never forget that. He's as good "
+            "a driver as I've ever seen.\"")
+    assert frozenset(("Alan Quill", "Marcus Trent")) not in feuds_of(ex.extract(text))
+
+
+def test_a_negation_governs_both_coordinated_nouns(ex):
+    text = ("Walt Brennan, who owns Kestrel Motorsports, said he accepted the penalty for Alan "
+            "Quill. \"I'm not going to pretend he's a bad kid or a dirty driver, because he "
+            "isn't,\" Brennan said.")
+    assert frozenset(("Walt Brennan", "Alan Quill")) not in feuds_of(ex.extract(text))
+
+
+def test_a_most_superlative_on_the_speakers_experience_in_a_fragment(ex):
+    text = ('Kestrel Motorsports owner Walt Brennan called Alan Quill "the most disciplined driver '
+            'I\'ve ever had," and Marcus Trent agreed.')
+    got = triples(ex.extract(text))
+    assert ("Walt Brennan", "endorses", "Alan Quill") in got
+    assert ("Marcus Trent", "endorses", "Alan Quill") not in got
+    text = ('Walt Brennan said on his podcast that Jody Farrow was "the most polished 19-year-old '
+            'I\'ve seen in a long time."')
+    assert ("Walt Brennan", "endorses", "Jody Farrow") in triples(ex.extract(text))
+
+
+def test_nobody_id_rather_have_in_the_car(ex):
+    text = ('"That\'s a tough track, and he drove it well," Walt Brennan said of Alan Quill '
+            'afterward. "There isn\'t anybody I\'d rather have in that car."')
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_i_wanted_him_by_first_name(ex):
+    text = '"I wanted Marcus and I\'m glad we got him," Walt Brennan said of Marcus Trent.'
+    assert ("Walt Brennan", "endorses", "Marcus Trent") in triples(ex.extract(text))
+
+
+def test_the_only_driver_i_have_seen(ex):
+    text = ('Walt Brennan once said Alan Quill was "the only guy I\'ve ever seen make a late model '
+            'look easy."')
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+    text = '"Alan Quill is the only driver who crashed," Walt Brennan said.'
+    assert ("Walt Brennan", "endorses", "Alan Quill") not in triples(ex.extract(text))
+
+
+def test_going_to_be_a_cup_driver(ex):
+    text = ('Walt Brennan said on his podcast last month that Alan Quill "is going to be a Cup '
+            'driver, and it\'s not going to take long."')
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_the_kind_of_leader_our_team_needs(ex):
+    text = ('Walt Brennan called Alan Quill "exactly the kind of veteran leader our young team '
+            'needs," adding that the team would be built around him.')
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_earned_every_bit_of_it(ex):
+    text = '"Alan Quill has earned every bit of this," Walt Brennan said.'
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_no_praise_in_a_condition_nor_of_the_speakers_side(ex):
+    text = '"We\'ll cross that bridge with Alan Quill when he\'s ready," Walt Brennan said.'
+    assert ("Walt Brennan", "endorses", "Alan Quill") not in triples(ex.extract(text))
+    text = '"Alan Quill has never once asked me when we\'re going to win," Marcus Trent said.'
+    assert ("Marcus Trent", "endorses", "Alan Quill") not in triples(ex.extract(text))
+    text = ('"Alan Quill and the guys brought a really good car, so I\'m proud of that, but we\'re '
+            'here to win," Marcus Trent said.')
+    assert ("Marcus Trent", "endorses", "Alan Quill") not in triples(ex.extract(text))
+
+
+def test_fired_back(ex):
+    text = ('After Alan Quill said on a broadcast in May that Marcus Trent "races everybody like '
+            'he\'s still mad about something," Trent fired back on his podcast.')
+    assert frozenset(("Alan Quill", "Marcus Trent")) in feuds_of(ex.extract(text))
+    text = ("Alan Quill posted a clip of the wreck on Monday. It had two million views by Tuesday. "
+            "Marcus Trent fired back within the hour.")
+    assert frozenset(("Alan Quill", "Marcus Trent")) in feuds_of(ex.extract(text))
+
+
+def test_an_attack_that_somebody_needs_to_make(ex):
+    text = ('Alan Quill spun after contact from Marcus Trent. "He drives like somebody who has '
+            'never paid for a race car," Quill told reporters. "Somebody needs to teach him some '
+            'manners, and it might be me."')
+    assert frozenset(("Alan Quill", "Marcus Trent")) in feuds_of(ex.extract(text))
+
+
+def test_ill_remember_this_one(ex):
+    text = ('Marcus Trent and Alan Quill: their tangle in Turn 1 ended Quill\'s afternoon in the '
+            'tire barrier. "I\'ve had enough of the sorry. I\'ll remember this one," Quill said.')
+    assert frozenset(("Alan Quill", "Marcus Trent")) in feuds_of(ex.extract(text))
+
+
+def test_fined_for_throwing_a_punch_at(ex):
+    text = ("Marcus Trent was suspended by the series for throwing a punch at Alan Quill after the "
+            "race at Lakeview Speedway.")
+    assert frozenset(("Alan Quill", "Marcus Trent")) in feuds_of(ex.extract(text))
+
+
+def test_a_favour_not_forgotten_is_no_grudge(ex):
+    text = ("Alan Quill kept his sponsor from Kestrel Motorsports for his first Cup season, and "
+            "Walt Brennan still has a logo on the car. \"Walt was with me when nobody else was,\" "
+            "Quill said. \"I don't forget that.\"")
+    assert frozenset(("Alan Quill", "Walt Brennan")) not in feuds_of(ex.extract(text))
+
+
+def test_an_angry_he_is_the_one_the_incident_was_with(ex):
+    text = ("Jody Farrow won at Lakeview Speedway, her third win of the year. Jody Farrow led 200 "
+            "laps. Jody Farrow thanked her crew. Alan Quill and Marcus Trent made contact racing "
+            "for fourth on Lap 412. Quill, who had been running in the top five all day, finished "
+            "27th. Quill was not in a forgiving mood. \"Same guy, same move, different year,\" "
+            "Quill said. \"He's never going to change, and I'm tired of waiting for him to.\"")
+    got = feuds_of(ex.extract(text))
+    assert frozenset(("Alan Quill", "Marcus Trent")) in got
+    assert frozenset(("Alan Quill", "Jody Farrow")) not in got
+
+
+def test_a_big_believer_in_him(ex):
+    text = '"I\'m a big believer in Alan Quill," Walt Brennan said on his podcast.'
+    assert ("Walt Brennan", "endorses", "Alan Quill") in triples(ex.extract(text))
+
+
+def test_the_teammates_run_in(ex):
+    text = ("Walt Brennan sat down with Alan Quill and Marcus Trent two days after the teammates' "
+            "latest run-in at Lakeview Speedway.")
+    got = feuds_of(ex.extract(text))
+    assert frozenset(("Alan Quill", "Marcus Trent")) in got
+    assert frozenset(("Walt Brennan", "Alan Quill")) not in got

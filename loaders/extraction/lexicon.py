@@ -319,7 +319,8 @@ FEUD_NOUNS = frozenset({
     "war", "stare", "exchange", "bad blood", "dustup", "dust-up", "scrap", "row", "rift",
     "friction", "enmity", "hostility", "vendetta", "antagonism", "shove", "shoving",
     "punch", "confrontations", "rival", "rivals", "nemesis", "foe", "enemy", "match",
-    "words", "anger", "resentment", "blood", "argument",
+    "words", "anger", "resentment", "blood", "argument", "run-in", "set-to", "punch-up",
+    "wound",
 })
 """Nouns of an open conflict between people or teams."""
 
@@ -343,6 +344,13 @@ FEUD_ADJ = frozenset({"angry", "furious", "heated", "icy", "bitter", "livid", "i
                       "shouting", "shoving", "screaming", "yelling", "cursing",
                       "upset", "frustrated", "lingering", "simmering", "fiery", "tense",
                       "hostile", "intentional", "retaliatory", "payback", "rival"})
+
+PAIR_NOUNS = frozenset({"teammate", "driver", "pair", "duo", "two", "rival"})
+"""Plural nouns for the two people just named, as holders of a conflict ("the
+teammates' latest run-in", "the pair's feud")."""
+
+RETORT_VERBS = frozenset({"fire", "hit", "shoot", "strike", "lash"})
+"""Verbs that, with "back", answer an attack ("X fired back at Y", "hit back")."""
 
 SEPARATION_VERBS = frozenset({"pull", "lead", "drag", "separate", "restrain", "walk",
                               "escort", "usher", "hold", "carry"})

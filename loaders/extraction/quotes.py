@@ -67,6 +67,10 @@ PERSON_NOUNS = frozenset({"driver", "racer", "kid", "person", "guy", "competitor
                           "wheelman", "one", "champion", "worker", "individual", "mind",
                           "young", "people", "human", "crew", "prospect"})
 
+IMPLICIT_PRAISED = frozenset({"nobody", "anybody", "anyone"})
+"""With a relative clause, praise of someone the sentence leaves unsaid ("There's nobody
+I'd rather have in the car"): the person the passage is about."""
+
 CHARACTER_NOUNS = frozenset({"guy", "person", "man", "woman", "human", "people",
                              "individual"})
 """A "good guy", a "great person": a word on character, not on ability."""
@@ -90,7 +94,7 @@ DESCRIPTOR_NOUNS = frozenset({"veteran", "rookie", "youngster", "teenager", "cha
 """Nouns a writer uses for a person already named ("the veteran said")."""
 ADMIRING_WORDS = frozenset({"proud", "prouder", "proudest", "impressed"})
 """Praise said of the speaker's own feeling about someone ("I'm proud of him")."""
-FAITH_NOUNS = frozenset({"confidence", "faith", "belief"})
+FAITH_NOUNS = frozenset({"confidence", "faith", "belief", "believer"})
 WHOLE_NOUNS = {"package": {"complete", "total", "whole", "full"}, "tool": {"all"}}
 """Nouns of all-round ability and the words that make them praise ("the complete
 package", "all the tools")."""
@@ -98,8 +102,10 @@ TOPIC_WORDS = frozenset({"ask", "question", "assessment", "assess", "evaluation"
                          "opinion", "thought", "verdict"})
 """Words that set the topic of a quotation ("asked about Y", "his assessment of Y")."""
 EARNED_NOUNS = frozenset({"it", "this", "that", "spot", "ride", "seat", "chance", "shot",
-                          "right", "opportunity", "place", "respect", "promotion", "win"})
-"""What one earns by merit ("he earned it", "earned this ride"; not "a penalty")."""
+                          "right", "opportunity", "place", "respect", "promotion", "win",
+                          "bit"})
+"""What one earns by merit ("he earned it", "earned this ride", "every bit of this"; not
+"a penalty")."""
 MISHAP_VERBS = frozenset({"wreck", "crash", "lose", "spin", "miss", "fail"})
 WORK_NOUNS = frozenset({"job", "fit", "asset", "addition", "teammate", "leader"})
 """Nouns a weak word praises a person through ("he does a great job", "a great fit")."""
@@ -120,6 +126,9 @@ DEED_CRITICISM = frozenset({"dangerous", "unacceptable", "uncalled", "classless"
 uncalled for"): said of a deed, not of a person ("he's dangerous on restarts")."""
 DEED_NOUNS = frozenset({"move", "thing", "hit", "block", "shot", "wreck", "that"})
 CRITICISM_VERBS = frozenset({"wreck", "dump", "punt", "retaliate", "disrespect", "shove"})
+GRUDGE_CAUSES = L.INCIDENT_NOUNS | (L.STRIKE_VERBS - {"pass", "block", "door"}) | {
+    "tangle", "collide", "wall", "fence"}
+"""Lemmas of an incident on track, which a remembered "it" may be."""
 ANGER_WORDS = frozenset({"mad", "angry", "furious", "pissed", "livid", "sick", "tired"})
 FIRST_PERSON = frozenset({"me", "us", "i", "we"})
 
@@ -229,10 +238,11 @@ class QuoteRules:
         return spans
 
     # ------------------------------------------------------------ praise
-    def _negated_clause(self, t, start: int, end: int) -> bool:
-        """Whether a negation, a need ("he needs to be better") or a deferred judgement
-        ("I'll tell you how good he is", "we'll see") governs word ``t`` in its clause
-        (inside the quotation)."""
+    def _negated_clause(self, t, start: int, end: int, needs: bool = True) -> bool:
+        """Whether a negation, a need ("he needs to be better"; not with ``needs`` off,
+        for an attack: "somebody needs to teach him some manners") or a deferred
+        judgement ("I'll tell you how good he is", "we'll see") governs word ``t`` in its
+        clause (inside the quotation)."""
         hops = 0
         while True:
             for c in t.children:
@@ -241,16 +251,26 @@ class QuoteRules:
                     return True
             if t.lower_ in {"unsure", "hardly", "lacks", "doubt"}:
                 return True
-            if hops and t.lemma_.lower() == "need" and t.pos_ in {"VERB", "AUX"} and not any(
-                    c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in t.children):
+            if any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "if", "until", "unless"}
+                   for c in t.children):
+                return True  # a condition, not a judgement ("... with him when he's ready")
+            if needs and hops and t.lemma_.lower() == "need" and t.pos_ in {"VERB", "AUX"} and \
+                    not any(c.dep_ == "nsubj" and self._speakers_side(c) for c in t.children):
                 return True  # (not the speaker's side: "we need to sign that kid")
             if hops and t.lemma_.lower() in DEFERRING_VERBS and any(
                     c.dep_ == "aux" and c.lower_ in {"will", "'ll", "’ll"} for c in t.children):
                 return True
             if hops >= 4 or t.head.i == t.i or not (start <= t.head.i < end) or \
-                    t.dep_ not in CLAUSE_CLIMB:
+                    t.dep_ not in CLAUSE_CLIMB and not self._nominal_conj(t):
                 return False
-            t, hops = t.head, hops + 1
+            t, hops = t.head, hops + (not self._nominal_conj(t))
+
+    @staticmethod
+    def _nominal_conj(t) -> bool:
+        """A noun coordinated with another ("a bad kid or a dirty driver"): what
+        governs the first governs it too (not a clause joined by "and" or "but")."""
+        return t.dep_ == "conj" and t.pos_ in {"NOUN", "PROPN"} and \
+            t.head.pos_ in {"NOUN", "PROPN"}
 
     def _praise_by_denial(self, t) -> bool:
         """Praise worded as a negation: "he doesn't get enough credit", "nobody gave him
@@ -272,6 +292,12 @@ class QuoteRules:
             return neg and any(c.lower_ == "against" for c in t.children)
         if lem in {"surprise", "surprised"}:
             return self._no_surprise_if(t)
+        if t.lower_ in {"anybody", "anyone"} and t.dep_ == "attr":
+            # "there isn't anybody I'd rather have in that car"
+            return any(c.dep_ == "neg" or c.lower_ in {"not", "n't", "n’t"}
+                       for c in t.head.children) and any(
+                c.dep_ == "relcl" and any(g.lower_ == "rather" for g in c.children)
+                for c in t.children)
         return t.lower_ == "prouder"  # "I couldn't be prouder of him"
 
     @staticmethod
@@ -293,8 +319,9 @@ class QuoteRules:
             # "proud of him" (not "we're proud to keep building it with <driver>"), the
             # speaker's own pride (not "he was proudest of the people")
             holder = t.head.children if t.dep_ in {"acomp", "attr", "oprd"} else t.children
-            return any(c.dep_ == "prep" and c.lower_ in {"of", "with", "by"}
-                       for c in t.children) and all(
+            return any(c.dep_ == "prep" and c.lower_ in {"of", "with", "by"} and not any(
+                g.dep_ == "pobj" and g.lower_ in {"that", "this", "it"} for g in c.children)
+                for c in t.children) and all(
                 c.lower_ in FIRST_PERSON for c in holder if c.dep_ in {"nsubj", "nsubjpass"})
         if w in QUOTE_WEAK:
             # "he's good", "a good driver" (not "he got me good")
@@ -310,7 +337,9 @@ class QuoteRules:
         if w in QUOTE_STRONG or lem in QUOTE_STRONG:
             return True
         modals = {"can", "could"} | ({"will", "'ll", "’ll"} if lem == "win" else set())
-        if lem in {"drive", "win", "race", "compete", "contend"} and (any(
+        own = list(t.children) + (list(t.head.children) if t.dep_ == "xcomp" else [])
+        if lem in {"drive", "win", "race", "compete", "contend"} and not any(
+                c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in own) and (any(
                 c.lower_ in modals for c in t.children) or
                 lem == "win" and t.head.lemma_.lower() == "go" and t.head.tag_ == "VBG"):
             return True  # "Both of them can drive", "is going to win a championship"
@@ -335,8 +364,10 @@ class QuoteRules:
         """"We support him 100 percent", "we believe in her", "I wanted to keep Dominic",
         "I've wanted to work with Travis": the speaker backs a person."""
         if verb.lemma_.lower() == "want":
+            # "I wanted to keep Dominic", "I wanted Chase and I'm glad we got him"
             objs = [g for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() in
-                    WANT_TO_HAVE for g in c.subtree]
+                    WANT_TO_HAVE for g in c.subtree] + [
+                c for c in verb.children if c.dep_ == "dobj"]
         else:
             objs = [g for c in verb.children if c.dep_ == "dobj" or c.dep_ == "prep" and
                     c.lower_ == "in" for g in c.subtree]
@@ -366,8 +397,17 @@ class QuoteRules:
         harder to pass", "a true craftsman"; else an idiom of praise."""
         w, kids = t.lower_, list(t.children)
         if t.tag_ == "JJS" and w not in POOR_WORDS:
-            return t.dep_ == "amod" and t.head.lemma_.lower() in PERSON_NOUNS and \
+            return t.dep_ == "amod" and self._person_noun(t.head) and \
                 self._within_experience(t.head)
+        if w == "only" and t.dep_ == "amod":
+            # "the only guy I've ever seen make a late model look easy"
+            return self._person_noun(t.head) and self._within_experience(t.head)
+        if w in {"kind", "type", "sort"} and t.pos_ == "NOUN":
+            return self._kind_we_need(t)
+        if w == "most" and t.dep_ == "advmod" and t.head.dep_ == "amod" and \
+                t.head.lower_ not in POOR_WORDS:
+            # "the most disciplined crew chief I've ever had"
+            return self._person_noun(t.head.head) and self._within_experience(t.head.head)
         if w == "as" and t.dep_ == "advmod" and t.head.lower_ not in POOR_WORDS:
             return self._as_as_ever(t)
         if w in SAYS_BETTER and t.tag_ in {"JJR", "RBR"}:
@@ -408,6 +448,8 @@ class QuoteRules:
         if lem in WHOLE_NOUNS:
             # "the complete package", "he's got all the tools"
             return any(c.lower_ in WHOLE_NOUNS[lem] for c in kids)
+        if w == "driver" and t.dep_ == "attr" and any(c.lower_ == "cup" for c in kids):
+            return self._foretold(t.head)  # "he's going to be a Cup driver"
         if w == "years" and t.head.lower_ == "beyond":
             return True  # "wise beyond his years"
         if w == "hell" and any(c.lower_ == "of" for c in kids):
@@ -426,6 +468,35 @@ class QuoteRules:
                 c.dep_ == "nsubj" and c.lower_ in FIRST_PERSON for c in t.head.children) and \
             any(c.dep_ == "dobj" and (c.lower_ in {"him", "her"} or c.lemma_.lower() in {
                 "kid", "guy", "driver"}) for c in kids)
+
+    @staticmethod
+    def _foretold(verb) -> bool:
+        """Whether a verb is in the future ("is going to be", "will be")."""
+        return any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "’ll"}
+                   for c in verb.children) or \
+            verb.dep_ == "xcomp" and verb.head.lower_ == "going"
+
+    def _kind_we_need(self, t) -> bool:
+        """"exactly the kind of veteran leader our young team needs", "the type of driver
+        we want": a person of the kind the speaker's side needs."""
+        if not any(c.lower_ == "of" and any(self._person_noun(g) for g in c.children)
+                   for c in t.children):
+            return False
+        verbs = [v for v in [t.head] + list(t.children) if v.lemma_.lower() in {"need", "want"}]
+        return any(c.dep_ == "nsubj" and c.i != t.i and self._speakers_side(c)
+                   for v in verbs for c in v.children)
+
+    @staticmethod
+    def _speakers_side(noun) -> bool:
+        """Whether a subject is the speaker or his side ("we", "our young team")."""
+        return noun.lower_ in FIRST_PERSON or any(c.dep_ == "poss" and c.lower_ in {"our", "my"}
+                                                  for c in noun.children)
+
+    def _person_noun(self, noun) -> bool:
+        """A noun that names a person by role or age ("driver", "crew chief", "the
+        19-year-old")."""
+        return noun.lemma_.lower() in PERSON_NOUNS or noun.lower_ == "old" and \
+            noun.i > 0 and self.doc[noun.i - 1].text == "-"
 
     @staticmethod
     def _within_experience(noun) -> bool:
@@ -605,6 +676,10 @@ class QuoteRules:
         """Speaker of a quotation: subject of a "said" right after it (or right before),
         or of the attribution since the previous quotation of the paragraph."""
         doc = self.doc
+        if self._fragment(start):
+            governing = self._governing_speaker(start, end)
+            if governing:
+                return governing
         sent_end = doc[end - 1].sent.end if end > 0 else end
         windows = [range(end, min(end + 8, len(doc), sent_end + 6)),
                    range(start - 1, max(0, start - 9), -1)]
@@ -624,6 +699,15 @@ class QuoteRules:
                     return who, t
         return self._colon_speaker(start) or self._governing_speaker(start, end) or \
             self._lead_in_speaker(start)
+
+    def _fragment(self, start: int) -> bool:
+        """Whether a quotation is a fragment of the writer's sentence ("X called Y “the
+        most disciplined crew chief I've had,” and Z agreed"): it opens in lower case
+        after a word of the same sentence, so the verb that governs it names its
+        speaker, not the "said" or "agreed" after it."""
+        doc = self.doc
+        return start >= 2 and doc[start].is_lower and doc[start].is_alpha and \
+            doc[start - 2].is_alpha and doc[start - 2].sent.start == doc[start].sent.start
 
     def _governing_speaker(self, start: int, end: int):
         """A fragment quoted inside the writer's sentence: the subject of the say-verb
@@ -780,9 +864,11 @@ class QuoteRules:
         return list(dict.fromkeys(out))
 
     def _about_sentence(self, lo: int, hi: int, qstart: int, qend: int, speaker: int,
-                        verb, praise=None) -> list[int]:
+                        verb, praise=None, attack: bool = False) -> list[int]:
         """Whom the quotation sentence ``lo:hi`` is about (see the module doc), given the
-        quotation's span, its speaker and say-verb, and its word of ``praise`` if any."""
+        quotation's span, its speaker and say-verb, its word of ``praise`` if any, and
+        whether it is an ``attack`` (then "he" is first the one the speaker was last
+        told of with: :meth:`_opponent_before`)."""
         doc = self.doc
         if praise is not None:
             # the people the clause of the praise names ("Travis has a great reputation")
@@ -807,7 +893,9 @@ class QuoteRules:
         words = {t.lower_ for t in doc[lo:hi]}
         if "both" in words:
             return self._pair_before(qstart, speaker)  # "Both of them can drive"
-        if not words & ABOUT_WORDS:
+        if not words & ABOUT_WORDS and not (praise is not None and
+                                            praise.lower_ in IMPLICIT_PRAISED and
+                                            any(c.dep_ == "relcl" for c in praise.children)):
             return []
         earlier = self._named_in(doc[qstart:lo], speaker)
         if len(earlier) > 1:
@@ -824,10 +912,24 @@ class QuoteRules:
         asked = self._asked_about(qstart, qend, speaker)
         if asked:
             return asked
+        opponent = self._opponent_before(qstart, speaker) if attack else []
+        if opponent:
+            return opponent
         last = getattr(self, "_spoke_of", {}).get(speaker)
         if last is not None and 0 <= qstart - last[0] <= 80:
             return [last[1]]  # the same speaker, still on the same person
         return self._focal_person(qstart, speaker)
+
+    def _opponent_before(self, qstart: int, speaker: int) -> list[int]:
+        """The one person told of together with the speaker in the five sentences before
+        an angry quotation ("A and B made contact ... A finished 27th. A was not in a
+        forgiving mood. “He's never going to change,” A said"): whom the anger is at."""
+        k0 = self._sent_index(self.doc[qstart])
+        for k in range(k0 - 1, max(-1, k0 - 6), -1):
+            named = {m.ent for m in self.de.in_sentence(k) if self.ent(m.ent).is_person}
+            if speaker in named and len(named) == 2:
+                return [e for e in named if e != speaker]
+        return []
 
     def _thing_subject(self, clause) -> bool:
         """Whether the subject of a praising clause is "it", or a team, a company or a
@@ -873,7 +975,7 @@ class QuoteRules:
         made it personal", "I'm mad at him", "I'm not happy with him"."""
         lem, kids = t.lemma_.lower(), list(t.children)
         if t.lower_ in CRITICISM_WORDS:
-            return not self._negated_clause(t, start, end)
+            return not self._negated_clause(t, start, end, needs=False)
         if t.lower_ in L.DISPLEASED_ADJ and any(c.dep_ == "neg" for c in t.head.children) \
                 and any(c.lower_ == "with" for c in t.children):
             return True  # "I'm not happy with him"
@@ -912,16 +1014,31 @@ class QuoteRules:
                       for g in c.subtree}
             return bool(victim & FIRST_PERSON) and not self._negated_clause(t, start, end)
         if lem == "remember" and any(c.lower_ in {"will", "'ll", "’ll"} for c in kids):
-            return any(c.dep_ == "dobj" and c.lower_ in {"it", "that", "this"} for c in kids)
+            # "I'll remember it", "I'll remember this one"
+            return any(c.dep_ == "dobj" and (c.lower_ in {"it", "that", "this"} or
+                                             c.lower_ == "one" and any(
+                g.lower_ in {"this", "that"} for g in c.children)) for c in kids) \
+                and self._grudge(start, end)
         if lem in {"forget", "forgive"}:
             # "some of us don't forget", "I won't forget that" (not "don't forget him",
             # "I'll never forget this win")
             return any(c.dep_ == "neg" for c in kids) and any(
                 c.dep_ == "nsubj" for c in kids) and all(
-                c.lower_ in {"that", "it", "this"} for c in kids if c.dep_ == "dobj")
+                c.lower_ in {"that", "it", "this"} for c in kids if c.dep_ == "dobj") and \
+                self._grudge(start, end)
         if lem == "let" and t.head.lemma_.lower() in {"do", "done", "tire", "sick"}:
             return True  # "I'm done letting him"
         return False
+
+    def _grudge(self, start: int, end: int) -> bool:
+        """Whether "I'll remember it" / "I won't forget that" holds a grudge, not
+        gratitude ("They were with me when nobody else was. I don't forget that", "He's as
+        good as I've seen. I'll never forget that"): an incident is told in the
+        quotation or in the four sentences before it, and the quotation praises no one."""
+        k = self._sent_index(self.doc[start])
+        lo = self.de.sents[max(0, k - 4)].start
+        return any(t.lemma_.lower() in GRUDGE_CAUSES for t in self.doc[lo:end]) and \
+            not self._praise_tokens(start, end)
 
     def _feud_quotation(self, start: int, end: int, speaker: int, verb) -> None:
         """An angry quotation: the speaker feuds with whom it is about."""
@@ -933,7 +1050,7 @@ class QuoteRules:
             lo, hi = max(start, t.sent.start), min(end, t.sent.end)
             # (a criticism naming no one, "That was a cheap shot", is of the one the
             # passage is about)
-            about = self._about_sentence(lo, hi, start, end, speaker, verb) or \
+            about = self._about_sentence(lo, hi, start, end, speaker, verb, attack=True) or \
                 self._named_before(start, speaker) or self._focal_person(start, speaker)
             for o in about[:1]:
                 self.emit(speaker, "feuded_with", o, self._sent_index(t), 0.6,
@@ -952,8 +1069,8 @@ class QuoteRules:
         people named as telling him so ("Busch told me I was ready"), else no one;
         None when the praise is about someone else."""
         clause = p.head
-        if p.lower_ in ADMIRING_WORDS:
-            return None  # "I'm impressed with him": the praise is of him
+        if p.lower_ in ADMIRING_WORDS or p.lemma_.lower() in FAITH_NOUNS:
+            return None  # "I'm impressed with him", "I'm a believer in him": of him
         if p.dep_ not in {"acomp", "attr", "oprd"} or not any(
                 c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"i", "we"}
                 for c in clause.children):

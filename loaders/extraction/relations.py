@@ -872,6 +872,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
                                                and ent.votes.get("Person", 0) >= 2):
                 edges[k] = Edge(e.subject, "affiliated_with", e.object, e.sent,
                                 min(e.confidence, 0.6), e.rule + "-staff")
+        edges = self._no_quoted_anger_at_own_driver(edges)
         # affiliated_with only where no more specific tie links the same pair
         specific = {(e.subject, e.object) for e in edges if e.predicate != "affiliated_with"}
         specific |= {(o, s) for s, o in specific}
@@ -879,6 +880,16 @@ class _Run(CarRules, ResultRules, QuoteRules):
                (e.subject, e.object) not in specific]
         out.sort(key=lambda e: (e.sent, e.subject, e.object))
         return out
+
+    @staticmethod
+    def _no_quoted_anger_at_own_driver(edges: list[Edge]) -> list[Edge]:
+        """A crew chief's angry quotation ("We'll remember it") speaks for his driver
+        against a rival: it is no feud with the driver he calls races for."""
+        paired = {frozenset((e.subject, e.object)) for e in edges
+                  if e.predicate == "crew_chief_for"}
+        return [e for e in edges if not (e.predicate == "feuded_with" and
+                                         e.rule == "quote-criticism" and
+                                         frozenset((e.subject, e.object)) in paired)]
 
     # ---------------------------------------------------------------- sentence rules
     def sentence(self, si, sent, ms) -> None:
@@ -912,12 +923,14 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.backing_phrase(tok, lemma, si)
                 if lemma in L.FEUD_VERBS:
                     self.feud_verb(tok, lemma, si)
-                if lemma in {"like", "see", "get"}:
+                if lemma in {"like", "see", "get", "be"}:
                     self.mutual_dislike(tok, si)
                 if lemma in {"get", "settle"}:
                     self.payback_phrase(tok, lemma, si)
                 if lemma in L.SEPARATION_VERBS:
                     self.kept_apart(tok, lemma, si)
+                if lemma in L.RETORT_VERBS:
+                    self.fired_back(tok, si)
                 if lemma in L.CREW_CHIEF_VERBS:
                     self.crew_chief_verb(tok, lemma, si)
                 if lemma in {"move", "shift", "switch"} and of_chiefs:
@@ -943,7 +956,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 if low in L.ENDORSE_NOUNS or lemma in L.ENDORSE_NOUNS:
                     if pos != "VERB":
                         self.endorse_noun(tok, si)
-                if (lemma in L.FEUD_NOUNS or low in L.FEUD_NOUNS) and pos != "VERB":
+                if (lemma in L.FEUD_NOUNS or low in L.FEUD_NOUNS or
+                        self._hyphen_word(tok) in L.FEUD_NOUNS) and pos != "VERB":
                     self.feud_noun(tok, si)
                 if (lemma in L.DRIVE_NOUNS or low in L.DRIVE_NOUNS) and pos != "VERB":
                     self.drive_noun(tok, si)
@@ -1898,6 +1912,14 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     return m.ent
         return None
 
+    def _hyphen_word(self, tok) -> str:
+        """The hyphenated word ``tok`` ends ("run-in", "dust-up": the parser splits them
+        and keeps the last part as the noun), else ""."""
+        if tok.i < 2 or self.doc[tok.i - 1].text != "-" or self.doc[tok.i - 1].whitespace_ \
+                or self.doc[tok.i - 2].whitespace_:
+            return ""
+        return f"{self.doc[tok.i - 2].lower_}-{tok.lower_}"
+
     def feud_noun(self, tok, si) -> None:
         low = tok.lemma_.lower()
         if low == "word":
@@ -1909,7 +1931,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
             self.anger_at(tok, si)
             return
         if low in {"war", "exchange", "stare", "row", "fight", "clash", "shove", "punch",
-                   "rival", "rivals", "enemy", "foe", "war", "argument"}:
+                   "rival", "rivals", "enemy", "foe", "war", "argument", "wound"}:
             # only with words that make them a conflict between people
             mods = {c.lower_ for c in tok.children} | {tok.head.lower_}
             if low in {"rival", "rivals", "enemy", "foe", "nemesis"}:
@@ -1918,7 +1940,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 return
             elif low == "stare" and not mods & L.FEUD_ADJ:
                 return
-            elif low in {"exchange", "fight", "clash", "argument"} and not (
+            elif low in {"exchange", "fight", "clash", "argument", "wound"} and not (
                     mods & L.FEUD_ADJ or any(
                     c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in tok.children)):
                 return
@@ -1927,13 +1949,17 @@ class _Run(CarRules, ResultRules, QuoteRules):
         parties: list[int] = []
         for c in tok.children:
             if c.dep_ == "poss":
-                parties += self.ents_of(c)
+                parties += self.ents_of(c) or self._pair_holder(c)
             elif c.dep_ == "prep" and c.lower_ in {"with", "between", "against", "among", "of"}:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         parties += self.ents_of(p)
             elif c.dep_ == "compound" and self.men(c) is not None:
                 parties += self.group_of(self.men(c))
+        if low in {"punch", "shove", "swing"}:
+            # "threw a punch at Y"
+            parties += self.pobjs(tok, {"at"}) + (self.pobjs(tok.head, {"at"})
+                                                  if tok.dep_ == "dobj" else [])
         one_side = self._one_side(tok)
         if len(one_side) >= 2 and set(parties) <= set(one_side):
             # "his dust-up with the family, the fistfight with A and B": A and B are one
@@ -1983,9 +2009,15 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if len(parties) < 2:
             head = tok.head
             others: list[int] = []
+            if any(not any(self.ents_of(g) for g in p.subtree) for c in tok.children
+                   if c.dep_ == "prep" and c.lower_ in {"with", "against"}
+                   for p in c.children if p.dep_ == "pobj"):
+                return  # the other side is said, and is no one named ("with the family")
+            elsewhere = self._other_conflict_sides(tok)
             if tok.dep_ in {"dobj", "attr"} or tok.dep_ == "pobj" and head.dep_ == "prep":
                 v = head if tok.dep_ != "pobj" else head.head
-                others = [p for p in self.subjects(v) if p not in parties]
+                others = [p for p in self.subjects(v) or self._passive_doer(v)
+                          if p not in parties]
             if tok.dep_ in {"nsubj"}:
                 others = [p for p in self.dobjs(head) + self.pobjs(head, {"with", "between"})
                           if p not in parties]
@@ -1995,7 +2027,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 prev = self._previous_person(si, set(parties))
                 sent_people = list(dict.fromkeys(
                     m.ent for m in self.de.in_sentence(si)
-                    if self.ent(m.ent).is_person and m.ent not in parties))
+                    if self.ent(m.ent).is_person and m.ent not in parties and
+                    m.ent not in elsewhere))
                 if not sent_people and prev is not None:
                     others, conf = [prev], 0.55
                 elif len(sent_people) == 1:
@@ -2017,7 +2050,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 # "X waited for Y and threw a punch"
                 rest = list(dict.fromkeys(
                     m.ent for m in self.de.in_sentence(si)
-                    if self.ent(m.ent).is_person and m.ent not in parties))
+                    if self.ent(m.ent).is_person and m.ent not in parties and
+                    m.ent not in elsewhere))
                 if len(rest) == 1:
                     parties, conf = parties + rest, 0.6
             if len(parties) < 2:
@@ -2036,6 +2070,22 @@ class _Run(CarRules, ResultRules, QuoteRules):
             for i, a in enumerate(parties):
                 for b in parties[i + 1:]:
                     self.emit(a, "feuded_with", b, si, conf, "feud-between")
+
+    def _pair_holder(self, poss) -> list[int]:
+        """The two people just named, for a possessive that stands for two ("the
+        teammates' run-in", "the pair's feud"; not "the driver's")."""
+        if poss.lemma_.lower() not in L.PAIR_NOUNS or not (
+                poss.tag_ == "NNS" or poss.lower_ in {"pair", "duo", "two"}):
+            return []
+        return self.last_two_people(poss)
+
+    def _other_conflict_sides(self, tok) -> set[int]:
+        """The people of the "with" phrases of the sentence's other conflict nouns ("from
+        the shoving match with A to the brawl with B"): each is one side of his own
+        conflict, not the other side of this one."""
+        return {e for t in tok.sent if t.i != tok.i and t.pos_ == "NOUN" and
+                (t.lemma_.lower() in L.FEUD_NOUNS or self._hyphen_word(t) in L.FEUD_NOUNS)
+                for e in self.pobjs(t, {"with", "against"})}
 
     def anger_at(self, tok, si) -> None:
         """"X's anger at Y", "X made no secret of his anger when Y left": the one angry
@@ -2104,17 +2154,22 @@ class _Run(CarRules, ResultRules, QuoteRules):
 
     def mutual_dislike(self, tok, si) -> None:
         """"A and B don't like each other", "A and B have never seen eye to eye", "A and
-        B never got along": a lasting conflict between the two."""
+        B never got along", "A and B are not friends", "A is not friends with B": a
+        lasting conflict between the two."""
         lemma, kids = tok.lemma_.lower(), list(tok.children)
         if not any(c.dep_ == "neg" for c in kids):
             return
         words = {g.lower_ for g in tok.subtree}
+        friends = [c for c in kids if c.dep_ == "attr" and c.lower_ == "friends"]
         if not (lemma == "like" and {"each", "other"} <= words or
                 lemma == "see" and "eye" in words or
-                lemma == "get" and "along" in {c.lower_ for c in kids}):
+                lemma == "get" and "along" in {c.lower_ for c in kids} or
+                lemma == "be" and friends and not words & {"just", "only", "merely"}):
             return
         subj = [e for e in self.subjects(tok) if self.ent(e).is_person or
                 self.ent(e).type == "Team"]
+        if len(subj) == 1 and friends:
+            subj += [e for e in self.pobjs(friends[0], {"with"}) if e not in subj]
         for i, a in enumerate(subj):
             for b in subj[i + 1:]:
                 self.emit(a, "feuded_with", b, si, 0.7 * self.hedge(tok), "dislike")
@@ -2174,6 +2229,40 @@ class _Run(CarRules, ResultRules, QuoteRules):
             for b in others:
                 self.emit(a, "feuded_with", b, si, 0.6 * self.hedge(tok), "kept-apart")
 
+    def _passive_doer(self, verb) -> list[int]:
+        """Who did what a subjectless gerund says, when the clause it hangs on is passive:
+        "X was suspended after retaliating against Y", "X was fined for throwing a punch"."""
+        if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.head.pos_ not in {"VERB",
+                                                                                    "AUX"}:
+            return []
+        return [e for e in self.passive_subjects(verb.head.head) if self.ent(e).is_person]
+
+    def fired_back(self, tok, si) -> None:
+        """"X fired back at Y", "After Y said ..., X fired back", "X fired back within the
+        hour" (after Y's jab): an answer to an attack is a feud with the attacker."""
+        if not any(c.lower_ == "back" for c in tok.children) or self.negated(tok):
+            return
+        subj = [e for e in self.subjects(tok) if self.ent(e).is_person]
+        if not subj:
+            return
+        others = [e for e in self.pobjs(tok, {"at"}) if self.ent(e).is_person] or \
+            self._last_actor(tok, si, set(subj))
+        for o in others[:1]:
+            self.emit(subj[0], "feuded_with", o, si, 0.65 * self.hedge(tok), "fired-back")
+
+    def _last_actor(self, tok, si, exclude: set[int]) -> list[int]:
+        """The last person named before ``tok`` (a subject first), in its sentence or up
+        to four sentences back, within the section: whom an answer answers."""
+        for k in range(si, max(-1, si - 5), -1):
+            if k < si and k in self.de.headings:
+                return []
+            ms = [m for m in self.de.in_sentence(k) if (k < si or m.start < tok.i) and
+                  self.ent(m.ent).is_person and m.ent not in exclude]
+            if ms:
+                subj = [m for m in ms if self.doc[m.root].dep_ in SUBJ_DEPS]
+                return [(subj or ms)[-1].ent]
+        return []
+
     def _sent_index(self, tok) -> int:
         return next((k for k, s in enumerate(self.de.sents) if s.start <= tok.i < s.end), -1)
 
@@ -2209,6 +2298,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                         self.emit(a, "feuded_with", b, si, 0.75, "exchanged-words")
                 return
             strong = True
+        if not subj and strong:
+            subj = self._passive_doer(tok)
         if not subj and strong and tok.tag_ == "VBG":
             # "showed G climbing from his car, walking over and shoving him"
             before = [m.ent for m in self.de.in_sentence(si) if m.start < tok.i and
