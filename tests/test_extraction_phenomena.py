@@ -1994,3 +1994,20 @@ def test_the_car_a_driver_hooks_is_another_drivers(ex):
     got = triples(ex.extract(text))
     assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
     assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") not in got
+
+
+# ---------------------------------------------------------------- drive (round 3)
+def test_an_opening_teammate_is_the_teammate_of_the_driver_just_named(ex):
+    text = ("Alan Quill drives the No. 34 Ford for Kestrel Motorsports. Quill led 80 laps and "
+            "finished second. Teammate Marcus Trent finished ninth.")
+    got = triples(ex.extract(text))
+    assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_possessive_teammate_in_a_list_and_the_team_he_drives_for_now(ex):
+    text = ("Alan Quill drove for Osprey Racing in 2019. He drives for Kestrel Motorsports "
+            "now. Among those collected were Pete Amundsen and Quill's teammate Marcus "
+            "Trent.")
+    got = triples(ex.extract(text))
+    assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
+    assert ("Marcus Trent", "drove_for", "Osprey Racing") not in got

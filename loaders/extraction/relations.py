@@ -766,12 +766,18 @@ class _Run(CarRules, ResultRules, QuoteRules):
             mates += [e for c in tok.head.children if c.dep_ == "attr" for e in self.ents_of(c)]
         np = tok.head if tok.dep_ == "compound" else tok  # "teammate Y": the phrase is Y's
         anchors = [e for c in tok.children if c.dep_ == "poss" for e in self.ents_of(c)]
+        anchors = anchors or self._possessive_before(tok)
         if not anchors and np.dep_ in {"dobj", "pobj"}:
             v = np.head
             while v.pos_ not in {"VERB", "AUX"} and v.head.i != v.i:
                 v = v.head
             anchors = self.subjects(v)
         mates = [e for e in dict.fromkeys(mates) if self._driverish(e)]
+        if not anchors and mates and tok.dep_ == "compound" and \
+                all(t.is_space for t in self.doc[self.de.sents[si].start:tok.i]):
+            # "Teammate Y finished ninth." opening a sentence: the teammate of the
+            # driver the text was just on
+            anchors = [d for d in [self._topic_driver(si, set(mates))] if d is not None]
         anchors = [e for e in dict.fromkeys(anchors) if self._driverish(e) and e not in mates]
         if mates and anchors:
             self._teammates.append((anchors, mates, si))
@@ -781,6 +787,19 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if len(named) == 1 and not self.negated(tok.head):
             for d in mates + anchors:
                 self.emit(d, "drove_for", named[0], si, 0.7, "team-teammate")
+
+    def _possessive_before(self, tok) -> list[int]:
+        """The name in "X's teammate" when the parse hangs the possessive elsewhere ("...
+        and Cindric's teammate Joey Logano" as a conjunct): the mention just before
+        the possessive marker right before ``tok`` (a team modifier may sit between)."""
+        k = tok.i - 1
+        if k >= 0 and self.men(self.doc[k]) is not None and \
+                self.ent(self.men(self.doc[k]).ent).type == "Team":
+            k = self.men(self.doc[k]).start - 1  # "X's Roush teammate"
+        if k < 1 or self.doc[k].text not in {"'s", "’s", "'", "’"}:
+            return []
+        m = self.men(self.doc[k - 1])
+        return [m.ent] if m is not None and self.ent(m.ent).is_person else []
 
     def replacement(self, tok, si) -> None:
         """"C2, who replaces the retired C1", "Y will replace X in the No. 21", "X will be
@@ -817,16 +836,31 @@ class _Run(CarRules, ResultRules, QuoteRules):
     def teammates_share_team(self) -> None:
         """Teammates drive for one team: the one team a driver of the pair is said to
         drive for goes to the other when nothing else is said of his team."""
-        teams: dict[int, list[int]] = {}
+        teams: dict[int, list[tuple[int, int]]] = {}
         for e in self.edges.values():
             if e.predicate == "drove_for":
-                teams.setdefault(e.subject, []).append(e.object)
+                teams.setdefault(e.subject, []).append((e.sent, e.object))
         for anchors, mates, si in self._teammates:
             for a in anchors:
                 for b in mates:
                     for x, y in ((a, b), (b, a)):
-                        if len(teams.get(x, ())) == 1 and not teams.get(y):
-                            self.emit(y, "drove_for", teams[x][0], si, 0.6, "teammate")
+                        team = self._team_then(teams.get(x, []), si)
+                        if team is not None and not teams.get(y):
+                            self.emit(y, "drove_for", team, si, 0.6, "teammate")
+
+    @staticmethod
+    def _team_then(said: list[tuple[int, int]], si: int) -> int | None:
+        """The team a driver drives for when sentence ``si`` calls someone his teammate:
+        his one team, else the one said last before it (a career story names his old
+        teams first: "X, who began at T, ... U ... X's teammate Y")."""
+        if len({t for _, t in said}) == 1:
+            return said[0][1]
+        before = [(k, t) for k, t in said if k <= si]
+        if not before:
+            return None
+        last = max(k for k, _ in before)
+        now = {t for k, t in before if k == last}
+        return now.pop() if len(now) == 1 else None
 
     def owners_team(self, person: int) -> int | None:
         """The one team a person stands for ("drove for Childress", "drives for Coach
