@@ -2011,3 +2011,11 @@ def test_a_possessive_teammate_in_a_list_and_the_team_he_drives_for_now(ex):
     got = triples(ex.extract(text))
     assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
     assert ("Marcus Trent", "drove_for", "Osprey Racing") not in got
+
+
+def test_stints_nested_in_another_phrase_belong_to_the_subject(ex):
+    text = ("Alan Quill, in his first season with Kestrel Motorsports after stints at Osprey "
+            "Racing and Heron Motorsports, is not expected to return.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Osprey Racing") in got
+    assert ("Alan Quill", "drove_for", "Heron Motorsports") in got

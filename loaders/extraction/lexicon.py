@@ -230,6 +230,9 @@ TEAM_GROUP_NOUNS = frozenset({"trio", "duo", "pair", "quartet", "tandem", "fours
                               "lineup", "line-up", "stable", "contingent"})
 """Nouns of a team's drivers taken together ("the Penske trio", "the T duo of A and B")."""
 
+TENURE_NOUNS = frozenset({"stint", "tenure", "season", "year", "spell", "run", "career"})
+"""Nouns of a stretch of a career spent at a team ("after stints at T and U")."""
+
 TEAM_HIRE_VERBS = frozenset({
     "sign", "hire", "field", "add", "tab", "name", "announce", "select", "pick", "choose",
     "bring", "promote", "enter", "employ", "recruit", "tap", "land", "retain", "extend",

@@ -1488,10 +1488,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
             drivers = self.subjects(tok.head)
         if not drivers and tok.dep_ == "appos":
             drivers = self.ents_of(tok.head)
-        if not drivers and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and \
-                tok.head.head.pos_ in {"VERB", "AUX"}:
-            # "After seven seasons at T, X moves to ..."
-            drivers = [d for d in self.subjects(tok.head.head) if self._driverish(d) or
+        if not drivers and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            # "After seven seasons at T, X moves to ...", "X, in his first season with
+            # U after stints at T and V, ...": the clause's subject
+            drivers = [d for d in self._prep_clause_subjects(tok) if self._driverish(d) or
                        self.ent(d).type == "CrewChief"]
         if tok.lower_ in {"driver", "teammate", "pilot", "wheelman", "rookie"} and \
                 tok.dep_ in {"appos", "attr"}:
@@ -1508,6 +1508,19 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 continue
             for t in set(teams):
                 self.emit(d, "drove_for", t, si, conf, "drive-noun")
+
+    def _prep_clause_subjects(self, tok) -> list[int]:
+        """The subject of the clause a prepositional phrase headed by ``tok`` modifies:
+        up the verb the preposition hangs on, or, for a tenure noun ("stints", "seasons"),
+        through one more prepositional phrase it is nested in ("in his first year with U
+        after stints at T"), the verb's subject, active or passive."""
+        head = tok.head.head
+        if head.pos_ not in {"VERB", "AUX"} and tok.lemma_.lower() in L.TENURE_NOUNS and \
+                head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+            head = head.head
+        if head.pos_ not in {"VERB", "AUX"}:
+            return []
+        return self.subjects(head) or self.passive_subjects(head)
 
     def set_off_names(self, tok) -> list[int]:
         """The names set off after a noun by a comma ("T's drivers, A and B"): its
