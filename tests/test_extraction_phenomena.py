@@ -2019,3 +2019,19 @@ def test_stints_nested_in_another_phrase_belong_to_the_subject(ex):
     got = triples(ex.extract(text))
     assert ("Alan Quill", "drove_for", "Osprey Racing") in got
     assert ("Alan Quill", "drove_for", "Heron Motorsports") in got
+
+
+def test_crew_chiefs_taking_turns_on_a_drivers_pit_box(ex):
+    text = ("Alan Quill climbed into the No. 18 Ford in 2008 and stayed 15 years. Pete "
+            "Amundsen, Rob Lindqvist and Hank Dorsey each took a turn on his pit box.")
+    got = triples(ex.extract(text))
+    for chief in ("Pete Amundsen", "Rob Lindqvist", "Hank Dorsey"):
+        assert (chief, "crew_chief_for", "Alan Quill") in got
+
+
+def test_a_driver_crediting_or_working_with_crew_chief_c(ex):
+    text = ("Alan Quill credited crew chief Pete Amundsen for a late adjustment, and Marcus "
+            "Trent, who struggled, praised his pit crew.")
+    got = triples(ex.extract(text))
+    assert ("Pete Amundsen", "crew_chief_for", "Alan Quill") in got
+    assert ("Pete Amundsen", "crew_chief_for", "Marcus Trent") not in got

@@ -2417,9 +2417,12 @@ class _Run(CarRules, ResultRules, QuoteRules):
         while v.pos_ not in {"VERB", "AUX"} and v.head.i != v.i:
             v = v.head
         drivers += [e for e in self.pobjs(v, {"for"}) if self._driverish(e)]
+        subjects = self.subjects(v)
+        if not drivers and tok.lower_ == "box" and any(c.lower_ == "pit" for c in tok.children):
+            drivers = self._box_holder(tok, si, subjects)
         if not drivers or self.negated(v):
             return
-        for c in self.subjects(v):
+        for c in subjects:
             e = self.ent(c)
             if e.is_person and (e.type == "CrewChief" or not e.certain and
                                 not e.votes.get("Driver")):
@@ -2428,6 +2431,20 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 for d in drivers:
                     if d != c:
                         self.emit(c, "crew_chief_for", d, si, 0.7, "pit-box")
+
+    def _box_holder(self, box, si, chiefs) -> list[int]:
+        """The driver whose pit box it is ("C1, C2 and C3 each took a turn on his pit
+        box"): the possessor, a "his" that is none of the subjects being the driver the
+        text is on."""
+        for c in box.children:
+            if c.dep_ != "poss":
+                continue
+            got = [e for e in self.ents_of(c) if self._driverish(e) and e not in chiefs]
+            if not got and c.lower_ in {"his", "her"}:
+                topic = self._topic_driver(si, set(chiefs))
+                got = [topic] if topic is not None else []
+            return got[:1]
+        return []
 
     def crew_chief_surface(self, si, sent, ms) -> None:
         """Over the words when the parse is wrong: "<chief> ..., called races for Y (at T)",
@@ -2636,6 +2653,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     # "D ran second with crew chief C calling the race"
                     others = others or [e for e in self.subjects(verb.head.head)
                                         if self.ent(e).type == "Driver"]
+            if head is not None and head.dep_ in {"dobj", "pobj"}:
+                # "D credited crew chief C", "D will work with crew chief C": the verb's
+                # subject
+                verb = head.head.head if head.dep_ == "pobj" else head.head
+                objs = objs or [e for e in self.subjects(verb) if e in others]
             if len(objs) == 1:
                 drivers, conf = objs, 0.65
             elif len(others) == 1:
