@@ -2035,3 +2035,11 @@ def test_a_driver_crediting_or_working_with_crew_chief_c(ex):
     got = triples(ex.extract(text))
     assert ("Pete Amundsen", "crew_chief_for", "Alan Quill") in got
     assert ("Pete Amundsen", "crew_chief_for", "Marcus Trent") not in got
+
+
+def test_the_team_driver_who_speaks_after_his_quote(ex):
+    text = ("Alan Quill, who finished 29th, declined to point fingers.\n\n"
+            "\"It's a superspeedway. You sign up for this,\" said the Kestrel Motorsports "
+            "driver.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got

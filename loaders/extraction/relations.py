@@ -1248,21 +1248,30 @@ class _Run(CarRules, ResultRules, QuoteRules):
         """"Ricky Stenhouse Jr. was cooler still. Hocevar and the JTG driver traded
         paint": "the <team> driver" names again the driver of the sentence before."""
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or \
-                tok.dep_ == "compound" or any(c.dep_ in {"appos", "prep"} or c.dep_ == "compound"
+                tok.dep_ in {"compound", "appos"} or any(c.dep_ in {"appos", "prep"} or c.dep_ == "compound"
                                               and self.men(c) is not None and
                                               self.ent(self.men(c).ent).is_person
                                               for c in tok.children):
             return
         teams = [self.men(c).ent for c in tok.children if c.dep_ == "compound" and
                  self.men(c) is not None and self.ent(self.men(c).ent).type == "Team"]
-        if len(teams) != 1 or si == 0 or si - 1 in self.de.headings:
+        if len(teams) != 1:
             return
         here = {m.ent for m in self.de.in_sentence(si)}
-        before = [m for m in self.de.in_sentence(si - 1) if self.ent(m.ent).type == "Driver"
-                  and m.ent not in here and not self.inside_quote(m.root)]
-        subj = [m for m in before if self.doc[m.root].dep_ in SUBJ_DEPS]
-        if subj or len({m.ent for m in before}) == 1:
-            self.emit((subj or before)[0].ent, "drove_for", teams[0], si, 0.6, "the-team-driver")
+        for k in range(si - 1, max(-1, si - 4), -1):
+            # back over the quoted sentences the driver speaks ("'...,' said the T
+            # driver") and a sentence naming no driver, to the one naming him
+            if k in self.de.headings:
+                return
+            before = [m for m in self.de.in_sentence(k) if self.ent(m.ent).type == "Driver"
+                      and m.ent not in here and not self.inside_quote(m.root)]
+            if not before:
+                continue
+            subj = [m for m in before if self.doc[m.root].dep_ in SUBJ_DEPS]
+            if subj or len({m.ent for m in before}) == 1:
+                self.emit((subj or before)[0].ent, "drove_for", teams[0], si, 0.6,
+                          "the-team-driver")
+            return
 
     def team_group(self, tok, si) -> None:
         """"A and B round out the Penske trio", "the T duo of A and B": the drivers of a
