@@ -2043,3 +2043,25 @@ def test_the_team_driver_who_speaks_after_his_quote(ex):
             "driver.")
     got = triples(ex.extract(text))
     assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_paragraph_on_a_teams_cars_names_its_drivers(ex):
+    text = ("Alan Quill won the race.\n\nKestrel Motorsports had a quieter afternoon. Marcus "
+            "Trent brought the No. 81 Ford home third, and Gus Whitaker was sixth in the No. "
+            "18 Ford.\n\nSid Okafor finished fifth.")
+    got = triples(ex.extract(text))
+    assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+    assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") not in got
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") not in got
+
+
+def test_a_teams_cars_then_the_drivers_after_a_semicolon(ex):
+    text = ("Brightwater Racing's three cars never threatened; Marcus Trent, Gus Whitaker and "
+            "Sid Okafor finished 16th, 19th and 24th.")
+    got = triples(ex.extract(text))
+    for d in ("Marcus Trent", "Gus Whitaker", "Sid Okafor"):
+        assert (d, "drove_for", "Brightwater Racing") in got
+    text = ("For Kestrel Motorsports, the afternoon produced plenty of speed. Lou Pacheco "
+            "finished third.")
+    assert ("Lou Pacheco", "drove_for", "Kestrel Motorsports") in triples(ex.extract(text))

@@ -220,6 +220,10 @@ CAR_NOUNS = frozenset({"car", "truck", "entry", "machine", "ride", "seat", "race
 """Nouns of a car that a team owns and a driver drives ("in T's third car", "drive a T
 truck")."""
 
+OUTING_NOUNS = frozenset({"afternoon", "day", "night", "evening", "weekend", "race",
+                          "outing", "run", "showing"})
+"""Nouns of how a race went for a team ("T had a quieter afternoon")."""
+
 DRIVER_EPITHETS = frozenset({"veteran", "rookie", "youngster", "teenager", "newcomer"})
 """Nouns a report calls a driver by again ("The veteran, who drove for T, ...")."""
 

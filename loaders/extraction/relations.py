@@ -1034,6 +1034,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
         self.with_chief(si, sent, ms)
         self.listing_line(si, sent, ms)
         self.parenthetical_chief(si, sent, ms)
+        if "Team" in types or any(t.lower_ in {"team", "its"} for t in sent):
+            self.team_cars_lead(si, sent)
         if "Team" in types:
             self.fronted_at_team(si, sent)
         if "Team" in types or "Organization" in types:
@@ -1248,10 +1250,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
         """"Ricky Stenhouse Jr. was cooler still. Hocevar and the JTG driver traded
         paint": "the <team> driver" names again the driver of the sentence before."""
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or \
-                tok.dep_ in {"compound", "appos"} or any(c.dep_ in {"appos", "prep"} or c.dep_ == "compound"
-                                              and self.men(c) is not None and
-                                              self.ent(self.men(c).ent).is_person
-                                              for c in tok.children):
+                tok.dep_ in {"compound", "appos"} or any(
+                    c.dep_ in {"appos", "prep"} or c.dep_ == "compound" and
+                    self.men(c) is not None and self.ent(self.men(c).ent).is_person
+                    for c in tok.children):
             return
         teams = [self.men(c).ent for c in tok.children if c.dep_ == "compound" and
                  self.men(c) is not None and self.ent(self.men(c).ent).type == "Team"]
@@ -1272,6 +1274,63 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.emit((subj or before)[0].ent, "drove_for", teams[0], si, 0.6,
                           "the-team-driver")
             return
+
+    def team_cars_lead(self, si, sent) -> None:
+        """A recap's paragraph on one team's cars: "T had a quieter afternoon.", "T's
+        three cars never threatened;", "For T, the afternoon produced ...", "The team's
+        other trucks had forgettable nights." The drivers it goes on to name as
+        subjects ("A finished fourth, and B was eighth") in that paragraph, before another
+        team is named, drive the team's cars."""
+        team, cut = self._cars_lead_team(sent)
+        if team is None:
+            return
+        for k in range(si, min(si + 3, len(self.de.sents))):
+            if k > si and (k in self.de.headings or self._paragraph_starts(k)):
+                return
+            ms = [m for m in self.de.in_sentence(k) if m.start >= cut or k > si]
+            if any(self.teamish(m.ent) and m.ent != team for m in ms):
+                return
+            for m in ms:
+                if self.doc[m.root].dep_ in SUBJ_DEPS and not self.inside_quote(m.root):
+                    for d in self.group_of(m):
+                        if self._driverish(d) and self.ent(d).type == "Driver":
+                            self.emit(d, "drove_for", team, k, 0.6, "team-cars-lead")
+
+    def _cars_lead_team(self, sent) -> tuple[int | None, int]:
+        """The team a sentence opens a paragraph on its cars with, and where the names
+        that may follow in it start (after its ";" or ":"), else (None, 0)."""
+        cut = next((t.i for t in sent if t.text in {";", ":"}), sent.end)
+        for tok in sent[:cut - sent.start]:
+            low = tok.lower_
+            teams: list[int] = []
+            if tok.tag_ == "NNS" and (tok.lemma_.lower() in L.CAR_NOUNS or
+                                      low in {"entries", "drivers"}) and \
+                    tok.dep_ in SUBJ_DEPS | {"attr", "pobj"}:
+                teams = self._team_possessor(tok) + [
+                    self.men(c).ent for c in tok.children if c.dep_ == "compound" and
+                    self.men(c) is not None and self.teamish(self.men(c).ent)]
+            elif low in L.OUTING_NOUNS and tok.dep_ == "dobj" and \
+                    tok.head.lemma_.lower() == "have" and tok.head.dep_ == "ROOT":
+                teams = [e for e in self.subjects(tok.head) if self.teamish(e)]
+            elif low == "for" and all(t.is_space for t in self.doc[sent.start:tok.i]):
+                teams = self._fronted_for(tok)
+            if len(set(teams)) == 1:
+                return teams[0], cut
+        return None, 0
+
+    def _fronted_for(self, prep) -> list[int]:
+        """The team of a sentence that opens "For T, ..."."""
+        objs = [p for p in prep.children if p.dep_ == "pobj"]
+        if len(objs) != 1 or objs[0].right_edge.i + 1 >= len(self.doc) or \
+                self.doc[objs[0].right_edge.i + 1].text != ",":
+            return []
+        return [e for e in self.ents_of(objs[0]) if self.teamish(e)]
+
+    def _paragraph_starts(self, k: int) -> bool:
+        """Whether sentence ``k`` opens a paragraph (a line break ends the one before)."""
+        prev = self.de.sents[k - 1]
+        return any(t.is_space and "\n" in t.text for t in prev) or \
+            "\n" in self.doc[self.de.sents[k].start].text
 
     def team_group(self, tok, si) -> None:
         """"A and B round out the Penske trio", "the T duo of A and B": the drivers of a
