@@ -2065,3 +2065,17 @@ def test_a_teams_cars_then_the_drivers_after_a_semicolon(ex):
     text = ("For Kestrel Motorsports, the afternoon produced plenty of speed. Lou Pacheco "
             "finished third.")
     assert ("Lou Pacheco", "drove_for", "Kestrel Motorsports") in triples(ex.extract(text))
+
+
+def test_a_crew_chief_set_on_a_drivers_car(ex):
+    text = ("Alan Quill drives the No. 1 Ford for Kestrel Motorsports, and Marcus Trent drives "
+            "the No. 99 Ford. Trent got into the left rear of the No. 1 on lap 40. Pete "
+            "Amundsen, a veteran crew chief, shrugged. The team said its two crew chiefs, "
+            "Hank Dorsey on the No. 1 and Pete Amundsen on the No. 99, have kept things calm. "
+            "Crew chief Rob Lindqvist will move to the No. 22 Ford driven by Gus Whitaker next "
+            "season.")
+    got = triples(ex.extract(text))
+    assert ("Hank Dorsey", "crew_chief_for", "Alan Quill") in got
+    assert ("Pete Amundsen", "crew_chief_for", "Marcus Trent") in got
+    assert ("Pete Amundsen", "crew_chief_for", "Alan Quill") not in got
+    assert ("Rob Lindqvist", "crew_chief_for", "Gus Whitaker") in got

@@ -220,6 +220,13 @@ CAR_NOUNS = frozenset({"car", "truck", "entry", "machine", "ride", "seat", "race
 """Nouns of a car that a team owns and a driver drives ("in T's third car", "drive a T
 truck")."""
 
+CAR_TAKEOVER_VERBS = frozenset({"take", "inherit", "lead", "direct", "guide", "oversee",
+                                "call", "run"})
+"""Verbs whose subject takes charge of the car in their object ("C took over the No. 99")."""
+
+CAR_PREPS = frozenset({"on", "to", "from", "with", "of", "over", "atop"})
+"""Prepositions before a car a crew chief is on, moves to or leaves ("C on the No. 1")."""
+
 OUTING_NOUNS = frozenset({"afternoon", "day", "night", "evening", "weekend", "race",
                           "outing", "run", "showing"})
 """Nouns of how a race went for a team ("T had a quieter afternoon")."""

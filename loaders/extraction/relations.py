@@ -995,6 +995,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.doc[tok.i + 1].like_num or self.doc[tok.i + 1].text == "." and
                     self.doc[tok.i + 2].like_num):
                 self.car_number(tok, si, sent)
+                self.chief_on_car(tok, si)
             if pos == "ADJ" and (low in L.FEUD_ADJ or low in L.DISPLEASED_ADJ):
                 self.angry_with(tok, si)
             if low == "odds" and tok.i > 0 and self.doc[tok.i - 1].lower_ == "at":
