@@ -2079,3 +2079,11 @@ def test_a_crew_chief_set_on_a_drivers_car(ex):
     assert ("Pete Amundsen", "crew_chief_for", "Marcus Trent") in got
     assert ("Pete Amundsen", "crew_chief_for", "Alan Quill") not in got
     assert ("Rob Lindqvist", "crew_chief_for", "Gus Whitaker") in got
+
+
+def test_a_teammate_of_a_driver_who_moved_this_season(ex):
+    text = ("Alan Quill returns to Kestrel Motorsports after spending 2024 in the No. 71 Ford "
+            "for Osprey Racing. His teammates this season are Marcus Trent in the No. 34 and "
+            "Gus Whitaker.")
+    got = triples(ex.extract(text))
+    assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got

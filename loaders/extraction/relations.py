@@ -836,10 +836,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
     def teammates_share_team(self) -> None:
         """Teammates drive for one team: the one team a driver of the pair is said to
         drive for goes to the other when nothing else is said of his team."""
-        teams: dict[int, list[tuple[int, int]]] = {}
+        teams: dict[int, list[tuple[int, float, int]]] = {}
         for e in self.edges.values():
             if e.predicate == "drove_for":
-                teams.setdefault(e.subject, []).append((e.sent, e.object))
+                teams.setdefault(e.subject, []).append((e.sent, e.confidence, e.object))
         for anchors, mates, si in self._teammates:
             for a in anchors:
                 for b in mates:
@@ -849,17 +849,18 @@ class _Run(CarRules, ResultRules, QuoteRules):
                             self.emit(y, "drove_for", team, si, 0.6, "teammate")
 
     @staticmethod
-    def _team_then(said: list[tuple[int, int]], si: int) -> int | None:
+    def _team_then(said: list[tuple[int, float, int]], si: int) -> int | None:
         """The team a driver drives for when sentence ``si`` calls someone his teammate:
         his one team, else the one said last before it (a career story names his old
-        teams first: "X, who began at T, ... U ... X's teammate Y")."""
-        if len({t for _, t in said}) == 1:
-            return said[0][1]
-        before = [(k, t) for k, t in said if k <= si]
+        teams first: "X, who began at T, ... U ... X's teammate Y"), the surest of that
+        sentence ("Y joins T from U's No. 71")."""
+        if len({t for _, _, t in said}) == 1:
+            return said[0][2]
+        before = [(k, c, t) for k, c, t in said if k <= si]
         if not before:
             return None
-        last = max(k for k, _ in before)
-        now = {t for k, t in before if k == last}
+        last = max(before)[:2]
+        now = {t for k, c, t in before if (k, c) == last}
         return now.pop() if len(now) == 1 else None
 
     def owners_team(self, person: int) -> int | None:
@@ -1304,8 +1305,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for tok in sent[:cut - sent.start]:
             low = tok.lower_
             teams: list[int] = []
-            if tok.tag_ == "NNS" and (tok.lemma_.lower() in L.CAR_NOUNS or
-                                      low in {"entries", "drivers"}) and \
+            if tok.tag_ in {"NNS", "NNPS"} and (
+                    tok.lemma_.lower() in L.CAR_NOUNS or low in {"entries", "drivers"} or
+                    self.men(tok) is not None and
+                    self.ent(self.men(tok).ent).type == "Manufacturer") and \
                     tok.dep_ in SUBJ_DEPS | {"attr", "pobj"}:
                 teams = self._team_possessor(tok) + [
                     self.men(c).ent for c in tok.children if c.dep_ == "compound" and
