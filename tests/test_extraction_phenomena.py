@@ -2087,3 +2087,11 @@ def test_a_teammate_of_a_driver_who_moved_this_season(ex):
             "Gus Whitaker.")
     got = triples(ex.extract(text))
     assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_teams_cars_named_by_their_make(ex):
+    text = ("Alan Quill won.\n\nBrightwater Racing's Fords had a quiet night: Marcus Trent "
+            "finished 14th and Gus Whitaker was 20th.")
+    got = triples(ex.extract(text))
+    assert ("Marcus Trent", "drove_for", "Brightwater Racing") in got
+    assert ("Alan Quill", "drove_for", "Brightwater Racing") not in got
