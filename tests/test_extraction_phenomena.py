@@ -2095,3 +2095,10 @@ def test_a_teams_cars_named_by_their_make(ex):
     got = triples(ex.extract(text))
     assert ("Marcus Trent", "drove_for", "Brightwater Racing") in got
     assert ("Alan Quill", "drove_for", "Brightwater Racing") not in got
+
+
+def test_an_owner_who_hires_a_driver_stands_for_his_team(ex):
+    text = ("Team owner Vic Harlan founded Harlan Motorsports in 1984. When the seat opened, "
+            "Harlan filled it quickly, hiring Marcus Trent for the No. 5.")
+    got = triples(ex.extract(text))
+    assert ("Marcus Trent", "drove_for", "Harlan Motorsports") in got

@@ -251,6 +251,10 @@ TEAM_HIRE_VERBS = frozenset({
 })
 """Verbs whose subject (a team) takes on the driver in their object ("T signed D")."""
 
+OWNER_HIRE_VERBS = frozenset({"hire", "sign", "tab", "pick", "choose", "select", "recruit",
+                              "tap", "field", "re-sign"})
+"""Verbs whose subject, a team's owner, takes on the driver in their object."""
+
 DRIVE_PREPS = frozenset({"for", "with", "at", "to", "by", "from"})
 
 SAY_VERBS = frozenset({

@@ -1213,6 +1213,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     if self._driverish(d):
                         for mk in makers:
                             self.emit(d, "affiliated_with", mk, si, 0.7, "org-signs")
+            self._owner_hires(tok, lemma, drivers, si)
             if subj_teams:
                 objs = self.dobjs(tok, poss=False)
                 if lemma in {"field", "enter", "add"}:
@@ -1247,6 +1248,18 @@ class _Run(CarRules, ResultRules, QuoteRules):
                         self.emit(d, "affiliated_with", t, si, 0.6, "drive-verb-staff")
                     continue
                 self.emit(d, "drove_for", t, si, conf, "drive-verb")
+
+    def _owner_hires(self, tok, lemma, subjects, si) -> None:
+        """"Yates hired Irvan to take over the No. 28", "Hendrick filled the seat,
+        hiring T. L.": an owner who hires a driver stands for his team (resolved in
+        :meth:`drove_for_owners`)."""
+        if lemma not in L.OWNER_HIRE_VERBS or self.negated(tok):
+            return
+        owners = [o for o in subjects if self.ent(o).is_person and
+                  self.ent(o).type not in {"Driver", "CrewChief"}]
+        for d in self.dobjs(tok, poss=False) if owners else []:
+            if self._driverish(d) and self.ent(d).type == "Driver":
+                self._for_owner += [(d, o, si) for o in owners]
 
     def definite_team_driver(self, tok, si) -> None:
         """"Ricky Stenhouse Jr. was cooler still. Hocevar and the JTG driver traded
