@@ -2102,3 +2102,13 @@ def test_an_owner_who_hires_a_driver_stands_for_his_team(ex):
             "Harlan filled it quickly, hiring Marcus Trent for the No. 5.")
     got = triples(ex.extract(text))
     assert ("Marcus Trent", "drove_for", "Harlan Motorsports") in got
+
+
+def test_drivers_who_came_through_or_arrived_at_a_team(ex):
+    text = ("Kestrel Motorsports has run a driver development program since 2010. Alan Quill, "
+            "Marcus Trent and Gus Whitaker all came through the organization. Sid Okafor "
+            "arrived at Brightwater Racing in 2006.")
+    got = triples(ex.extract(text))
+    for d in ("Alan Quill", "Marcus Trent", "Gus Whitaker"):
+        assert (d, "drove_for", "Kestrel Motorsports") in got
+    assert ("Sid Okafor", "drove_for", "Brightwater Racing") in got

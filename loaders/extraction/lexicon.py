@@ -196,7 +196,7 @@ DRIVE_VERBS = frozenset({
     "make", "land", "compete", "qualify", "wheel", "replace", "substitute", "fill",
     "transition", "jump", "graduate", "step", "team", "ink", "re-sign", "stay", "remain",
     "contest", "campaign", "earn", "claim", "capture", "take", "lead", "post", "record",
-    "wave", "appear", "part", "switch", "come",
+    "wave", "appear", "part", "switch", "come", "arrive",
 })
 """Verbs whose subject drives for the team attached to them ("drove for", "signed with")."""
 

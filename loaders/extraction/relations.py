@@ -1132,8 +1132,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
         strong = lemma in L.DRIVE_VERBS_STRONG
         preps = {"for", "with"}
         if strong or lemma in {"move", "transition", "jump", "graduate", "switch", "come",
-                               "return", "step"} or lemma == "land" and self.hedge(tok) == 1:
+                               "return", "step", "arrive"} or \
+                lemma == "land" and self.hedge(tok) == 1:
             preps |= {"to", "at", "from"}  # ("landing at T"; "could land at T" is talk)
+        if lemma in {"come", "graduate", "rise"}:
+            preps |= {"through"}  # "A, B and C all came through the organization"
         if lemma in {"fill", "substitute", "sub", "stand"}:
             preps |= {"at"}  # "filled in for X at T"
         if lemma == "make" and any(c.dep_ == "dobj" and c.lemma_.lower() == "name"
