@@ -2112,3 +2112,11 @@ def test_drivers_who_came_through_or_arrived_at_a_team(ex):
     for d in ("Alan Quill", "Marcus Trent", "Gus Whitaker"):
         assert (d, "drove_for", "Kestrel Motorsports") in got
     assert ("Sid Okafor", "drove_for", "Brightwater Racing") in got
+
+
+def test_a_surname_written_with_accents_the_registry_leaves_out():
+    ex = Extractor(registry=REGISTRY, extra_names=EXTRA + [("Luis Nunez", "Driver")])
+    text = ("Luis Núñez drove for Osprey Racing in 2019. Núñez now drives for Kestrel "
+            "Motorsports.")
+    got = triples(ex.extract(text))
+    assert ("Luis Núñez", "drove_for", "Kestrel Motorsports") in got
