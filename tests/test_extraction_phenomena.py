@@ -2120,3 +2120,17 @@ def test_a_surname_written_with_accents_the_registry_leaves_out():
             "Motorsports.")
     got = triples(ex.extract(text))
     assert ("Luis Núñez", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_season_reviews_card_per_car(ex):
+    text = ("Kestrel Motorsports won six races in 2024 and put all of its cars in the "
+            "playoffs. Here is how each of its Fords fared.\n\n"
+            "No. 11 — Alan Quill\nCrew chief: Hank Dorsey. Primary sponsor: none.\n"
+            "Result: three wins.\n\nQuill won at the Lakeview Speedway in the spring.\n\n"
+            "No. 54 — Marcus Trent\nCrew chief: Pete Amundsen.\nResult: one win.\n")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+    assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
+    assert ("Hank Dorsey", "crew_chief_for", "Alan Quill") in got
+    assert ("Pete Amundsen", "crew_chief_for", "Marcus Trent") in got
+    assert ("Pete Amundsen", "crew_chief_for", "Alan Quill") not in got

@@ -517,6 +517,47 @@ class CarRules:
         if len(ms) == 3:
             self.emit(ms[1].ent, "affiliated_with", ms[2].ent, si, 0.8, "listing-line-make")
 
+    def car_card(self, si) -> None:
+        """A season review's card per car: a line "No. 11 — <driver>" (the driver of one
+        of the cars of the team the article opens on), then "Crew chief: C." in the
+        lines under it (C calls that driver's races). The parse may cut either line in
+        two ("No. 54 —" / "Ty Gibbs")."""
+        sents = self.de.sents
+        words = [t for t in sents[si] if not t.is_space]
+        if not words or words[0].text not in NUMBER_SIGNS:
+            return
+        k, ms = si, self.de.in_sentence(si)
+        if not ms and si + 1 < len(sents):
+            k, ms = si + 1, self.de.in_sentence(si + 1)
+            words += [t for t in sents[k] if not t.is_space]
+        if len(ms) != 1 or not self._driverish(ms[0].ent) or \
+                "\n" not in sents[k][-1].text + sents[k][-1].whitespace_ or \
+                not all(t.is_punct or t.like_num or t.text in NUMBER_SIGNS or
+                        ms[0].start <= t.i < ms[0].end for t in words):
+            return
+        driver = ms[0].ent
+        for team in self.lede_team():
+            self.emit(driver, "drove_for", team, k, 0.65, "car-card")
+        for j in range(k + 1, min(k + 5, len(sents))):
+            if sents[j][0].text in NUMBER_SIGNS:
+                return  # the next card
+            chief = self._labelled_chief(j)
+            if chief is not None and chief != driver:
+                if not self.ent(chief).certain:
+                    self.ent(chief).type = "CrewChief"
+                self.emit(chief, "crew_chief_for", driver, j, 0.7, "car-card-chief")
+
+    def _labelled_chief(self, j: int) -> int | None:
+        """The person of a line that opens "Crew chief: C" (the name may start the next
+        sentence of the parse)."""
+        words = [t for t in self.de.sents[j] if not t.is_space]
+        if len(words) < 3 or [t.lower_ for t in words[:3]] != ["crew", "chief", ":"]:
+            return None
+        if len(words) == 3 and j + 1 < len(self.de.sents):
+            words += [t for t in self.de.sents[j + 1] if not t.is_space]
+        m = self.de.mention_at(words[3].i) if len(words) > 3 else None
+        return m.ent if m is not None and self.ent(m.ent).is_person else None
+
     # ------------------------------------------------------------ team + make
     def team_make(self, si, sent, ms) -> None:
         """"<team> <make>", "<sponsor> <make>", "<sponsor> <team> <make>" written

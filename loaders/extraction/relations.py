@@ -85,6 +85,7 @@ class RelationExtractor:
         run = _Run(self.voc, de)
         for si, sent in enumerate(de.sents):
             ms = de.in_sentence(si)
+            run.car_card(si)  # ("No. 11 — Y" over a car's review)
             if si in de.headings:
                 run.listing_line(si, sent, ms)  # ("Y, T, No. 10 <make>" over a section)
                 continue
