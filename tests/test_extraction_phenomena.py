@@ -2134,3 +2134,11 @@ def test_a_season_reviews_card_per_car(ex):
     assert ("Hank Dorsey", "crew_chief_for", "Alan Quill") in got
     assert ("Pete Amundsen", "crew_chief_for", "Marcus Trent") in got
     assert ("Pete Amundsen", "crew_chief_for", "Alan Quill") not in got
+
+
+def test_a_crew_chief_speaking_after_the_quotes_of_others(ex):
+    text = ("Alan Quill led 38 laps in the No. 88 Ford and was second at the finish.\n\n"
+            "\"He is the best road racer in the world,\" team owner Vic Harlan said. "
+            "\"Give him time.\"\n\nCrew chief Hank Dorsey said the team would go to work.")
+    got = triples(ex.extract(text))
+    assert ("Hank Dorsey", "crew_chief_for", "Alan Quill") in got

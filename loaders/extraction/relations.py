@@ -2034,6 +2034,25 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     return m.ent
         return None
 
+    def _paragraph_driver(self, si, exclude, reach: int = 6) -> int | None:
+        """The driver a recap's paragraph is on when a crew chief speaks in it after the
+        quotes of others ("Y led 38 laps ... '...,' owner O said. Crew chief C said the
+        team would ..."): back over quoted sentences, within the section, the driver
+        named as a subject, else the one driver named, in the nearest sentence naming a
+        driver outside quotes."""
+        for k in range(si - 1, max(-1, si - 1 - reach), -1):
+            if k in self.de.headings:
+                return None
+            named = [m for m in self.de.in_sentence(k) if self.ent(m.ent).type == "Driver"
+                     and m.ent not in exclude and not self.inside_quote(m.root)]
+            if not named:
+                continue
+            subj = [m.ent for m in named if self.doc[m.root].dep_ in SUBJ_DEPS]
+            if subj:
+                return subj[0]
+            return named[0].ent if len({m.ent for m in named}) == 1 else None
+        return None
+
     def feud_noun(self, tok, si) -> None:
         low = tok.lemma_.lower()
         if low == "word":
@@ -2753,6 +2772,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 drivers, conf = others, 0.65
             elif not others:
                 topic = self._topic_driver(si, set(chiefs))
+                if topic is None and tok.dep_ == "compound" and \
+                        self.doc[tok.i - 1].lower_ == "crew" and \
+                        self.doc[tok.i - 1].is_title:  # "Crew chief C said ..."
+                    topic = self._paragraph_driver(si, set(chiefs))
                 drivers, conf = ([topic], 0.6) if topic is not None else ([], conf)
         for c in chiefs:
             e = self.ent(c)
