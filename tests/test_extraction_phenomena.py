@@ -2142,3 +2142,11 @@ def test_a_crew_chief_speaking_after_the_quotes_of_others(ex):
             "\"Give him time.\"\n\nCrew chief Hank Dorsey said the team would go to work.")
     got = triples(ex.extract(text))
     assert ("Hank Dorsey", "crew_chief_for", "Alan Quill") in got
+
+
+def test_a_teams_trucks_then_a_driver_the_parse_makes_a_conjunct(ex):
+    text = ("Alan Quill won.\n\nBrightwater Racing placed both of its trucks in the top 10. "
+            "Marcus Trent finished fourth in the No. 18 LiUNA! Chevrolet, and Gus Whitaker "
+            "was eighth in the No. 19.")
+    got = triples(ex.extract(text))
+    assert ("Gus Whitaker", "drove_for", "Brightwater Racing") in got

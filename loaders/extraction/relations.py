@@ -1310,7 +1310,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
             if any(self.teamish(m.ent) and m.ent != team for m in ms):
                 return
             for m in ms:
-                if self.doc[m.root].dep_ in SUBJ_DEPS and not self.inside_quote(m.root):
+                root = self.doc[m.root]
+                if (root.dep_ in SUBJ_DEPS or root.dep_ == "conj" and
+                        root.head.dep_ in SUBJ_DEPS) and not self.inside_quote(m.root):
                     for d in self.group_of(m):
                         if self._driverish(d) and self.ent(d).type == "Driver":
                             self.emit(d, "drove_for", team, k, 0.6, "team-cars-lead")
