@@ -2150,3 +2150,11 @@ def test_a_teams_trucks_then_a_driver_the_parse_makes_a_conjunct(ex):
             "was eighth in the No. 19.")
     got = triples(ex.extract(text))
     assert ("Gus Whitaker", "drove_for", "Brightwater Racing") in got
+
+
+def test_the_crew_chief_on_a_car_number(ex):
+    text = ("Alan Quill drives the No. 77 Ford for Kestrel Motorsports. Marcus Trent won the "
+            "race on fuel. That would be Hank Dorsey, the crew chief on the 77.")
+    got = triples(ex.extract(text))
+    assert ("Hank Dorsey", "crew_chief_for", "Alan Quill") in got
+    assert ("Hank Dorsey", "crew_chief_for", "Marcus Trent") not in got

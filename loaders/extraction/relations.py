@@ -2719,6 +2719,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 got = self.ents_of(c)
                 drivers += [g for g in got if self.ent(g).is_person]
                 teams += [g for g in got if self.ent(g).type == "Team"]
+            if c.dep_ == "prep" and c.lower_ == "on":  # "the crew chief on the 77"
+                drivers += [d for p in c.children if p.dep_ == "pobj"
+                            for d in self.car_refs(p, 2) if self._driverish(d)]
             if c.dep_ == "prep" and c.lower_ in {"for", "of", "to", "with", "at"}:
                 for p in c.children:
                     if p.dep_ == "pobj":
