@@ -2158,3 +2158,10 @@ def test_the_crew_chief_on_a_car_number(ex):
     got = triples(ex.extract(text))
     assert ("Hank Dorsey", "crew_chief_for", "Alan Quill") in got
     assert ("Hank Dorsey", "crew_chief_for", "Marcus Trent") not in got
+
+
+def test_an_owner_who_drives_a_car_drives_for_his_team(ex):
+    text = ("Alan Quill, who drives the No. 6 and co-owns Kestrel Motorsports, was blunt "
+            "about where the manufacturer stands.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got

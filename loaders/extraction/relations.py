@@ -884,8 +884,25 @@ class _Run(CarRules, ResultRules, QuoteRules):
             if team is not None:
                 self.emit(d, "drove_for", team, si, 0.7, "drive-for-owner")
 
+    def owner_drives_own_car(self) -> None:
+        """"Y, who drives the No. 6 and co-owns T", "Y, the team's co-owner and driver of
+        the No. 6": a driver who owns a team and drives a car the same sentence gives no
+        other team drives for his own team."""
+        owned = {}
+        for e in self.edges.values():
+            if e.predicate == "owns":
+                owned.setdefault((e.subject, e.sent), []).append(e.object)
+        if not owned:
+            return
+        for i, _, driver, team in self.car_facts():
+            k = self._sent_index(self.doc[i])
+            teams = owned.get((driver, k), [])
+            if team is None and len(teams) == 1 and self.ent(driver).type == "Driver":
+                self.emit(driver, "drove_for", teams[0], k, 0.65, "owner-drives")
+
     def finish(self) -> list[Edge]:
         self.replaced_held_the_place()
+        self.owner_drives_own_car()
         self.drove_for_owners()
         self.teammates_share_team()
         self.car_owners_own_the_team()
