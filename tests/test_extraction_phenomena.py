@@ -2165,3 +2165,12 @@ def test_an_owner_who_drives_a_car_drives_for_his_team(ex):
             "about where the manufacturer stands.")
     got = triples(ex.extract(text))
     assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_who_after_a_team_ending_a_description_and_filling_in_at_a_team(ex):
+    text = ("Sid Okafor, a race winner for Brightwater Racing who also filled in for Alan Quill "
+            "and Marcus Trent at Kestrel Motorsports this year, will inherit the seat.")
+    got = triples(ex.extract(text))
+    assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") in got
+    assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got

@@ -242,6 +242,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if j >= 0:
             m = self.de.mention_at(j)
             if m is not None:
+                if tok.lower_ == "who" and not self.ent(m.ent).is_person:
+                    return self._described_person(m) or self.surface_group(m)
                 return self.surface_group(m)
         # by the parse: the noun the relative clause hangs on
         t = tok
@@ -250,6 +252,18 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if t.dep_ == "relcl":
             return self.ents_of(t.head, follow_rel=False)
         return []
+
+    def _described_person(self, m) -> list[int]:
+        """The person "who" stands for after an organization that ends a description of
+        him: "Y, a winner for T who also filled in for ..." is Y."""
+        t = self.doc[m.root]
+        for _ in range(4):
+            if t.dep_ not in {"pobj", "prep", "compound"} or t.head.i == t.i:
+                break
+            t = t.head
+        if t.dep_ != "appos":
+            return []
+        return [e for e in self.ents_of(t.head, follow_rel=False) if self.ent(e).is_person]
 
     def pronoun(self, tok) -> list[int]:
         """The person a personal pronoun refers to: the nearest one named before it."""
@@ -1193,7 +1207,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
         drivers = self.subjects(tok)
         if lemma in {"fill", "substitute", "sub", "stand"}:
             # "Y filled in for X and Z at T": the drivers stood in for drive there too
-            drivers += [d for d in self.pobjs(tok, {"for"}) if self._driverish(d)]
+            stood_for = [d for d in self.pobjs(tok, {"for"}) if self._driverish(d)]
+            drivers += stood_for
+            # (the parse may hang "at T" on the last of them)
+            teams += [t for m in self.de.in_sentence(si) if m.ent in stood_for
+                      for t in self.pobjs(self.doc[m.root], {"at"}) if self.teamish(t)]
         if lemma in {"win", "finish", "run", "compete", "score"} and \
                 any(self.teamish(t) for t in drivers):
             # "The team has won with both A and B": its drivers
