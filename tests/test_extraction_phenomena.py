@@ -2174,3 +2174,12 @@ def test_who_after_a_team_ending_a_description_and_filling_in_at_a_team(ex):
     assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") in got
     assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
     assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_an_owners_drivers_drive_for_his_team(ex):
+    text = ("Team owner Vic Harlan founded Harlan Motorsports in 1984. The alliance puts "
+            "Brightwater Racing on the same baseline as Harlan's Alan Quill, Marcus Trent "
+            "and Gus Whitaker.")
+    got = triples(ex.extract(text))
+    for d in ("Alan Quill", "Marcus Trent", "Gus Whitaker"):
+        assert (d, "drove_for", "Harlan Motorsports") in got

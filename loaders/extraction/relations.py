@@ -1693,6 +1693,13 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 # "<team> partner <S>", "<team>'s longtime sponsor <S>"
                 self.emit(b.ent, "sponsors", a.ent, si, 0.75, "team-partner-name")
                 continue
+            if ea.type == "Person" and words in (["'s"], ["’s"], ["'"], ["’"]) and \
+                    eb.type == "Driver":
+                # "Penske's A, B and C": an owner's drivers drive for his team (see
+                # drove_for_owners)
+                self._for_owner += [(g, a.ent, si) for g in self.group_of(b)
+                                    if self.ent(g).type == "Driver"]
+                continue
             if ea.type in {"Team", "Sponsor", "Organization", "Manufacturer"} and eb.is_person:
                 poss = words[:1] in (["'s"], ["’s"], ["'"], ["’"])
                 rest = words[1:] if poss else words
