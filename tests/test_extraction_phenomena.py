@@ -2183,3 +2183,10 @@ def test_an_owners_drivers_drive_for_his_team(ex):
     got = triples(ex.extract(text))
     for d in ("Alan Quill", "Marcus Trent", "Gus Whitaker"):
         assert (d, "drove_for", "Harlan Motorsports") in got
+
+
+def test_a_team_pairing_its_crew_chief_with_a_driver(ex):
+    text = ("Hank Dorsey spent two years as an engineer at Kestrel Motorsports. In 2005 the "
+            "team paired him with a 19-year-old Alan Quill.")
+    got = triples(ex.extract(text))
+    assert ("Hank Dorsey", "crew_chief_for", "Alan Quill") in got

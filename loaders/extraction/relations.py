@@ -2460,6 +2460,13 @@ class _Run(CarRules, ResultRules, QuoteRules):
         subj = self.subjects(tok)
         passive = self.passive_subjects(tok)
         objs = self.pobjs(tok, {"with", "for", "alongside"})
+        put_together = self.dobjs(tok, poss=False) if lemma in {
+            "pair", "reunite", "partner", "team"} and objs else []
+        if put_together:
+            # "T paired him with a 19-year-old Y", "That season paired him with C": the
+            # two the verb puts together, not its subject
+            objs += put_together
+            subj = []
         if lemma in {"guide", "lead", "coach", "mentor", "crew-chief", "call", "direct",
                      "oversee"}:
             objs += self.dobjs(tok, poss=False)
