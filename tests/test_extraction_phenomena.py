@@ -2179,3 +2179,199 @@ def test_the_teammates_run_in(ex):
     got = feuds_of(ex.extract(text))
     assert frozenset(("Alan Quill", "Marcus Trent")) in got
     assert frozenset(("Walt Brennan", "Alan Quill")) not in got
+
+
+# ---------------------------------------------------------------- drive (round 3)
+def test_an_opening_teammate_is_the_teammate_of_the_driver_just_named(ex):
+    text = ("Alan Quill drives the No. 34 Ford for Kestrel Motorsports. Quill led 80 laps and "
+            "finished second. Teammate Marcus Trent finished ninth.")
+    got = triples(ex.extract(text))
+    assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_possessive_teammate_in_a_list_and_the_team_he_drives_for_now(ex):
+    text = ("Alan Quill drove for Osprey Racing in 2019. He drives for Kestrel Motorsports "
+            "now. Among those collected were Pete Amundsen and Quill's teammate Marcus "
+            "Trent.")
+    got = triples(ex.extract(text))
+    assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
+    assert ("Marcus Trent", "drove_for", "Osprey Racing") not in got
+
+
+def test_stints_nested_in_another_phrase_belong_to_the_subject(ex):
+    text = ("Alan Quill, in his first season with Kestrel Motorsports after stints at Osprey "
+            "Racing and Heron Motorsports, is not expected to return.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Osprey Racing") in got
+    assert ("Alan Quill", "drove_for", "Heron Motorsports") in got
+
+
+def test_crew_chiefs_taking_turns_on_a_drivers_pit_box(ex):
+    text = ("Alan Quill climbed into the No. 18 Ford in 2008 and stayed 15 years. Pete "
+            "Amundsen, Rob Lindqvist and Hank Dorsey each took a turn on his pit box.")
+    got = triples(ex.extract(text))
+    for chief in ("Pete Amundsen", "Rob Lindqvist", "Hank Dorsey"):
+        assert (chief, "crew_chief_for", "Alan Quill") in got
+
+
+def test_a_driver_crediting_or_working_with_crew_chief_c(ex):
+    text = ("Alan Quill credited crew chief Pete Amundsen for a late adjustment, and Marcus "
+            "Trent, who struggled, praised his pit crew.")
+    got = triples(ex.extract(text))
+    assert ("Pete Amundsen", "crew_chief_for", "Alan Quill") in got
+    assert ("Pete Amundsen", "crew_chief_for", "Marcus Trent") not in got
+
+
+def test_the_team_driver_who_speaks_after_his_quote(ex):
+    text = ("Alan Quill, who finished 29th, declined to point fingers.\n\n"
+            "\"It's a superspeedway. You sign up for this,\" said the Kestrel Motorsports "
+            "driver.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_paragraph_on_a_teams_cars_names_its_drivers(ex):
+    text = ("Alan Quill won the race.\n\nKestrel Motorsports had a quieter afternoon. Marcus "
+            "Trent brought the No. 81 Ford home third, and Gus Whitaker was sixth in the No. "
+            "18 Ford.\n\nSid Okafor finished fifth.")
+    got = triples(ex.extract(text))
+    assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
+    assert ("Gus Whitaker", "drove_for", "Kestrel Motorsports") in got
+    assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") not in got
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") not in got
+
+
+def test_a_teams_cars_then_the_drivers_after_a_semicolon(ex):
+    text = ("Brightwater Racing's three cars never threatened; Marcus Trent, Gus Whitaker and "
+            "Sid Okafor finished 16th, 19th and 24th.")
+    got = triples(ex.extract(text))
+    for d in ("Marcus Trent", "Gus Whitaker", "Sid Okafor"):
+        assert (d, "drove_for", "Brightwater Racing") in got
+    text = ("For Kestrel Motorsports, the afternoon produced plenty of speed. Lou Pacheco "
+            "finished third.")
+    assert ("Lou Pacheco", "drove_for", "Kestrel Motorsports") in triples(ex.extract(text))
+
+
+def test_a_crew_chief_set_on_a_drivers_car(ex):
+    text = ("Alan Quill drives the No. 1 Ford for Kestrel Motorsports, and Marcus Trent drives "
+            "the No. 99 Ford. Trent got into the left rear of the No. 1 on lap 40. Pete "
+            "Amundsen, a veteran crew chief, shrugged. The team said its two crew chiefs, "
+            "Hank Dorsey on the No. 1 and Pete Amundsen on the No. 99, have kept things calm. "
+            "Crew chief Rob Lindqvist will move to the No. 22 Ford driven by Gus Whitaker next "
+            "season.")
+    got = triples(ex.extract(text))
+    assert ("Hank Dorsey", "crew_chief_for", "Alan Quill") in got
+    assert ("Pete Amundsen", "crew_chief_for", "Marcus Trent") in got
+    assert ("Pete Amundsen", "crew_chief_for", "Alan Quill") not in got
+    assert ("Rob Lindqvist", "crew_chief_for", "Gus Whitaker") in got
+
+
+def test_a_teammate_of_a_driver_who_moved_this_season(ex):
+    text = ("Alan Quill returns to Kestrel Motorsports after spending 2024 in the No. 71 Ford "
+            "for Osprey Racing. His teammates this season are Marcus Trent in the No. 34 and "
+            "Gus Whitaker.")
+    got = triples(ex.extract(text))
+    assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_teams_cars_named_by_their_make(ex):
+    text = ("Alan Quill won.\n\nBrightwater Racing's Fords had a quiet night: Marcus Trent "
+            "finished 14th and Gus Whitaker was 20th.")
+    got = triples(ex.extract(text))
+    assert ("Marcus Trent", "drove_for", "Brightwater Racing") in got
+    assert ("Alan Quill", "drove_for", "Brightwater Racing") not in got
+
+
+def test_an_owner_who_hires_a_driver_stands_for_his_team(ex):
+    text = ("Team owner Vic Harlan founded Harlan Motorsports in 1984. When the seat opened, "
+            "Harlan filled it quickly, hiring Marcus Trent for the No. 5.")
+    got = triples(ex.extract(text))
+    assert ("Marcus Trent", "drove_for", "Harlan Motorsports") in got
+
+
+def test_drivers_who_came_through_or_arrived_at_a_team(ex):
+    text = ("Kestrel Motorsports has run a driver development program since 2010. Alan Quill, "
+            "Marcus Trent and Gus Whitaker all came through the organization. Sid Okafor "
+            "arrived at Brightwater Racing in 2006.")
+    got = triples(ex.extract(text))
+    for d in ("Alan Quill", "Marcus Trent", "Gus Whitaker"):
+        assert (d, "drove_for", "Kestrel Motorsports") in got
+    assert ("Sid Okafor", "drove_for", "Brightwater Racing") in got
+
+
+def test_a_surname_written_with_accents_the_registry_leaves_out():
+    ex = Extractor(registry=REGISTRY, extra_names=EXTRA + [("Luis Nunez", "Driver")])
+    text = ("Luis Núñez drove for Osprey Racing in 2019. Núñez now drives for Kestrel "
+            "Motorsports.")
+    got = triples(ex.extract(text))
+    assert ("Luis Núñez", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_a_season_reviews_card_per_car(ex):
+    text = ("Kestrel Motorsports won six races in 2024 and put all of its cars in the "
+            "playoffs. Here is how each of its Fords fared.\n\n"
+            "No. 11 — Alan Quill\nCrew chief: Hank Dorsey. Primary sponsor: none.\n"
+            "Result: three wins.\n\nQuill won at the Lakeview Speedway in the spring.\n\n"
+            "No. 54 — Marcus Trent\nCrew chief: Pete Amundsen.\nResult: one win.\n")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+    assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
+    assert ("Hank Dorsey", "crew_chief_for", "Alan Quill") in got
+    assert ("Pete Amundsen", "crew_chief_for", "Marcus Trent") in got
+    assert ("Pete Amundsen", "crew_chief_for", "Alan Quill") not in got
+
+
+def test_a_crew_chief_speaking_after_the_quotes_of_others(ex):
+    text = ("Alan Quill led 38 laps in the No. 88 Ford and was second at the finish.\n\n"
+            "\"He is the best road racer in the world,\" team owner Vic Harlan said. "
+            "\"Give him time.\"\n\nCrew chief Hank Dorsey said the team would go to work.")
+    got = triples(ex.extract(text))
+    assert ("Hank Dorsey", "crew_chief_for", "Alan Quill") in got
+
+
+def test_a_teams_trucks_then_a_driver_the_parse_makes_a_conjunct(ex):
+    text = ("Alan Quill won.\n\nBrightwater Racing placed both of its trucks in the top 10. "
+            "Marcus Trent finished fourth in the No. 18 LiUNA! Chevrolet, and Gus Whitaker "
+            "was eighth in the No. 19.")
+    got = triples(ex.extract(text))
+    assert ("Gus Whitaker", "drove_for", "Brightwater Racing") in got
+
+
+def test_the_crew_chief_on_a_car_number(ex):
+    text = ("Alan Quill drives the No. 77 Ford for Kestrel Motorsports. Marcus Trent won the "
+            "race on fuel. That would be Hank Dorsey, the crew chief on the 77.")
+    got = triples(ex.extract(text))
+    assert ("Hank Dorsey", "crew_chief_for", "Alan Quill") in got
+    assert ("Hank Dorsey", "crew_chief_for", "Marcus Trent") not in got
+
+
+def test_an_owner_who_drives_a_car_drives_for_his_team(ex):
+    text = ("Alan Quill, who drives the No. 6 and co-owns Kestrel Motorsports, was blunt "
+            "about where the manufacturer stands.")
+    got = triples(ex.extract(text))
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_who_after_a_team_ending_a_description_and_filling_in_at_a_team(ex):
+    text = ("Sid Okafor, a race winner for Brightwater Racing who also filled in for Alan Quill "
+            "and Marcus Trent at Kestrel Motorsports this year, will inherit the seat.")
+    got = triples(ex.extract(text))
+    assert ("Sid Okafor", "drove_for", "Kestrel Motorsports") in got
+    assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") in got
+    assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
+
+
+def test_an_owners_drivers_drive_for_his_team(ex):
+    text = ("Team owner Vic Harlan founded Harlan Motorsports in 1984. The alliance puts "
+            "Brightwater Racing on the same baseline as Harlan's Alan Quill, Marcus Trent "
+            "and Gus Whitaker.")
+    got = triples(ex.extract(text))
+    for d in ("Alan Quill", "Marcus Trent", "Gus Whitaker"):
+        assert (d, "drove_for", "Harlan Motorsports") in got
+
+
+def test_a_team_pairing_its_crew_chief_with_a_driver(ex):
+    text = ("Hank Dorsey spent two years as an engineer at Kestrel Motorsports. In 2005 the "
+            "team paired him with a 19-year-old Alan Quill.")
+    got = triples(ex.extract(text))
+    assert ("Hank Dorsey", "crew_chief_for", "Alan Quill") in got

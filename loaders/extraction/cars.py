@@ -124,8 +124,12 @@ class CarRules:
             if t.head.i == t.i:
                 break
             t = t.head
-            if t.pos_ == "VERB" and t.lemma_.lower() in L.STRIKE_VERBS and tok.i > t.i:
-                return None  # "Y hooked the rear of the No. 77": another driver's car
+            if t.pos_ == "VERB" and tok.i > t.i and (
+                    t.lemma_.lower() in L.STRIKE_VERBS or t.lemma_.lower() in {"get", "run"}
+                    and any(c.lower_ == "into" for c in t.children)):
+                # "Y hooked the rear of the No. 77", "Y got into the left rear of the
+                # No. 99": another driver's car
+                return None
             if t.pos_ in {"VERB", "AUX"} or any(c.dep_ == "nsubj" for c in t.children):
                 # "followed by Y in the No. 6": the agent's car ("and Y moves to T's
                 # No. 60": a verb the parser took for a noun still has its subject)
@@ -513,6 +517,47 @@ class CarRules:
         if len(ms) == 3:
             self.emit(ms[1].ent, "affiliated_with", ms[2].ent, si, 0.8, "listing-line-make")
 
+    def car_card(self, si) -> None:
+        """A season review's card per car: a line "No. 11 — <driver>" (the driver of one
+        of the cars of the team the article opens on), then "Crew chief: C." in the
+        lines under it (C calls that driver's races). The parse may cut either line in
+        two ("No. 54 —" / "Ty Gibbs")."""
+        sents = self.de.sents
+        words = [t for t in sents[si] if not t.is_space]
+        if not words or words[0].text not in NUMBER_SIGNS:
+            return
+        k, ms = si, self.de.in_sentence(si)
+        if not ms and si + 1 < len(sents):
+            k, ms = si + 1, self.de.in_sentence(si + 1)
+            words += [t for t in sents[k] if not t.is_space]
+        if len(ms) != 1 or not self._driverish(ms[0].ent) or \
+                "\n" not in sents[k][-1].text + sents[k][-1].whitespace_ or \
+                not all(t.is_punct or t.like_num or t.text in NUMBER_SIGNS or
+                        ms[0].start <= t.i < ms[0].end for t in words):
+            return
+        driver = ms[0].ent
+        for team in self.lede_team():
+            self.emit(driver, "drove_for", team, k, 0.65, "car-card")
+        for j in range(k + 1, min(k + 5, len(sents))):
+            if sents[j][0].text in NUMBER_SIGNS:
+                return  # the next card
+            chief = self._labelled_chief(j)
+            if chief is not None and chief != driver:
+                if not self.ent(chief).certain:
+                    self.ent(chief).type = "CrewChief"
+                self.emit(chief, "crew_chief_for", driver, j, 0.7, "car-card-chief")
+
+    def _labelled_chief(self, j: int) -> int | None:
+        """The person of a line that opens "Crew chief: C" (the name may start the next
+        sentence of the parse)."""
+        words = [t for t in self.de.sents[j] if not t.is_space]
+        if len(words) < 3 or [t.lower_ for t in words[:3]] != ["crew", "chief", ":"]:
+            return None
+        if len(words) == 3 and j + 1 < len(self.de.sents):
+            words += [t for t in self.de.sents[j + 1] if not t.is_space]
+        m = self.de.mention_at(words[3].i) if len(words) > 3 else None
+        return m.ent if m is not None and self.ent(m.ent).is_person else None
+
     # ------------------------------------------------------------ team + make
     def team_make(self, si, sent, ms) -> None:
         """"<team> <make>", "<sponsor> <make>", "<sponsor> <team> <make>" written
@@ -728,6 +773,52 @@ class CarRules:
             driver = driver if driver is not None else d
             team = team if team is not None else t
         return driver, team
+
+    def chief_on_car(self, sign, si) -> None:
+        """A crew chief set on a car: "C on the No. 1", "C continues on Y's No. 42", "C
+        took over the No. 99", "C will move to the No. 2 driven by Y", "C moves from Y's
+        No. 7", "take charge of Y's No. 88": C calls (or called) the races of the car's
+        driver."""
+        phrase = sign
+        for _ in range(3):
+            if phrase.dep_ in {"pobj", "dobj"} or phrase.head.i == phrase.i:
+                break
+            phrase = phrase.head
+        before = None
+        if phrase.dep_ == "pobj" and phrase.head.lower_ in L.CAR_PREPS:
+            gov, before = phrase.head.head, self.men(self.doc[phrase.head.i - 1])
+        elif phrase.dep_ == "dobj" and phrase.head.lemma_.lower() in L.CAR_TAKEOVER_VERBS:
+            gov = phrase.head
+        else:
+            return
+        if before is not None and self.ent(before.ent).type == "CrewChief":
+            chiefs = [before.ent]  # "the two crew chiefs, C on the No. 1 and D on the No. 99"
+        else:
+            chiefs = self._chiefs_at(gov)
+        if not chiefs:
+            return
+        drivers = [d for d in self.car_refs(phrase, 3) if self._driverish(d)]
+        verb = gov if gov.pos_ in {"VERB", "AUX"} else None
+        if not drivers and verb is not None:  # "take over the No. 2 for Y"
+            drivers = [d for d in self.pobjs(verb, {"for"}) if self._driverish(d)]
+        for c in chiefs:
+            for d in drivers:
+                if d != c:
+                    self.emit(c, "crew_chief_for", d, si, 0.65, "chief-on-car")
+
+    def _chiefs_at(self, gov) -> list[int]:
+        """The crew chiefs a car phrase hangs on: the chief's own name ("C on the No. 1"),
+        else the subject of the verb it hangs on (up from "charge" in "take charge of"),
+        not denied."""
+        m = self.men(gov)
+        if m is not None:
+            return [m.ent] if self.ent(m.ent).type == "CrewChief" else []
+        while gov.pos_ not in {"VERB", "AUX"} and gov.dep_ in {"dobj", "pobj", "prep"} and \
+                gov.head.i != gov.i:
+            gov = gov.head
+        if gov.pos_ not in {"VERB", "AUX"} or self.negated(gov):
+            return []
+        return [e for e in self.subjects(gov) if self.ent(e).type == "CrewChief"]
 
     def car_refs(self, tok, depth: int = 3) -> list[int]:
         """Drivers (else teams) of the cars named in a phrase ("on Y's No. 3", "the

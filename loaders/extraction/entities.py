@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from nascar_kg.ontology.registry import fold
 
 from . import lexicon as L
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, strip_accents
 
 PERSON_TYPES = frozenset({"Driver", "CrewChief", "Person"})
 ORG_TYPES = frozenset({"Team", "Manufacturer", "Sponsor", "Organization"})
@@ -838,7 +838,8 @@ class EntityLinker:
             if org_short and tok.text in org_short and \
                     self._team_context(doc, tok.i, tok.i + 1):
                 continue
-            cands = surname.get(tok.text)
+            # ("Suárez" of the registry's "Daniel Suarez": accents aside)
+            cands = surname.get(tok.text) or surname.get(strip_accents(tok.text))
             if cands is None:
                 cands = first.get(tok.text)
                 if cands is None or len(cands) != 1:

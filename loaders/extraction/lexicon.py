@@ -196,7 +196,7 @@ DRIVE_VERBS = frozenset({
     "make", "land", "compete", "qualify", "wheel", "replace", "substitute", "fill",
     "transition", "jump", "graduate", "step", "team", "ink", "re-sign", "stay", "remain",
     "contest", "campaign", "earn", "claim", "capture", "take", "lead", "post", "record",
-    "wave", "appear", "part", "switch", "come",
+    "wave", "appear", "part", "switch", "come", "arrive",
 })
 """Verbs whose subject drives for the team attached to them ("drove for", "signed with")."""
 
@@ -220,6 +220,17 @@ CAR_NOUNS = frozenset({"car", "truck", "entry", "machine", "ride", "seat", "race
 """Nouns of a car that a team owns and a driver drives ("in T's third car", "drive a T
 truck")."""
 
+CAR_TAKEOVER_VERBS = frozenset({"take", "inherit", "lead", "direct", "guide", "oversee",
+                                "call", "run"})
+"""Verbs whose subject takes charge of the car in their object ("C took over the No. 99")."""
+
+CAR_PREPS = frozenset({"on", "to", "from", "with", "of", "over", "atop"})
+"""Prepositions before a car a crew chief is on, moves to or leaves ("C on the No. 1")."""
+
+OUTING_NOUNS = frozenset({"afternoon", "day", "night", "evening", "weekend", "race",
+                          "outing", "run", "showing"})
+"""Nouns of how a race went for a team ("T had a quieter afternoon")."""
+
 DRIVER_EPITHETS = frozenset({"veteran", "rookie", "youngster", "teenager", "newcomer"})
 """Nouns a report calls a driver by again ("The veteran, who drove for T, ...")."""
 
@@ -230,12 +241,19 @@ TEAM_GROUP_NOUNS = frozenset({"trio", "duo", "pair", "quartet", "tandem", "fours
                               "lineup", "line-up", "stable", "contingent"})
 """Nouns of a team's drivers taken together ("the Penske trio", "the T duo of A and B")."""
 
+TENURE_NOUNS = frozenset({"stint", "tenure", "season", "year", "spell", "run", "career"})
+"""Nouns of a stretch of a career spent at a team ("after stints at T and U")."""
+
 TEAM_HIRE_VERBS = frozenset({
     "sign", "hire", "field", "add", "tab", "name", "announce", "select", "pick", "choose",
     "bring", "promote", "enter", "employ", "recruit", "tap", "land", "retain", "extend",
     "welcome", "release", "fire", "dismiss", "drop", "confirm", "unveil", "reveal",
 })
 """Verbs whose subject (a team) takes on the driver in their object ("T signed D")."""
+
+OWNER_HIRE_VERBS = frozenset({"hire", "sign", "tab", "pick", "choose", "select", "recruit",
+                              "tap", "field", "re-sign"})
+"""Verbs whose subject, a team's owner, takes on the driver in their object."""
 
 DRIVE_PREPS = frozenset({"for", "with", "at", "to", "by", "from"})
 

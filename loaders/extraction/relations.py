@@ -85,6 +85,7 @@ class RelationExtractor:
         run = _Run(self.voc, de)
         for si, sent in enumerate(de.sents):
             ms = de.in_sentence(si)
+            run.car_card(si)  # ("No. 11 — Y" over a car's review)
             if si in de.headings:
                 run.listing_line(si, sent, ms)  # ("Y, T, No. 10 <make>" over a section)
                 continue
@@ -241,6 +242,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if j >= 0:
             m = self.de.mention_at(j)
             if m is not None:
+                if tok.lower_ == "who" and not self.ent(m.ent).is_person:
+                    return self._described_person(m) or self.surface_group(m)
                 return self.surface_group(m)
         # by the parse: the noun the relative clause hangs on
         t = tok
@@ -249,6 +252,18 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if t.dep_ == "relcl":
             return self.ents_of(t.head, follow_rel=False)
         return []
+
+    def _described_person(self, m) -> list[int]:
+        """The person "who" stands for after an organization that ends a description of
+        him: "Y, a winner for T who also filled in for ..." is Y."""
+        t = self.doc[m.root]
+        for _ in range(4):
+            if t.dep_ not in {"pobj", "prep", "compound"} or t.head.i == t.i:
+                break
+            t = t.head
+        if t.dep_ != "appos":
+            return []
+        return [e for e in self.ents_of(t.head, follow_rel=False) if self.ent(e).is_person]
 
     def pronoun(self, tok) -> list[int]:
         """The person a personal pronoun refers to: the nearest one named before it."""
@@ -766,12 +781,18 @@ class _Run(CarRules, ResultRules, QuoteRules):
             mates += [e for c in tok.head.children if c.dep_ == "attr" for e in self.ents_of(c)]
         np = tok.head if tok.dep_ == "compound" else tok  # "teammate Y": the phrase is Y's
         anchors = [e for c in tok.children if c.dep_ == "poss" for e in self.ents_of(c)]
+        anchors = anchors or self._possessive_before(tok)
         if not anchors and np.dep_ in {"dobj", "pobj"}:
             v = np.head
             while v.pos_ not in {"VERB", "AUX"} and v.head.i != v.i:
                 v = v.head
             anchors = self.subjects(v)
         mates = [e for e in dict.fromkeys(mates) if self._driverish(e)]
+        if not anchors and mates and tok.dep_ == "compound" and \
+                all(t.is_space for t in self.doc[self.de.sents[si].start:tok.i]):
+            # "Teammate Y finished ninth." opening a sentence: the teammate of the
+            # driver the text was just on
+            anchors = [d for d in [self._topic_driver(si, set(mates))] if d is not None]
         anchors = [e for e in dict.fromkeys(anchors) if self._driverish(e) and e not in mates]
         if mates and anchors:
             self._teammates.append((anchors, mates, si))
@@ -781,6 +802,19 @@ class _Run(CarRules, ResultRules, QuoteRules):
         if len(named) == 1 and not self.negated(tok.head):
             for d in mates + anchors:
                 self.emit(d, "drove_for", named[0], si, 0.7, "team-teammate")
+
+    def _possessive_before(self, tok) -> list[int]:
+        """The name in "X's teammate" when the parse hangs the possessive elsewhere ("...
+        and Cindric's teammate Joey Logano" as a conjunct): the mention just before
+        the possessive marker right before ``tok`` (a team modifier may sit between)."""
+        k = tok.i - 1
+        if k >= 0 and self.men(self.doc[k]) is not None and \
+                self.ent(self.men(self.doc[k]).ent).type == "Team":
+            k = self.men(self.doc[k]).start - 1  # "X's Roush teammate"
+        if k < 1 or self.doc[k].text not in {"'s", "’s", "'", "’"}:
+            return []
+        m = self.men(self.doc[k - 1])
+        return [m.ent] if m is not None and self.ent(m.ent).is_person else []
 
     def replacement(self, tok, si) -> None:
         """"C2, who replaces the retired C1", "Y will replace X in the No. 21", "X will be
@@ -817,16 +851,32 @@ class _Run(CarRules, ResultRules, QuoteRules):
     def teammates_share_team(self) -> None:
         """Teammates drive for one team: the one team a driver of the pair is said to
         drive for goes to the other when nothing else is said of his team."""
-        teams: dict[int, list[int]] = {}
+        teams: dict[int, list[tuple[int, float, int]]] = {}
         for e in self.edges.values():
             if e.predicate == "drove_for":
-                teams.setdefault(e.subject, []).append(e.object)
+                teams.setdefault(e.subject, []).append((e.sent, e.confidence, e.object))
         for anchors, mates, si in self._teammates:
             for a in anchors:
                 for b in mates:
                     for x, y in ((a, b), (b, a)):
-                        if len(teams.get(x, ())) == 1 and not teams.get(y):
-                            self.emit(y, "drove_for", teams[x][0], si, 0.6, "teammate")
+                        team = self._team_then(teams.get(x, []), si)
+                        if team is not None and not teams.get(y):
+                            self.emit(y, "drove_for", team, si, 0.6, "teammate")
+
+    @staticmethod
+    def _team_then(said: list[tuple[int, float, int]], si: int) -> int | None:
+        """The team a driver drives for when sentence ``si`` calls someone his teammate:
+        his one team, else the one said last before it (a career story names his old
+        teams first: "X, who began at T, ... U ... X's teammate Y"), the surest of that
+        sentence ("Y joins T from U's No. 71")."""
+        if len({t for _, _, t in said}) == 1:
+            return said[0][2]
+        before = [(k, c, t) for k, c, t in said if k <= si]
+        if not before:
+            return None
+        last = max(before)[:2]
+        now = {t for k, c, t in before if (k, c) == last}
+        return now.pop() if len(now) == 1 else None
 
     def owners_team(self, person: int) -> int | None:
         """The one team a person stands for ("drove for Childress", "drives for Coach
@@ -848,8 +898,25 @@ class _Run(CarRules, ResultRules, QuoteRules):
             if team is not None:
                 self.emit(d, "drove_for", team, si, 0.7, "drive-for-owner")
 
+    def owner_drives_own_car(self) -> None:
+        """"Y, who drives the No. 6 and co-owns T", "Y, the team's co-owner and driver of
+        the No. 6": a driver who owns a team and drives a car the same sentence gives no
+        other team drives for his own team."""
+        owned = {}
+        for e in self.edges.values():
+            if e.predicate == "owns":
+                owned.setdefault((e.subject, e.sent), []).append(e.object)
+        if not owned:
+            return
+        for i, _, driver, team in self.car_facts():
+            k = self._sent_index(self.doc[i])
+            teams = owned.get((driver, k), [])
+            if team is None and len(teams) == 1 and self.ent(driver).type == "Driver":
+                self.emit(driver, "drove_for", teams[0], k, 0.65, "owner-drives")
+
     def finish(self) -> list[Edge]:
         self.replaced_held_the_place()
+        self.owner_drives_own_car()
         self.drove_for_owners()
         self.teammates_share_team()
         self.car_owners_own_the_team()
@@ -975,6 +1042,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     self.doc[tok.i + 1].like_num or self.doc[tok.i + 1].text == "." and
                     self.doc[tok.i + 2].like_num):
                 self.car_number(tok, si, sent)
+                self.chief_on_car(tok, si)
             if pos == "ADJ" and (low in L.FEUD_ADJ or low in L.DISPLEASED_ADJ):
                 self.angry_with(tok, si)
             if low == "odds" and tok.i > 0 and self.doc[tok.i - 1].lower_ == "at":
@@ -1014,6 +1082,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
         self.with_chief(si, sent, ms)
         self.listing_line(si, sent, ms)
         self.parenthetical_chief(si, sent, ms)
+        if "Team" in types or any(t.lower_ in {"team", "its"} for t in sent):
+            self.team_cars_lead(si, sent)
         if "Team" in types:
             self.fronted_at_team(si, sent)
         if "Team" in types or "Organization" in types:
@@ -1108,8 +1178,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
         strong = lemma in L.DRIVE_VERBS_STRONG
         preps = {"for", "with"}
         if strong or lemma in {"move", "transition", "jump", "graduate", "switch", "come",
-                               "return", "step"} or lemma == "land" and self.hedge(tok) == 1:
+                               "return", "step", "arrive"} or \
+                lemma == "land" and self.hedge(tok) == 1:
             preps |= {"to", "at", "from"}  # ("landing at T"; "could land at T" is talk)
+        if lemma in {"come", "graduate", "rise"}:
+            preps |= {"through"}  # "A, B and C all came through the organization"
         if lemma in {"fill", "substitute", "sub", "stand"}:
             preps |= {"at"}  # "filled in for X at T"
         if lemma == "make" and any(c.dep_ == "dobj" and c.lemma_.lower() == "name"
@@ -1148,7 +1221,11 @@ class _Run(CarRules, ResultRules, QuoteRules):
         drivers = self.subjects(tok)
         if lemma in {"fill", "substitute", "sub", "stand"}:
             # "Y filled in for X and Z at T": the drivers stood in for drive there too
-            drivers += [d for d in self.pobjs(tok, {"for"}) if self._driverish(d)]
+            stood_for = [d for d in self.pobjs(tok, {"for"}) if self._driverish(d)]
+            drivers += stood_for
+            # (the parse may hang "at T" on the last of them)
+            teams += [t for m in self.de.in_sentence(si) if m.ent in stood_for
+                      for t in self.pobjs(self.doc[m.root], {"at"}) if self.teamish(t)]
         if lemma in {"win", "finish", "run", "compete", "score"} and \
                 any(self.teamish(t) for t in drivers):
             # "The team has won with both A and B": its drivers
@@ -1189,6 +1266,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     if self._driverish(d):
                         for mk in makers:
                             self.emit(d, "affiliated_with", mk, si, 0.7, "org-signs")
+            self._owner_hires(tok, lemma, drivers, si)
             if subj_teams:
                 objs = self.dobjs(tok, poss=False)
                 if lemma in {"field", "enter", "add"}:
@@ -1224,25 +1302,107 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     continue
                 self.emit(d, "drove_for", t, si, conf, "drive-verb")
 
+    def _owner_hires(self, tok, lemma, subjects, si) -> None:
+        """"Yates hired Irvan to take over the No. 28", "Hendrick filled the seat,
+        hiring T. L.": an owner who hires a driver stands for his team (resolved in
+        :meth:`drove_for_owners`)."""
+        if lemma not in L.OWNER_HIRE_VERBS or self.negated(tok):
+            return
+        owners = [o for o in subjects if self.ent(o).is_person and
+                  self.ent(o).type not in {"Driver", "CrewChief"}]
+        for d in self.dobjs(tok, poss=False) if owners else []:
+            if self._driverish(d) and self.ent(d).type == "Driver":
+                self._for_owner += [(d, o, si) for o in owners]
+
     def definite_team_driver(self, tok, si) -> None:
         """"Ricky Stenhouse Jr. was cooler still. Hocevar and the JTG driver traded
         paint": "the <team> driver" names again the driver of the sentence before."""
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or \
-                tok.dep_ == "compound" or any(c.dep_ in {"appos", "prep"} or c.dep_ == "compound"
-                                              and self.men(c) is not None and
-                                              self.ent(self.men(c).ent).is_person
-                                              for c in tok.children):
+                tok.dep_ in {"compound", "appos"} or any(
+                    c.dep_ in {"appos", "prep"} or c.dep_ == "compound" and
+                    self.men(c) is not None and self.ent(self.men(c).ent).is_person
+                    for c in tok.children):
             return
         teams = [self.men(c).ent for c in tok.children if c.dep_ == "compound" and
                  self.men(c) is not None and self.ent(self.men(c).ent).type == "Team"]
-        if len(teams) != 1 or si == 0 or si - 1 in self.de.headings:
+        if len(teams) != 1:
             return
         here = {m.ent for m in self.de.in_sentence(si)}
-        before = [m for m in self.de.in_sentence(si - 1) if self.ent(m.ent).type == "Driver"
-                  and m.ent not in here and not self.inside_quote(m.root)]
-        subj = [m for m in before if self.doc[m.root].dep_ in SUBJ_DEPS]
-        if subj or len({m.ent for m in before}) == 1:
-            self.emit((subj or before)[0].ent, "drove_for", teams[0], si, 0.6, "the-team-driver")
+        for k in range(si - 1, max(-1, si - 4), -1):
+            # back over the quoted sentences the driver speaks ("'...,' said the T
+            # driver") and a sentence naming no driver, to the one naming him
+            if k in self.de.headings:
+                return
+            before = [m for m in self.de.in_sentence(k) if self.ent(m.ent).type == "Driver"
+                      and m.ent not in here and not self.inside_quote(m.root)]
+            if not before:
+                continue
+            subj = [m for m in before if self.doc[m.root].dep_ in SUBJ_DEPS]
+            if subj or len({m.ent for m in before}) == 1:
+                self.emit((subj or before)[0].ent, "drove_for", teams[0], si, 0.6,
+                          "the-team-driver")
+            return
+
+    def team_cars_lead(self, si, sent) -> None:
+        """A recap's paragraph on one team's cars: "T had a quieter afternoon.", "T's
+        three cars never threatened;", "For T, the afternoon produced ...", "The team's
+        other trucks had forgettable nights." The drivers it goes on to name as
+        subjects ("A finished fourth, and B was eighth") in that paragraph, before another
+        team is named, drive the team's cars."""
+        team, cut = self._cars_lead_team(sent)
+        if team is None:
+            return
+        for k in range(si, min(si + 3, len(self.de.sents))):
+            if k > si and (k in self.de.headings or self._paragraph_starts(k)):
+                return
+            ms = [m for m in self.de.in_sentence(k) if m.start >= cut or k > si]
+            if any(self.teamish(m.ent) and m.ent != team for m in ms):
+                return
+            for m in ms:
+                root = self.doc[m.root]
+                if (root.dep_ in SUBJ_DEPS or root.dep_ == "conj" and
+                        root.head.dep_ in SUBJ_DEPS) and not self.inside_quote(m.root):
+                    for d in self.group_of(m):
+                        if self._driverish(d) and self.ent(d).type == "Driver":
+                            self.emit(d, "drove_for", team, k, 0.6, "team-cars-lead")
+
+    def _cars_lead_team(self, sent) -> tuple[int | None, int]:
+        """The team a sentence opens a paragraph on its cars with, and where the names
+        that may follow in it start (after its ";" or ":"), else (None, 0)."""
+        cut = next((t.i for t in sent if t.text in {";", ":"}), sent.end)
+        for tok in sent[:cut - sent.start]:
+            low = tok.lower_
+            teams: list[int] = []
+            if tok.tag_ in {"NNS", "NNPS"} and (
+                    tok.lemma_.lower() in L.CAR_NOUNS or low in {"entries", "drivers"} or
+                    self.men(tok) is not None and
+                    self.ent(self.men(tok).ent).type == "Manufacturer") and \
+                    tok.dep_ in SUBJ_DEPS | {"attr", "pobj"}:
+                teams = self._team_possessor(tok) + [
+                    self.men(c).ent for c in tok.children if c.dep_ == "compound" and
+                    self.men(c) is not None and self.teamish(self.men(c).ent)]
+            elif low in L.OUTING_NOUNS and tok.dep_ == "dobj" and \
+                    tok.head.lemma_.lower() == "have" and tok.head.dep_ == "ROOT":
+                teams = [e for e in self.subjects(tok.head) if self.teamish(e)]
+            elif low == "for" and all(t.is_space for t in self.doc[sent.start:tok.i]):
+                teams = self._fronted_for(tok)
+            if len(set(teams)) == 1:
+                return teams[0], cut
+        return None, 0
+
+    def _fronted_for(self, prep) -> list[int]:
+        """The team of a sentence that opens "For T, ..."."""
+        objs = [p for p in prep.children if p.dep_ == "pobj"]
+        if len(objs) != 1 or objs[0].right_edge.i + 1 >= len(self.doc) or \
+                self.doc[objs[0].right_edge.i + 1].text != ",":
+            return []
+        return [e for e in self.ents_of(objs[0]) if self.teamish(e)]
+
+    def _paragraph_starts(self, k: int) -> bool:
+        """Whether sentence ``k`` opens a paragraph (a line break ends the one before)."""
+        prev = self.de.sents[k - 1]
+        return any(t.is_space and "\n" in t.text for t in prev) or \
+            "\n" in self.doc[self.de.sents[k].start].text
 
     def team_group(self, tok, si) -> None:
         """"A and B round out the Penske trio", "the T duo of A and B": the drivers of a
@@ -1468,10 +1628,10 @@ class _Run(CarRules, ResultRules, QuoteRules):
             drivers = self.subjects(tok.head)
         if not drivers and tok.dep_ == "appos":
             drivers = self.ents_of(tok.head)
-        if not drivers and tok.dep_ == "pobj" and tok.head.dep_ == "prep" and \
-                tok.head.head.pos_ in {"VERB", "AUX"}:
-            # "After seven seasons at T, X moves to ..."
-            drivers = [d for d in self.subjects(tok.head.head) if self._driverish(d) or
+        if not drivers and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            # "After seven seasons at T, X moves to ...", "X, in his first season with
+            # U after stints at T and V, ...": the clause's subject
+            drivers = [d for d in self._prep_clause_subjects(tok) if self._driverish(d) or
                        self.ent(d).type == "CrewChief"]
         if tok.lower_ in {"driver", "teammate", "pilot", "wheelman", "rookie"} and \
                 tok.dep_ in {"appos", "attr"}:
@@ -1488,6 +1648,19 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 continue
             for t in set(teams):
                 self.emit(d, "drove_for", t, si, conf, "drive-noun")
+
+    def _prep_clause_subjects(self, tok) -> list[int]:
+        """The subject of the clause a prepositional phrase headed by ``tok`` modifies:
+        up the verb the preposition hangs on, or, for a tenure noun ("stints", "seasons"),
+        through one more prepositional phrase it is nested in ("in his first year with U
+        after stints at T"), the verb's subject, active or passive."""
+        head = tok.head.head
+        if head.pos_ not in {"VERB", "AUX"} and tok.lemma_.lower() in L.TENURE_NOUNS and \
+                head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+            head = head.head
+        if head.pos_ not in {"VERB", "AUX"}:
+            return []
+        return self.subjects(head) or self.passive_subjects(head)
 
     def set_off_names(self, tok) -> list[int]:
         """The names set off after a noun by a comma ("T's drivers, A and B"): its
@@ -1533,6 +1706,13 @@ class _Run(CarRules, ResultRules, QuoteRules):
                         for w in words) and self._make_sponsor(b.ent):
                 # "<team> partner <S>", "<team>'s longtime sponsor <S>"
                 self.emit(b.ent, "sponsors", a.ent, si, 0.75, "team-partner-name")
+                continue
+            if ea.type == "Person" and words in (["'s"], ["’s"], ["'"], ["’"]) and \
+                    eb.type == "Driver":
+                # "Penske's A, B and C": an owner's drivers drive for his team (see
+                # drove_for_owners)
+                self._for_owner += [(g, a.ent, si) for g in self.group_of(b)
+                                    if self.ent(g).type == "Driver"]
                 continue
             if ea.type in {"Team", "Sponsor", "Organization", "Manufacturer"} and eb.is_person:
                 poss = words[:1] in (["'s"], ["’s"], ["'"], ["’"])
@@ -1919,6 +2099,25 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 or self.doc[tok.i - 2].whitespace_:
             return ""
         return f"{self.doc[tok.i - 2].lower_}-{tok.lower_}"
+
+    def _paragraph_driver(self, si, exclude, reach: int = 6) -> int | None:
+        """The driver a recap's paragraph is on when a crew chief speaks in it after the
+        quotes of others ("Y led 38 laps ... '...,' owner O said. Crew chief C said the
+        team would ..."): back over quoted sentences, within the section, the driver
+        named as a subject, else the one driver named, in the nearest sentence naming a
+        driver outside quotes."""
+        for k in range(si - 1, max(-1, si - 1 - reach), -1):
+            if k in self.de.headings:
+                return None
+            named = [m for m in self.de.in_sentence(k) if self.ent(m.ent).type == "Driver"
+                     and m.ent not in exclude and not self.inside_quote(m.root)]
+            if not named:
+                continue
+            subj = [m.ent for m in named if self.doc[m.root].dep_ in SUBJ_DEPS]
+            if subj:
+                return subj[0]
+            return named[0].ent if len({m.ent for m in named}) == 1 else None
+        return None
 
     def feud_noun(self, tok, si) -> None:
         low = tok.lemma_.lower()
@@ -2352,6 +2551,13 @@ class _Run(CarRules, ResultRules, QuoteRules):
         subj = self.subjects(tok)
         passive = self.passive_subjects(tok)
         objs = self.pobjs(tok, {"with", "for", "alongside"})
+        put_together = self.dobjs(tok, poss=False) if lemma in {
+            "pair", "reunite", "partner", "team"} and objs else []
+        if put_together:
+            # "T paired him with a 19-year-old Y", "That season paired him with C": the
+            # two the verb puts together, not its subject
+            objs += put_together
+            subj = []
         if lemma in {"guide", "lead", "coach", "mentor", "crew-chief", "call", "direct",
                      "oversee"}:
             objs += self.dobjs(tok, poss=False)
@@ -2461,9 +2667,12 @@ class _Run(CarRules, ResultRules, QuoteRules):
         while v.pos_ not in {"VERB", "AUX"} and v.head.i != v.i:
             v = v.head
         drivers += [e for e in self.pobjs(v, {"for"}) if self._driverish(e)]
+        subjects = self.subjects(v)
+        if not drivers and tok.lower_ == "box" and any(c.lower_ == "pit" for c in tok.children):
+            drivers = self._box_holder(tok, si, subjects)
         if not drivers or self.negated(v):
             return
-        for c in self.subjects(v):
+        for c in subjects:
             e = self.ent(c)
             if e.is_person and (e.type == "CrewChief" or not e.certain and
                                 not e.votes.get("Driver")):
@@ -2472,6 +2681,20 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 for d in drivers:
                     if d != c:
                         self.emit(c, "crew_chief_for", d, si, 0.7, "pit-box")
+
+    def _box_holder(self, box, si, chiefs) -> list[int]:
+        """The driver whose pit box it is ("C1, C2 and C3 each took a turn on his pit
+        box"): the possessor, a "his" that is none of the subjects being the driver the
+        text is on."""
+        for c in box.children:
+            if c.dep_ != "poss":
+                continue
+            got = [e for e in self.ents_of(c) if self._driverish(e) and e not in chiefs]
+            if not got and c.lower_ in {"his", "her"}:
+                topic = self._topic_driver(si, set(chiefs))
+                got = [topic] if topic is not None else []
+            return got[:1]
+        return []
 
     def crew_chief_surface(self, si, sent, ms) -> None:
         """Over the words when the parse is wrong: "<chief> ..., called races for Y (at T)",
@@ -2636,6 +2859,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 got = self.ents_of(c)
                 drivers += [g for g in got if self.ent(g).is_person]
                 teams += [g for g in got if self.ent(g).type == "Team"]
+            if c.dep_ == "prep" and c.lower_ == "on":  # "the crew chief on the 77"
+                drivers += [d for p in c.children if p.dep_ == "pobj"
+                            for d in self.car_refs(p, 2) if self._driverish(d)]
             if c.dep_ == "prep" and c.lower_ in {"for", "of", "to", "with", "at"}:
                 for p in c.children:
                     if p.dep_ == "pobj":
@@ -2680,12 +2906,21 @@ class _Run(CarRules, ResultRules, QuoteRules):
                     # "D ran second with crew chief C calling the race"
                     others = others or [e for e in self.subjects(verb.head.head)
                                         if self.ent(e).type == "Driver"]
+            if head is not None and head.dep_ in {"dobj", "pobj"}:
+                # "D credited crew chief C", "D will work with crew chief C": the verb's
+                # subject
+                verb = head.head.head if head.dep_ == "pobj" else head.head
+                objs = objs or [e for e in self.subjects(verb) if e in others]
             if len(objs) == 1:
                 drivers, conf = objs, 0.65
             elif len(others) == 1:
                 drivers, conf = others, 0.65
             elif not others:
                 topic = self._topic_driver(si, set(chiefs))
+                if topic is None and tok.dep_ == "compound" and \
+                        self.doc[tok.i - 1].lower_ == "crew" and \
+                        self.doc[tok.i - 1].is_title:  # "Crew chief C said ..."
+                    topic = self._paragraph_driver(si, set(chiefs))
                 drivers, conf = ([topic], 0.6) if topic is not None else ([], conf)
         for c in chiefs:
             e = self.ent(c)
