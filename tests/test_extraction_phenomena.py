@@ -1994,3 +1994,36 @@ def test_the_car_a_driver_hooks_is_another_drivers(ex):
     got = triples(ex.extract(text))
     assert ("Alan Quill", "drove_for", "Kestrel Motorsports") in got
     assert ("Marcus Trent", "drove_for", "Kestrel Motorsports") not in got
+
+
+# --- sponsor (round 3): sponsors of the paragraph's car, companies named "<Surname>'s ..." ---
+
+def test_a_sponsor_of_the_car_the_paragraph_numbered(ex):
+    text = ("- Alan Quill returns to Kestrel Motorsports in the No. 34 Ford. Brightwater Tools "
+            "is back as primary sponsor.\n\n"
+            "- Marcus Trent will drive the No. 8 Chevrolet for Kestrel Motorsports again. "
+            "Halvard Logistics will sponsor the truck in 10 races.\n\n"
+            "- Sid Okafor moves to Kestrel Motorsports, driving the No. 20. Corvane Foods "
+            "will sponsor a majority of the races.")
+    got = triples(ex.extract(text))
+    assert ("Brightwater Tools", "sponsors", "Alan Quill") in got
+    assert ("Halvard Logistics", "sponsors", "Marcus Trent") in got
+    assert ("Corvane Foods", "sponsors", "Sid Okafor") in got
+    assert ("Halvard Logistics", "sponsors", "Alan Quill") not in got
+
+
+def test_a_sponsor_with_no_car_in_its_paragraph_sponsors_no_one(ex):
+    text = ("Alan Quill drives the No. 34 Ford for Kestrel Motorsports.\n\n"
+            "Brightwater Tools will sponsor the car in 10 races.")
+    got = triples(ex.extract(text))
+    assert ("Brightwater Tools", "sponsors", "Alan Quill") not in got
+
+
+def test_a_company_named_after_a_drivers_surname(ex):
+    text = ("Alan Quill drives the No. 2 Chevrolet. Marcus Trent will drive the No. 38 Ford for "
+            "Kestrel Motorsports. Quill's Feed Stores will sponsor the truck in 10 races.")
+    result = ex.extract(text)
+    got = triples(result)
+    assert ("Quill's Feed Stores", "sponsors", "Marcus Trent") in got
+    assert ("Feed Stores", "sponsors", "Alan Quill") not in got
+    assert not any(s == "Feed Stores" for s, _, _ in got)

@@ -606,6 +606,11 @@ class CarRules:
                     if (self.ent(y).is_person or self.ent(y).type == "Team") and \
                             self._make_sponsor(sp):
                         self.emit(sp, "sponsors", y, si, 0.6, "on-board-with")
+            if not self.pobjs(pobj, {"with"}) + self.pobjs(verb, {"with"}):
+                # "<S> is expected to remain on board": the car of the paragraph
+                for d in self.paragraph_car(tok):
+                    if self._make_sponsor(sp):
+                        self.emit(sp, "sponsors", d, si, 0.6, "on-board")
             return
         targets = self.car_refs(pobj, 2)
         if not targets and pobj.lower_ in {"hood", "car", "truck"}:
@@ -699,6 +704,26 @@ class CarRules:
             if t.text in NUMBER_SIGNS:
                 driver, _ = self.car_owner_at(t)
                 return [driver] if driver is not None else []
+        return []
+
+    def paragraph_car(self, tok, reach: int = 3) -> list[int]:
+        """The driver of the car numbered last before ``tok`` in its paragraph (its own
+        sentence and up to ``reach`` before): a rundown item names the car once ("Y
+        returns in the No. 8 <make>.") and its next sentences speak of "the car" or of a
+        sponsor alone ("<S> is back as primary sponsor", "<S> will sponsor the truck")."""
+        k = self._sent_index(tok)
+        lo = self.de.sents[k].start
+        for j in range(k - 1, max(-1, k - 1 - reach), -1):
+            last = self.de.sents[j][-1]
+            if j in self.de.headings or "\n" in last.text + last.whitespace_:
+                break  # (the paragraph starts with the sentence after)
+            lo = self.de.sents[j].start
+        for t in reversed(self.doc[lo:tok.i]):
+            if t.text in NUMBER_SIGNS:
+                driver, _ = self.car_owner_at(t)
+                named = driver is not None and any(
+                    lo <= m.start < tok.i for m in self.ent(driver).mentions)
+                return [driver] if named and self._driverish(driver) else []
         return []
 
     # ------------------------------------------------------------ car references

@@ -852,6 +852,8 @@ class EntityLinker:
             if prv is not None and not taken[prv.i] and prv.is_alpha and prv.text[:1].isupper() \
                     and prv.pos_ == "PROPN" and not prv.is_sent_start:
                 continue
+            if self._company_possessive(doc, tok.i, taken):
+                continue  # "<Surname>'s Travel Stops": a company's name, not the person's
             ent = self._disambiguate(cands, last_seen, sent_of, tok.i, first_seen, bare)
             if ent is None:
                 continue

@@ -405,6 +405,10 @@ SPONSOR_PARTNER_MODIFIERS = frozenset({"primary", "associate", "official", "foun
                                        "marketing", "anchor", "presenting", "co-primary",
                                        "longtime", "corporate"})
 """Words that make a "partner" a sponsor ("anchor partner", "longtime partner <X>")."""
+SPONSORED_SHARES = frozenset({"races", "majority", "portion", "bulk", "half", "schedule",
+                              "share", "slate"})
+"""What a sponsor takes of a car's year when the car goes unnamed ("<S> will sponsor a
+majority of the races", "<S> returns for the bulk of the schedule")."""
 CAR_CARRY_VERBS = frozenset({"carry", "have", "feature", "sport", "wear", "display"})
 """What a car does with its sponsors ("the No. 13 has <X> back", "will carry <X>")."""
 

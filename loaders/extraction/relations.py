@@ -2830,6 +2830,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 objs = [o for o in objs if self.ent(o).is_person or self.ent(o).type == "Team"]
                 if not objs:
                     objs += self.car_refs(h, 2)  # "the No. 56 <make> sponsored by S"
+        if not passive and not any(self.ent(o).is_person or self.ent(o).type == "Team"
+                                   for o in objs):
+            objs += self._unnamed_car(tok)
         teams_at = [t for t in self.pobjs(tok, {"at", "with"}) if self.teamish(t)]
         for s_ in dict.fromkeys(subj):
             if not self._sponsorable(s_) and self.ent(s_).type != "Sponsor":
@@ -2845,6 +2848,18 @@ class _Run(CarRules, ResultRules, QuoteRules):
                         for t in teams_at:
                             if self._driverish(o):
                                 self.emit(o, "drove_for", t, si, 0.65, "sponsored-at")
+
+    def _unnamed_car(self, verb) -> list[int]:
+        """"<S> will sponsor the truck in 10 races", "<S> will sponsor a majority of the
+        races": a sponsoring verb whose object is a car or a share of races names no one;
+        the car is the one its paragraph numbered (:meth:`paragraph_car`)."""
+        for o in (c for c in verb.children if c.dep_ == "dobj"):
+            words = {t.lower_ for t in o.subtree}
+            car = o.lemma_.lower() in L.CAR_NOUNS and any(
+                c.lower_ in {"the", "that", "this"} for c in o.children)
+            if car or o.lower_ in L.SPONSORED_SHARES or "races" in words:
+                return self.paragraph_car(verb)
+        return []
 
     def sponsor_follows(self, tok, si) -> None:
         """"<S>, which chose to stay with Y", "<S> is expected to follow him": a company
@@ -3003,6 +3018,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 v = v.head
             targets = [e for e in self.subjects(v) if self.ent(e).is_person or
                        self.ent(e).type == "Team"]
+        if sponsors and set(targets) <= set(sponsors) and (
+                tok.dep_ == "attr" or tok.dep_ == "pobj" and tok.head.lower_ == "as"):
+            targets += self.paragraph_car(tok)  # "<S> is back as primary sponsor."
         for s in dict.fromkeys(sponsors):
             if self.ent(s).is_person and not self._sponsorable(s):
                 continue
