@@ -2027,3 +2027,11 @@ def test_a_company_named_after_a_drivers_surname(ex):
     assert ("Quill's Feed Stores", "sponsors", "Marcus Trent") in got
     assert ("Feed Stores", "sponsors", "Alan Quill") not in got
     assert not any(s == "Feed Stores" for s, _, _ in got)
+
+
+def test_a_company_word_ends_no_persons_name(ex):
+    result = ex.extract("Alan Quill drives the No. 8 Chevrolet for Kestrel Motorsports. Danby "
+                        "Engineering has extended its deal with the team. Quill won with "
+                        "Harrow Race Engineering in Australia.")
+    assert types(result).get("Danby Engineering") not in {"Driver", "Person", "CrewChief"}
+    assert types(result).get("Harrow Race Engineering") == "Team"

@@ -1099,6 +1099,8 @@ class EntityLinker:
             if root.dep_ == "conj" and root.head.ent_type_ == "PERSON" or any(
                     c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in root.children):
                 score += 2
+            if any(self._known_company(t) for t in self._conjuncts(root)):
+                score -= 3  # "<Known brand> and <X> return as sponsors": a company
         # the surname used alone as a person ("Trent said")
         last = words[-1].text
         spans = {(s, e) for s, e, _ in occ}
@@ -1116,6 +1118,24 @@ class EntityLinker:
                 verb = True
         score += 2 * alone + verb
         return score >= 1
+
+    @staticmethod
+    def _conjuncts(root) -> list:
+        """The other members of a coordination ("A, B and C") a name's head belongs to."""
+        first = root
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        return [t for t in [first] + [c for c in first.subtree if c.dep_ == "conj"]
+                if t.i != root.i]
+
+    def _known_company(self, tok) -> bool:
+        """Whether the word heads a name the gazetteer knows as a sponsor or company, or
+        a name whose last word is a company's ("<X> Tires", "<X> Logistics")."""
+        words = [t for t in tok.subtree if t.i <= tok.i and t.text[:1].isupper()] or [tok]
+        text = tok.doc[words[0].i:tok.i + 1].text
+        if tok.lower_ in L.ORG_SUFFIXES and len(words) > 1:
+            return True
+        return any(c.type in {"Sponsor", "Organization"} for c in self.gaz.lookup(text))
 
     def _plausible_org(self, doc, s, e, label) -> bool:
         words = doc[s:e]

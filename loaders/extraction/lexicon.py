@@ -11,7 +11,7 @@ from __future__ import annotations
 
 TEAM_SUFFIXES = frozenset({
     "racing", "motorsports", "motorsport", "garage", "autosport", "autosports",
-    "enterprises", "motor club", "racing team", "motorsports team",
+    "enterprises", "motor club", "racing team", "motorsports team", "race engineering",
 })
 """Last word(s) of a capitalized name that make it a race team ("X Racing", "X Garage")."""
 
@@ -44,6 +44,7 @@ ORG_SUFFIXES = frozenset({
     "kitchen", "grill", "cafe", "restaurant", "steakhouse", "bakery", "market", "shops",
     "outfitters", "depot", "mart", "roofing", "plumbing", "electric", "coolers", "homes",
     "management", "ventures", "enterprises", "industries", "motorsport", "airways",
+    "engineering", "transportation", "express", "automation", "fraternity",
     # media
     "ledger", "times", "post", "journal", "gazette", "herald", "tribune", "wire", "daily",
     "weekly", "magazine", "podcast", "press", "observer", "bulletin", "insider", "digest",
