@@ -2035,3 +2035,10 @@ def test_a_company_word_ends_no_persons_name(ex):
                         "Harrow Race Engineering in Australia.")
     assert types(result).get("Danby Engineering") not in {"Driver", "Person", "CrewChief"}
     assert types(result).get("Harrow Race Engineering") == "Team"
+
+
+def test_an_ampersand_joins_one_company_name(ex):
+    result = ex.extract("Alan Quill finished second. Halvard Transportation & Logistics "
+                        "remains Quill's primary sponsor.")
+    assert "Halvard Transportation & Logistics" in types(result)
+    assert "Halvard Transportation" not in types(result)

@@ -311,11 +311,13 @@ class EntityLinker:
             if "\n" in ent.text:
                 continue
             pieces = [(ent.start, ent.end)]
-            if any(t.lower_ in {"and", "&", ","} for t in ent):
-                # "Quill and Trent": two names in one NER span
+            # "Quill and Trent": two names in one NER span; a company's "&" joins one
+            # name ("<X> Transportation & Logistics", "<X> & Gamble")
+            joins = {"and", ","} if ent.label_ == "ORG" else {"and", "&", ","}
+            if any(t.lower_ in joins for t in ent):
                 pieces, cur = [], ent.start
                 for t in ent:
-                    if t.lower_ in {"and", "&", ","}:
+                    if t.lower_ in joins:
                         pieces.append((cur, t.i))
                         cur = t.i + 1
                 pieces.append((cur, ent.end))
