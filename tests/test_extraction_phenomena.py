@@ -2042,3 +2042,14 @@ def test_an_ampersand_joins_one_company_name(ex):
                         "remains Quill's primary sponsor.")
     assert "Halvard Transportation & Logistics" in types(result)
     assert "Halvard Transportation" not in types(result)
+
+
+def test_team_owner_of_the_driver_beside_him(ex):
+    text = ("Marcus Trent won for Kestrel Motorsports, and Kestrel Motorsports now leads the "
+            "owner standings. Kestrel Motorsports has three cars in the playoffs.\n\n"
+            "Alan Quill finished sixth in his first season driving the No. 48 for Harrow "
+            "Racing.\n\n"
+            "Quill credited team owner Dale Varnum for sticking with the program.")
+    got = triples(ex.extract(text))
+    assert ("Dale Varnum", "owns", "Harrow Racing") in got
+    assert ("Dale Varnum", "owns", "Kestrel Motorsports") not in got

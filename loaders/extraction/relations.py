@@ -383,11 +383,22 @@ class _Run(CarRules, ResultRules, QuoteRules):
             for m in reversed(self.de.mentions):
                 if sent.start <= m.start < tok.i and self.ent(m.ent).type == "Team":
                     return [m.ent]  # "T confirmed ..., and team owner X said"
-            near = self.team_of_section(tok) or self.team_just_before(tok)
+            near = self.team_of_drivers_beside(person, tok) or \
+                self.team_of_section(tok) or self.team_just_before(tok)
             if near:
                 return near
         best = max(teams, key=lambda e: len(e.mentions))
         return [best.idx]
+
+    def team_of_drivers_beside(self, person: int, tok) -> list[int]:
+        """"Y credited team owner X", "Owner X already has Y and Z in his two cars": the
+        one team the drivers named in the sentence drive for (as read so far)."""
+        si = self._sent_index(tok)
+        drivers = {m.ent for m in self.de.in_sentence(si) if m.ent != person and
+                   self.ent(m.ent).type == "Driver"}
+        teams = {e.object for e in self.edges.values()
+                 if e.predicate == "drove_for" and e.subject in drivers}
+        return list(teams) if len(teams) == 1 else []
 
     def teams_named_after(self, person: int) -> list[int]:
         """Teams whose name, as canonical or as the text writes it, holds the person's
