@@ -2053,3 +2053,10 @@ def test_team_owner_of_the_driver_beside_him(ex):
     got = triples(ex.extract(text))
     assert ("Dale Varnum", "owns", "Harrow Racing") in got
     assert ("Dale Varnum", "owns", "Kestrel Motorsports") not in got
+
+
+def test_a_capitalized_team_word_written_in_title_case(ex):
+    text = ("Alan Quill will return to OSPREY Garage's No. 11 Toyota. Osprey co-owner Dale "
+            "Varnum said Quill was the best driver in the series.")
+    got = triples(ex.extract(text))
+    assert ("Dale Varnum", "owns", "OSPREY Garage") in got

@@ -753,6 +753,8 @@ class EntityLinker:
                     if ent.type != "Team" and words[0] not in forms:
                         self._place_sensitive.add(words[0])
                     forms.append(words[0])  # "Kestrel" of "Kestrel Speed Group"
+                    if words[0].isupper() and len(words[0]) >= 4 and ent.type == "Team":
+                        forms.append(words[0].title())  # "Kestrel" of "KESTREL Garage"
                 letters = [w[0] for part in words for w in part.split("-") if w[:1].isalpha()]
                 if len(letters) >= 3 and ent.type == "Team":
                     forms.append("".join(letters).upper())
