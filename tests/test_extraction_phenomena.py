@@ -2060,3 +2060,15 @@ def test_a_capitalized_team_word_written_in_title_case(ex):
             "Varnum said Quill was the best driver in the series.")
     got = triples(ex.extract(text))
     assert ("Dale Varnum", "owns", "OSPREY Garage") in got
+
+
+def test_a_sponsors_car_praised_in_its_drivers_quotation():
+    ex = Extractor(registry=REGISTRY, extra_names=EXTRA + [("Zentrix Foods", "Sponsor")])
+    text = ('Alan Quill finished second for Kestrel Motorsports. "Bad timing, that\'s all it '
+            'was," said Quill. "We had a really good Zentrix Foods Chevy. You just '
+            'can\'t beat a yellow like that."')
+    got = triples(ex.extract(text))
+    assert ("Zentrix Foods", "sponsors", "Alan Quill") in got
+    got = triples(ex.extract("Marcus Trent, whose Zentrix Foods Chevrolet had led 22 laps, "
+                             "climbed out and stood beside the wreckage."))
+    assert ("Zentrix Foods", "sponsors", "Marcus Trent") in got

@@ -553,6 +553,11 @@ class CarRules:
                     driver = m.ent
             elif q >= sent.start and doc[q].lower_ in {"the", "a", "in"} and team is not None:
                 driver = self.phrase_owner(doc[b.root])
+            elif q >= sent.start and doc[q].lower_ == "whose":
+                got = [e for e in self.antecedent(doc[q]) if self._driverish(e)]
+                driver = got[0] if got else None  # "Y, whose <S> <make> had led 22 laps"
+            if driver is None and sponsors and team is None:
+                driver = self._speakers_car(doc[first.start - 1] if first.start else None)
             if driver is None:
                 continue
             if team is not None:
@@ -561,6 +566,15 @@ class CarRules:
             for sp in sponsors:
                 if self._make_sponsor(sp):
                     self.emit(sp, "sponsors", driver, si, 0.65, "car-name-sponsor")
+
+    def _speakers_car(self, before) -> int | None:
+        """"We had a really good <S> <make>", "that's a good <S> <make>", said Y: a car
+        praised in a driver's own quotation, with no owner named, is the speaker's."""
+        if before is None or not self.inside_quote(before.i) or \
+                before.lower_ not in {"good", "great", "fast", "strong", "our", "a", "the"}:
+            return None
+        got = [e for e in self.quote_speaker(before.i) if self._driverish(e)]
+        return got[0] if len(got) == 1 else None
 
     def make_for_team(self, si, sent, ms) -> None:
         """"X was the top <make> in fifth for T", "drove <make>s for T", "the <sponsor>
