@@ -2072,3 +2072,13 @@ def test_a_sponsors_car_praised_in_its_drivers_quotation():
     got = triples(ex.extract("Marcus Trent, whose Zentrix Foods Chevrolet had led 22 laps, "
                              "climbed out and stood beside the wreckage."))
     assert ("Zentrix Foods", "sponsors", "Marcus Trent") in got
+
+
+def test_a_team_its_owner_possesses(ex):
+    text = ("Alan Quill won the race in his second season with Dale Varnum's Harrow Racing. "
+            "Marcus Trent, in Ron Bexley's Kestrel Motorsports Chevrolet, was second.")
+    result = ex.extract(text)
+    got = triples(result)
+    assert ("Dale Varnum", "owns", "Harrow Racing") in got
+    assert types(result)["Dale Varnum"] == "Person"
+    assert ("Ron Bexley", "owns", "Kestrel Motorsports") not in got

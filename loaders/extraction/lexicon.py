@@ -406,6 +406,10 @@ SPONSOR_PARTNER_MODIFIERS = frozenset({"primary", "associate", "official", "foun
                                        "marketing", "anchor", "presenting", "co-primary",
                                        "longtime", "corporate"})
 """Words that make a "partner" a sponsor ("anchor partner", "longtime partner <X>")."""
+TEAM_POSSESSOR_LEADS = frozenset({"for", "with", "to", "at", "from", "join", "joins",
+                                  "joined", "joining", "leave", "leaves", "left"})
+"""Words before "X's <team>" that name the team as a place to race ("driving for X's
+<team>"), where X is its owner, not a driver describing his car."""
 SPONSORED_SHARES = frozenset({"races", "majority", "portion", "bulk", "half", "schedule",
                               "share", "slate"})
 """What a sponsor takes of a car's year when the car goes unnamed ("<S> will sponsor a

@@ -1007,6 +1007,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
             if low == "with" and tok.dep_ == "prep":
                 self.car_with(tok, si)
         self.name_patterns(si, sent, ms)
+        self.owners_team_possessive(si, sent, ms)
         self.crew_chief_surface(si, sent, ms)
         self.with_chief(si, sent, ms)
         self.listing_line(si, sent, ms)
@@ -2787,6 +2788,29 @@ class _Run(CarRules, ResultRules, QuoteRules):
         for o in owners:
             for t in teams:
                 self.emit(o, "owns", t, si, 0.8, "own-noun")
+
+    def owners_team_possessive(self, si, sent, ms) -> None:
+        """"driving for X's <team>", "his second season with X's <team>", "to X's
+        <team>": a person who possesses a team, named as where someone goes or races
+        and not as a car ("X's <team> Chevrolet" is X's car), owns it. A known driver
+        possessing a team drives for it, so only other people count."""
+        doc = self.doc
+        for a, b in zip(ms, ms[1:]):
+            ea, eb = self.ent(a.ent), self.ent(b.ent)
+            if not ea.is_person or eb.type != "Team" or b.start != a.end + 1 or \
+                    doc[a.end].text not in {"'s", "’s"} or a.start == sent.start:
+                continue
+            if doc[a.start - 1].lower_ not in L.TEAM_POSSESSOR_LEADS:
+                continue
+            nxt = doc[b.end] if b.end < sent.end else None
+            if nxt is not None and (nxt.text in NUMBER_SIGNS or nxt.lemma_.lower() in
+                                    L.CAR_NOUNS or self.de.mention_at(nxt.i) is not None):
+                continue  # "X's <team> Chevrolet", "X's <team> car": a driver's car
+            if ea.certain and ea.type == "Driver" or ea.votes.get("Driver"):
+                continue
+            if not ea.certain:
+                ea.type = "Person"
+            self.emit(a.ent, "owns", b.ent, si, 0.7, "team-possessor")
 
     def _team_run_with(self, tok) -> list[int]:
         """"X, who runs the team with co-owner Y": the team of the clause the with-phrase
