@@ -2082,3 +2082,11 @@ def test_a_team_its_owner_possesses(ex):
     assert ("Dale Varnum", "owns", "Harrow Racing") in got
     assert types(result)["Dale Varnum"] == "Person"
     assert ("Ron Bexley", "owns", "Kestrel Motorsports") not in got
+
+
+def test_the_person_a_numbered_car_rides_with_is_its_crew_chief(ex):
+    text = ("Marcus Trent moves to Harrow Racing and will drive the No. 71 Chevrolet with Nils "
+            "Ambrose, who followed him from Kestrel Motorsports.")
+    result = ex.extract(text)
+    assert types(result).get("Nils Ambrose") == "CrewChief"
+    assert ("Nils Ambrose", "sponsors", "Marcus Trent") not in triples(result)

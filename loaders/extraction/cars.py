@@ -648,6 +648,9 @@ class CarRules:
         got = []
         for t in [tok] + [c for c in tok.subtree if c.dep_ == "conj"]:
             m = self.men(t)
+            if any(c.dep_ == "relcl" and c.left_edge.lower_ in {"who", "whom"}
+                   for c in t.children):
+                continue  # "with <X>, who followed him from T": a person
             if m is not None and self._sponsorable(m.ent) and self.ent(m.ent).type not in {
                     "Team", "Manufacturer", "Series", "Track"}:
                 got.append(m.ent)

@@ -1520,6 +1520,8 @@ class EntityLinker:
             "crew chief" in said or self._as_crew_chief_after(doc, m)
         if crew_chief:
             votes["CrewChief"] += 3
+        elif self._with_a_car(root):
+            votes["CrewChief"] += 2
         if before and before[-1] in L.ROLE_DRIVER or \
                 any(w in L.ROLE_DRIVER for w in role_words[:4]) or said & L.ROLE_DRIVER:
             votes["Driver"] += 2
@@ -1546,6 +1548,18 @@ class EntityLinker:
                 t.text in {"No.", "#"} or t.lower_ == "wheel" for t in root.head.subtree
                 if not root.left_edge.i <= t.i <= root.right_edge.i):
             votes["Driver"] += 1  # "X, who co-owns the team, returns ... behind the wheel"
+
+    @staticmethod
+    def _with_a_car(root) -> bool:
+        """"will drive the No. 71 <make> with X", "the No. 2 <sponsor> <make> with X":
+        the person a preview pairs with a numbered car is its crew chief."""
+        if root.dep_ != "pobj" or root.head.lower_ != "with":
+            return False
+        car = root.head.head
+        if car.pos_ in {"VERB", "AUX"}:  # (the parser may hang the with-phrase on "drive")
+            car = next((c for c in car.children if c.dep_ == "dobj"), car)
+        return car.pos_ in {"NOUN", "PROPN"} and any(
+            t.text in {"No.", "No", "#"} for t in car.subtree if t.i < root.head.i)
 
     @staticmethod
     def _as_crew_chief_after(doc, m: EntMention) -> bool:
