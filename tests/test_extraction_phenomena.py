@@ -2090,3 +2090,11 @@ def test_the_person_a_numbered_car_rides_with_is_its_crew_chief(ex):
     result = ex.extract(text)
     assert types(result).get("Nils Ambrose") == "CrewChief"
     assert ("Nils Ambrose", "sponsors", "Marcus Trent") not in triples(result)
+
+
+def test_a_sponsor_on_an_unrecognized_drivers_car_is_on_no_other_car(ex):
+    text = ("Marcus Trent drove the No. 48 for Kestrel Motorsports in 2023. Velmora Air, the "
+            "charter airline, remains on Jones' car for most of the season.")
+    result = ex.extract(text)
+    assert ("Velmora Air", "sponsors", "Marcus Trent") not in triples(result)
+    assert types(result).get("Velmora Air") == "Sponsor"

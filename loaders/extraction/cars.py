@@ -622,12 +622,16 @@ class CarRules:
                         self.emit(sp, "sponsors", y, si, 0.6, "on-board-with")
             if not self.pobjs(pobj, {"with"}) + self.pobjs(verb, {"with"}):
                 # "<S> is expected to remain on board": the car of the paragraph
-                for d in self.paragraph_car(tok):
+                for sp, d in ((sp, d) for sp in subj for d in self.paragraph_car(tok)):
                     if self._make_sponsor(sp):
                         self.emit(sp, "sponsors", d, si, 0.6, "on-board")
             return
         targets = self.car_refs(pobj, 2)
-        if not targets and pobj.lower_ in {"hood", "car", "truck"}:
+        owned = any(c.dep_ == "poss" and c.lower_ != "its" for c in pobj.children)
+        if not targets and owned:
+            for sp in subj:  # "<S> remains on Y's car", Y unrecognized: still a sponsor
+                self._make_sponsor(sp)
+        if not targets and pobj.lower_ in {"hood", "car", "truck"} and not owned:
             # "Bass Pro Shops was on the hood again": the car named just before
             k = self._sent_index(tok)
             lo = self.de.sents[max(0, k - 2)].start
