@@ -2098,3 +2098,15 @@ def test_a_sponsor_on_an_unrecognized_drivers_car_is_on_no_other_car(ex):
     result = ex.extract(text)
     assert ("Velmora Air", "sponsors", "Marcus Trent") not in triples(result)
     assert types(result).get("Velmora Air") == "Sponsor"
+
+
+def test_a_fact_sheets_sponsor_line_under_a_drivers_heading():
+    ex = Extractor(registry=REGISTRY, extra_names=EXTRA + [("Zentrix Foods", "Sponsor"),
+                                                           ("Velmora Air", "Sponsor")])
+    text = ("Here is how each car fared.\n\nNo. 20 — Alan Quill\n"
+            "Crew chief: Hank Dorsey. Primary sponsors: Zentrix Foods, Velmora Air.\n"
+            "Result: two wins.\n\nNo. 54 — Marcus Trent\nCrew chief: Pete Amundsen.\n")
+    got = triples(ex.extract(text))
+    assert ("Zentrix Foods", "sponsors", "Alan Quill") in got
+    assert ("Velmora Air", "sponsors", "Alan Quill") in got
+    assert ("Zentrix Foods", "sponsors", "Marcus Trent") not in got

@@ -368,6 +368,17 @@ class _Run(CarRules, ResultRules, QuoteRules):
             return list(teams) if len(teams) == 1 else []  # (the nearest heading only)
         return []
 
+    def heading_driver(self, tok, reach: int = 4) -> list[int]:
+        """The one driver the nearest heading above ``tok`` names ("No. 11 — <driver>"),
+        at most ``reach`` sentences before: a fact sheet's labelled lines under it
+        ("Primary sponsor: <S>.") are about that driver."""
+        k = self._sent_index(tok)
+        for j in range(k - 1, max(-1, k - 1 - reach), -1):
+            if j in self.de.headings:
+                drivers = {m.ent for m in self.de.in_sentence(j) if self._driverish(m.ent)}
+                return list(drivers) if len(drivers) == 1 else []
+        return []
+
     def salient_team(self, person: int, tok=None) -> list[int]:
         """The team a "team owner X" leads: a team whose name holds X's surname, else the
         team named last before ``tok`` in its sentence or the one before, else the team
@@ -2958,6 +2969,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 return  # ("<S>, Y's longtime partner" is a sponsor)
         sponsors: list[int] = []
         targets: list[int] = []
+        if tok.dep_ == "ROOT" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == ":":
+            # a fact sheet's "Primary sponsors: <S>, <Z>." under "No. 20 — <driver>"
+            targets += self.heading_driver(tok)
         if tok.dep_ == "appos":
             sponsors += self.ents_of(tok.head)
         if tok.dep_ == "attr":
