@@ -2110,3 +2110,11 @@ def test_a_fact_sheets_sponsor_line_under_a_drivers_heading():
     assert ("Zentrix Foods", "sponsors", "Alan Quill") in got
     assert ("Velmora Air", "sponsors", "Alan Quill") in got
     assert ("Zentrix Foods", "sponsors", "Marcus Trent") not in got
+
+
+def test_a_sponsor_of_the_driver_a_rundown_lists_after_the_number(ex):
+    text = ("No. 12 Alan Quill (Kestrel Motorsports Ford; crew chief Hank Dorsey) — The "
+            "defending champion won here a year ago. The owner said this week that his team "
+            "would race its own race. Brightwater Tools is the primary sponsor for Sunday.")
+    got = triples(ex.extract(text))
+    assert ("Brightwater Tools", "sponsors", "Alan Quill") in got

@@ -742,10 +742,23 @@ class CarRules:
         for t in reversed(self.doc[lo:tok.i]):
             if t.text in NUMBER_SIGNS:
                 driver, _ = self.car_owner_at(t)
+                driver = self._listed_after(t) if driver is None else driver
                 named = driver is not None and any(
                     lo <= m.start < tok.i for m in self.ent(driver).mentions)
                 return [driver] if named and self._driverish(driver) else []
         return []
+
+    def _listed_after(self, sign) -> int | None:
+        """The driver a rundown lists right after a car number ("No. 12 <driver> (...)",
+        "No. 19 - <driver> returns ...")."""
+        num = self._number_token(sign)
+        if num is None:
+            return None
+        k = num.i + 1
+        while k < len(self.doc) and self.doc[k].text in {"-", "–", "—", ":"}:
+            k += 1
+        m = self.de.mention_at(k) if k < len(self.doc) else None
+        return m.ent if m is not None and m.start == k and self._driverish(m.ent) else None
 
     # ------------------------------------------------------------ car references
     def car_owner_at(self, tok):
