@@ -2118,3 +2118,10 @@ def test_a_sponsor_of_the_driver_a_rundown_lists_after_the_number(ex):
             "would race its own race. Brightwater Tools is the primary sponsor for Sunday.")
     got = triples(ex.extract(text))
     assert ("Brightwater Tools", "sponsors", "Alan Quill") in got
+
+
+def test_a_sponsor_of_a_numbered_car(ex):
+    text = ("Alan Quill begins his sixth season in the No. 17 for Kestrel Motorsports. "
+            "Longtime partner Brightwater Tools headlines the No. 17 for 16 races.")
+    got = triples(ex.extract(text))
+    assert ("Brightwater Tools", "sponsors", "Alan Quill") in got

@@ -394,7 +394,8 @@ OWN_NOUNS = frozenset({"owner", "co-owner", "coowner", "owners", "co-owners", "o
 
 SPONSOR_VERBS = frozenset({"sponsor", "back", "support", "fund", "partner", "adorn",
                            "return", "sign", "extend", "renew", "join", "come", "serve",
-                           "feature", "carry", "bankroll", "underwrite", "finance"})
+                           "feature", "carry", "bankroll", "underwrite", "finance",
+                           "headline"})
 SPONSOR_NOUNS = frozenset({"sponsor", "sponsors", "sponsorship", "partner", "partners",
                            "partnership", "backing", "backer", "livery", "scheme",
                            "paint", "primary", "associate", "funding", "deal", "support",

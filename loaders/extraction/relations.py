@@ -2859,7 +2859,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
         low = tok.lower_
         strong = low.startswith("sponsor") or lemma == "sponsor"
         if not strong and lemma not in {"back", "support", "fund", "bankroll", "underwrite",
-                                        "finance", "partner"}:
+                                        "finance", "partner", "headline"}:
             return
         subj = self.subjects(tok)
         objs = self.dobjs(tok) + self.pobjs(tok, {"with"} if lemma == "partner" else set())
@@ -2898,8 +2898,12 @@ class _Run(CarRules, ResultRules, QuoteRules):
     def _unnamed_car(self, verb) -> list[int]:
         """"<S> will sponsor the truck in 10 races", "<S> will sponsor a majority of the
         races": a sponsoring verb whose object is a car or a share of races names no one;
-        the car is the one its paragraph numbered (:meth:`paragraph_car`)."""
+        the car is the one numbered there, else the one its paragraph numbered
+        (:meth:`paragraph_car`)."""
         for o in (c for c in verb.children if c.dep_ == "dobj"):
+            cars = self.car_refs(o, 2)
+            if cars:
+                return cars  # "<S> will sponsor the No. 17", "<S> headlines the No. 17"
             words = {t.lower_ for t in o.subtree}
             car = o.lemma_.lower() in L.CAR_NOUNS and any(
                 c.lower_ in {"the", "that", "this"} for c in o.children)
