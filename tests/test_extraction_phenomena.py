@@ -2125,3 +2125,13 @@ def test_a_sponsor_of_a_numbered_car(ex):
             "Longtime partner Brightwater Tools headlines the No. 17 for 16 races.")
     got = triples(ex.extract(text))
     assert ("Brightwater Tools", "sponsors", "Alan Quill") in got
+
+
+def test_a_plural_title_names_every_member_of_its_list(ex):
+    text = ("Kestrel Motorsports bought the truck team. Kestrel co-owners Jeff Dornan and Ray "
+            "Ostler said the operation will move to Chevrolet. Crew chiefs Bo Lantern and Cal "
+            "Dimmick were retained.")
+    result = ex.extract(text)
+    kinds = types(result)
+    assert kinds.get("Ray Ostler") == "Person"
+    assert kinds.get("Cal Dimmick") == "CrewChief"

@@ -1644,12 +1644,26 @@ class EntityLinker:
             out.add("owner")
         return out
 
+    @staticmethod
+    def _list_title(doc, root, sent) -> list[str]:
+        """The words before the first of "co-owners A and B", "crew chiefs A, B and C":
+        a plural title names every member of the list after it."""
+        first = root
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        if first.i == root.i:
+            return []
+        start = first.left_edge.i
+        words = [t.lower_ for t in doc[max(sent.start, start - 3):start]]
+        return words if words and words[-1].endswith("s") else []
+
     def _vote_types(self, doc, ent: DocEntity) -> None:
         votes = ent.votes
         for m in ent.mentions:
             span = doc[m.start:m.end]
             sent = span.sent
             before = [t.lower_ for t in doc[max(sent.start, m.start - 3):m.start]]
+            before = self._list_title(doc, doc[m.root], sent) or before
             root = doc[m.root]
             appos = [c for c in root.children if c.dep_ == "appos" and c.pos_ != "PROPN"]
             if root.dep_ == "appos" and root.head.pos_ != "PROPN":
