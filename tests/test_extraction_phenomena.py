@@ -2135,3 +2135,9 @@ def test_a_plural_title_names_every_member_of_its_list(ex):
     kinds = types(result)
     assert kinds.get("Ray Ostler") == "Person"
     assert kinds.get("Cal Dimmick") == "CrewChief"
+
+
+def test_a_list_member_with_a_title_of_its_own_keeps_it(ex):
+    result = ex.extract("Kestrel's Alan Quill and crew chief Nils Ambrose won at Lakeview "
+                        "Speedway.")
+    assert types(result).get("Nils Ambrose") == "CrewChief"

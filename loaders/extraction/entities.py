@@ -1651,11 +1651,13 @@ class EntityLinker:
         first = root
         while first.dep_ == "conj" and first.head.i < first.i:
             first = first.head
-        if first.i == root.i:
-            return []
+        own = root.left_edge.i
+        if first.i == root.i or own == 0 or doc[own - 1].lower_ not in {"and", ","}:
+            return []  # (not "A and crew chief B": B has a title of its own)
         start = first.left_edge.i
         words = [t.lower_ for t in doc[max(sent.start, start - 3):start]]
-        return words if words and words[-1].endswith("s") else []
+        return words if words and words[-1].endswith("s") and words[-1][:1].isalpha() \
+            else []  # (a plural, not the "'s" of "<team>'s A and B")
 
     def _vote_types(self, doc, ent: DocEntity) -> None:
         votes = ent.votes
