@@ -2375,3 +2375,150 @@ def test_a_team_pairing_its_crew_chief_with_a_driver(ex):
             "team paired him with a 19-year-old Alan Quill.")
     got = triples(ex.extract(text))
     assert ("Hank Dorsey", "crew_chief_for", "Alan Quill") in got
+
+
+# --- sponsor (round 3): sponsors of the paragraph's car, companies named "<Surname>'s ..." ---
+
+def test_a_sponsor_of_the_car_the_paragraph_numbered(ex):
+    text = ("- Alan Quill returns to Kestrel Motorsports in the No. 34 Ford. Brightwater Tools "
+            "is back as primary sponsor.\n\n"
+            "- Marcus Trent will drive the No. 8 Chevrolet for Kestrel Motorsports again. "
+            "Halvard Logistics will sponsor the truck in 10 races.\n\n"
+            "- Sid Okafor moves to Kestrel Motorsports, driving the No. 20. Corvane Foods "
+            "will sponsor a majority of the races.")
+    got = triples(ex.extract(text))
+    assert ("Brightwater Tools", "sponsors", "Alan Quill") in got
+    assert ("Halvard Logistics", "sponsors", "Marcus Trent") in got
+    assert ("Corvane Foods", "sponsors", "Sid Okafor") in got
+    assert ("Halvard Logistics", "sponsors", "Alan Quill") not in got
+
+
+def test_a_sponsor_with_no_car_in_its_paragraph_sponsors_no_one(ex):
+    text = ("Alan Quill drives the No. 34 Ford for Kestrel Motorsports.\n\n"
+            "Brightwater Tools will sponsor the car in 10 races.")
+    got = triples(ex.extract(text))
+    assert ("Brightwater Tools", "sponsors", "Alan Quill") not in got
+
+
+def test_a_company_named_after_a_drivers_surname(ex):
+    text = ("Alan Quill drives the No. 2 Chevrolet. Marcus Trent will drive the No. 38 Ford for "
+            "Kestrel Motorsports. Quill's Feed Stores will sponsor the truck in 10 races.")
+    result = ex.extract(text)
+    got = triples(result)
+    assert ("Quill's Feed Stores", "sponsors", "Marcus Trent") in got
+    assert ("Feed Stores", "sponsors", "Alan Quill") not in got
+    assert not any(s == "Feed Stores" for s, _, _ in got)
+
+
+def test_a_company_word_ends_no_persons_name(ex):
+    result = ex.extract("Alan Quill drives the No. 8 Chevrolet for Kestrel Motorsports. Danby "
+                        "Engineering has extended its deal with the team. Quill won with "
+                        "Harrow Race Engineering in Australia.")
+    assert types(result).get("Danby Engineering") not in {"Driver", "Person", "CrewChief"}
+    assert types(result).get("Harrow Race Engineering") == "Team"
+
+
+def test_an_ampersand_joins_one_company_name(ex):
+    result = ex.extract("Alan Quill finished second. Halvard Transportation & Logistics "
+                        "remains Quill's primary sponsor.")
+    assert "Halvard Transportation & Logistics" in types(result)
+    assert "Halvard Transportation" not in types(result)
+
+
+def test_team_owner_of_the_driver_beside_him(ex):
+    text = ("Marcus Trent won for Kestrel Motorsports, and Kestrel Motorsports now leads the "
+            "owner standings. Kestrel Motorsports has three cars in the playoffs.\n\n"
+            "Alan Quill finished sixth in his first season driving the No. 48 for Harrow "
+            "Racing.\n\n"
+            "Quill credited team owner Dale Varnum for sticking with the program.")
+    got = triples(ex.extract(text))
+    assert ("Dale Varnum", "owns", "Harrow Racing") in got
+    assert ("Dale Varnum", "owns", "Kestrel Motorsports") not in got
+
+
+def test_a_capitalized_team_word_written_in_title_case(ex):
+    text = ("Alan Quill will return to OSPREY Garage's No. 11 Toyota. Osprey co-owner Dale "
+            "Varnum said Quill was the best driver in the series.")
+    got = triples(ex.extract(text))
+    assert ("Dale Varnum", "owns", "OSPREY Garage") in got
+
+
+def test_a_sponsors_car_praised_in_its_drivers_quotation():
+    ex = Extractor(registry=REGISTRY, extra_names=EXTRA + [("Zentrix Foods", "Sponsor")])
+    text = ('Alan Quill finished second for Kestrel Motorsports. "Bad timing, that\'s all it '
+            'was," said Quill. "We had a really good Zentrix Foods Chevy. You just '
+            'can\'t beat a yellow like that."')
+    got = triples(ex.extract(text))
+    assert ("Zentrix Foods", "sponsors", "Alan Quill") in got
+    got = triples(ex.extract("Marcus Trent, whose Zentrix Foods Chevrolet had led 22 laps, "
+                             "climbed out and stood beside the wreckage."))
+    assert ("Zentrix Foods", "sponsors", "Marcus Trent") in got
+
+
+def test_a_team_its_owner_possesses(ex):
+    text = ("Alan Quill won the race in his second season with Dale Varnum's Harrow Racing. "
+            "Marcus Trent, in Ron Bexley's Kestrel Motorsports Chevrolet, was second.")
+    result = ex.extract(text)
+    got = triples(result)
+    assert ("Dale Varnum", "owns", "Harrow Racing") in got
+    assert types(result)["Dale Varnum"] == "Person"
+    assert ("Ron Bexley", "owns", "Kestrel Motorsports") not in got
+
+
+def test_the_person_a_numbered_car_rides_with_is_its_crew_chief(ex):
+    text = ("Marcus Trent moves to Harrow Racing and will drive the No. 71 Chevrolet with Nils "
+            "Ambrose, who followed him from Kestrel Motorsports.")
+    result = ex.extract(text)
+    assert types(result).get("Nils Ambrose") == "CrewChief"
+    assert ("Nils Ambrose", "sponsors", "Marcus Trent") not in triples(result)
+
+
+def test_a_sponsor_on_an_unrecognized_drivers_car_is_on_no_other_car(ex):
+    text = ("Marcus Trent drove the No. 48 for Kestrel Motorsports in 2023. Velmora Air, the "
+            "charter airline, remains on Jones' car for most of the season.")
+    result = ex.extract(text)
+    assert ("Velmora Air", "sponsors", "Marcus Trent") not in triples(result)
+    assert types(result).get("Velmora Air") == "Sponsor"
+
+
+def test_a_fact_sheets_sponsor_line_under_a_drivers_heading():
+    ex = Extractor(registry=REGISTRY, extra_names=EXTRA + [("Zentrix Foods", "Sponsor"),
+                                                           ("Velmora Air", "Sponsor")])
+    text = ("Here is how each car fared.\n\nNo. 20 — Alan Quill\n"
+            "Crew chief: Hank Dorsey. Primary sponsors: Zentrix Foods, Velmora Air.\n"
+            "Result: two wins.\n\nNo. 54 — Marcus Trent\nCrew chief: Pete Amundsen.\n")
+    got = triples(ex.extract(text))
+    assert ("Zentrix Foods", "sponsors", "Alan Quill") in got
+    assert ("Velmora Air", "sponsors", "Alan Quill") in got
+    assert ("Zentrix Foods", "sponsors", "Marcus Trent") not in got
+
+
+def test_a_sponsor_of_the_driver_a_rundown_lists_after_the_number(ex):
+    text = ("No. 12 Alan Quill (Kestrel Motorsports Ford; crew chief Hank Dorsey) — The "
+            "defending champion won here a year ago. The owner said this week that his team "
+            "would race its own race. Brightwater Tools is the primary sponsor for Sunday.")
+    got = triples(ex.extract(text))
+    assert ("Brightwater Tools", "sponsors", "Alan Quill") in got
+
+
+def test_a_sponsor_of_a_numbered_car(ex):
+    text = ("Alan Quill begins his sixth season in the No. 17 for Kestrel Motorsports. "
+            "Longtime partner Brightwater Tools headlines the No. 17 for 16 races.")
+    got = triples(ex.extract(text))
+    assert ("Brightwater Tools", "sponsors", "Alan Quill") in got
+
+
+def test_a_plural_title_names_every_member_of_its_list(ex):
+    text = ("Kestrel Motorsports bought the truck team. Kestrel co-owners Jeff Dornan and Ray "
+            "Ostler said the operation will move to Chevrolet. Crew chiefs Bo Lantern and Cal "
+            "Dimmick were retained.")
+    result = ex.extract(text)
+    kinds = types(result)
+    assert kinds.get("Ray Ostler") == "Person"
+    assert kinds.get("Cal Dimmick") == "CrewChief"
+
+
+def test_a_list_member_with_a_title_of_its_own_keeps_it(ex):
+    result = ex.extract("Kestrel's Alan Quill and crew chief Nils Ambrose won at Lakeview "
+                        "Speedway.")
+    assert types(result).get("Nils Ambrose") == "CrewChief"

@@ -598,6 +598,11 @@ class CarRules:
                     driver = m.ent
             elif q >= sent.start and doc[q].lower_ in {"the", "a", "in"} and team is not None:
                 driver = self.phrase_owner(doc[b.root])
+            elif q >= sent.start and doc[q].lower_ == "whose":
+                got = [e for e in self.antecedent(doc[q]) if self._driverish(e)]
+                driver = got[0] if got else None  # "Y, whose <S> <make> had led 22 laps"
+            if driver is None and sponsors and team is None:
+                driver = self._speakers_car(doc[first.start - 1] if first.start else None)
             if driver is None:
                 continue
             if team is not None:
@@ -606,6 +611,15 @@ class CarRules:
             for sp in sponsors:
                 if self._make_sponsor(sp):
                     self.emit(sp, "sponsors", driver, si, 0.65, "car-name-sponsor")
+
+    def _speakers_car(self, before) -> int | None:
+        """"We had a really good <S> <make>", "that's a good <S> <make>", said Y: a car
+        praised in a driver's own quotation, with no owner named, is the speaker's."""
+        if before is None or not self.inside_quote(before.i) or \
+                before.lower_ not in {"good", "great", "fast", "strong", "our", "a", "the"}:
+            return None
+        got = [e for e in self.quote_speaker(before.i) if self._driverish(e)]
+        return got[0] if len(got) == 1 else None
 
     def make_for_team(self, si, sent, ms) -> None:
         """"X was the top <make> in fifth for T", "drove <make>s for T", "the <sponsor>
@@ -651,9 +665,18 @@ class CarRules:
                     if (self.ent(y).is_person or self.ent(y).type == "Team") and \
                             self._make_sponsor(sp):
                         self.emit(sp, "sponsors", y, si, 0.6, "on-board-with")
+            if not self.pobjs(pobj, {"with"}) + self.pobjs(verb, {"with"}):
+                # "<S> is expected to remain on board": the car of the paragraph
+                for sp, d in ((sp, d) for sp in subj for d in self.paragraph_car(tok)):
+                    if self._make_sponsor(sp):
+                        self.emit(sp, "sponsors", d, si, 0.6, "on-board")
             return
         targets = self.car_refs(pobj, 2)
-        if not targets and pobj.lower_ in {"hood", "car", "truck"}:
+        owned = any(c.dep_ == "poss" and c.lower_ != "its" for c in pobj.children)
+        if not targets and owned:
+            for sp in subj:  # "<S> remains on Y's car", Y unrecognized: still a sponsor
+                self._make_sponsor(sp)
+        if not targets and pobj.lower_ in {"hood", "car", "truck"} and not owned:
             # "Bass Pro Shops was on the hood again": the car named just before
             k = self._sent_index(tok)
             lo = self.de.sents[max(0, k - 2)].start
@@ -674,6 +697,9 @@ class CarRules:
         got = []
         for t in [tok] + [c for c in tok.subtree if c.dep_ == "conj"]:
             m = self.men(t)
+            if any(c.dep_ == "relcl" and c.left_edge.lower_ in {"who", "whom"}
+                   for c in t.children):
+                continue  # "with <X>, who followed him from T": a person
             if m is not None and self._sponsorable(m.ent) and self.ent(m.ent).type not in {
                     "Team", "Manufacturer", "Series", "Track"}:
                 got.append(m.ent)
@@ -745,6 +771,39 @@ class CarRules:
                 driver, _ = self.car_owner_at(t)
                 return [driver] if driver is not None else []
         return []
+
+    def paragraph_car(self, tok, reach: int = 3) -> list[int]:
+        """The driver of the car numbered last before ``tok`` in its paragraph (its own
+        sentence and up to ``reach`` before): a rundown item names the car once ("Y
+        returns in the No. 8 <make>.") and its next sentences speak of "the car" or of a
+        sponsor alone ("<S> is back as primary sponsor", "<S> will sponsor the truck")."""
+        k = self._sent_index(tok)
+        lo = self.de.sents[k].start
+        for j in range(k - 1, max(-1, k - 1 - reach), -1):
+            last = self.de.sents[j][-1]
+            if j in self.de.headings or "\n" in last.text + last.whitespace_:
+                break  # (the paragraph starts with the sentence after)
+            lo = self.de.sents[j].start
+        for t in reversed(self.doc[lo:tok.i]):
+            if t.text in NUMBER_SIGNS:
+                driver, _ = self.car_owner_at(t)
+                driver = self._listed_after(t) if driver is None else driver
+                named = driver is not None and any(
+                    lo <= m.start < tok.i for m in self.ent(driver).mentions)
+                return [driver] if named and self._driverish(driver) else []
+        return []
+
+    def _listed_after(self, sign) -> int | None:
+        """The driver a rundown lists right after a car number ("No. 12 <driver> (...)",
+        "No. 19 - <driver> returns ...")."""
+        num = self._number_token(sign)
+        if num is None:
+            return None
+        k = num.i + 1
+        while k < len(self.doc) and self.doc[k].text in {"-", "–", "—", ":"}:
+            k += 1
+        m = self.de.mention_at(k) if k < len(self.doc) else None
+        return m.ent if m is not None and m.start == k and self._driverish(m.ent) else None
 
     # ------------------------------------------------------------ car references
     def car_owner_at(self, tok):

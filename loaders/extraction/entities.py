@@ -311,11 +311,13 @@ class EntityLinker:
             if "\n" in ent.text:
                 continue
             pieces = [(ent.start, ent.end)]
-            if any(t.lower_ in {"and", "&", ","} for t in ent):
-                # "Quill and Trent": two names in one NER span
+            # "Quill and Trent": two names in one NER span; a company's "&" joins one
+            # name ("<X> Transportation & Logistics", "<X> & Gamble")
+            joins = {"and", ","} if ent.label_ == "ORG" else {"and", "&", ","}
+            if any(t.lower_ in joins for t in ent):
                 pieces, cur = [], ent.start
                 for t in ent:
-                    if t.lower_ in {"and", "&", ","}:
+                    if t.lower_ in joins:
                         pieces.append((cur, t.i))
                         cur = t.i + 1
                 pieces.append((cur, ent.end))
@@ -751,6 +753,8 @@ class EntityLinker:
                     if ent.type != "Team" and words[0] not in forms:
                         self._place_sensitive.add(words[0])
                     forms.append(words[0])  # "Kestrel" of "Kestrel Speed Group"
+                    if words[0].isupper() and len(words[0]) >= 4 and ent.type == "Team":
+                        forms.append(words[0].title())  # "Kestrel" of "KESTREL Garage"
                 letters = [w[0] for part in words for w in part.split("-") if w[:1].isalpha()]
                 if len(letters) >= 3 and ent.type == "Team":
                     forms.append("".join(letters).upper())
@@ -853,6 +857,8 @@ class EntityLinker:
             if prv is not None and not taken[prv.i] and prv.is_alpha and prv.text[:1].isupper() \
                     and prv.pos_ == "PROPN" and not prv.is_sent_start:
                 continue
+            if self._company_possessive(doc, tok.i, taken):
+                continue  # "<Surname>'s Travel Stops": a company's name, not the person's
             ent = self._disambiguate(cands, last_seen, sent_of, tok.i, first_seen, bare)
             if ent is None:
                 continue
@@ -1098,6 +1104,8 @@ class EntityLinker:
             if root.dep_ == "conj" and root.head.ent_type_ == "PERSON" or any(
                     c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in root.children):
                 score += 2
+            if any(self._known_company(t) for t in self._conjuncts(root)):
+                score -= 3  # "<Known brand> and <X> return as sponsors": a company
         # the surname used alone as a person ("Trent said")
         last = words[-1].text
         spans = {(s, e) for s, e, _ in occ}
@@ -1115,6 +1123,24 @@ class EntityLinker:
                 verb = True
         score += 2 * alone + verb
         return score >= 1
+
+    @staticmethod
+    def _conjuncts(root) -> list:
+        """The other members of a coordination ("A, B and C") a name's head belongs to."""
+        first = root
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        return [t for t in [first] + [c for c in first.subtree if c.dep_ == "conj"]
+                if t.i != root.i]
+
+    def _known_company(self, tok) -> bool:
+        """Whether the word heads a name the gazetteer knows as a sponsor or company, or
+        a name whose last word is a company's ("<X> Tires", "<X> Logistics")."""
+        words = [t for t in tok.subtree if t.i <= tok.i and t.text[:1].isupper()] or [tok]
+        text = tok.doc[words[0].i:tok.i + 1].text
+        if tok.lower_ in L.ORG_SUFFIXES and len(words) > 1:
+            return True
+        return any(c.type in {"Sponsor", "Organization"} for c in self.gaz.lookup(text))
 
     def _plausible_org(self, doc, s, e, label) -> bool:
         words = doc[s:e]
@@ -1495,6 +1521,8 @@ class EntityLinker:
             "crew chief" in said or self._as_crew_chief_after(doc, m)
         if crew_chief:
             votes["CrewChief"] += 3
+        elif self._with_a_car(root):
+            votes["CrewChief"] += 2
         if before and before[-1] in L.ROLE_DRIVER or \
                 any(w in L.ROLE_DRIVER for w in role_words[:4]) or said & L.ROLE_DRIVER:
             votes["Driver"] += 2
@@ -1521,6 +1549,18 @@ class EntityLinker:
                 t.text in {"No.", "#"} or t.lower_ == "wheel" for t in root.head.subtree
                 if not root.left_edge.i <= t.i <= root.right_edge.i):
             votes["Driver"] += 1  # "X, who co-owns the team, returns ... behind the wheel"
+
+    @staticmethod
+    def _with_a_car(root) -> bool:
+        """"will drive the No. 71 <make> with X", "the No. 2 <sponsor> <make> with X":
+        the person a preview pairs with a numbered car is its crew chief."""
+        if root.dep_ != "pobj" or root.head.lower_ != "with":
+            return False
+        car = root.head.head
+        if car.pos_ in {"VERB", "AUX"}:  # (the parser may hang the with-phrase on "drive")
+            car = next((c for c in car.children if c.dep_ == "dobj"), car)
+        return car.pos_ in {"NOUN", "PROPN"} and any(
+            t.text in {"No.", "No", "#"} for t in car.subtree if t.i < root.head.i)
 
     @staticmethod
     def _as_crew_chief_after(doc, m: EntMention) -> bool:
@@ -1605,12 +1645,28 @@ class EntityLinker:
             out.add("owner")
         return out
 
+    @staticmethod
+    def _list_title(doc, root, sent) -> list[str]:
+        """The words before the first of "co-owners A and B", "crew chiefs A, B and C":
+        a plural title names every member of the list after it."""
+        first = root
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        own = root.left_edge.i
+        if first.i == root.i or own == 0 or doc[own - 1].lower_ not in {"and", ","}:
+            return []  # (not "A and crew chief B": B has a title of its own)
+        start = first.left_edge.i
+        words = [t.lower_ for t in doc[max(sent.start, start - 3):start]]
+        return words if words and words[-1].endswith("s") and words[-1][:1].isalpha() \
+            else []  # (a plural, not the "'s" of "<team>'s A and B")
+
     def _vote_types(self, doc, ent: DocEntity) -> None:
         votes = ent.votes
         for m in ent.mentions:
             span = doc[m.start:m.end]
             sent = span.sent
             before = [t.lower_ for t in doc[max(sent.start, m.start - 3):m.start]]
+            before = self._list_title(doc, doc[m.root], sent) or before
             root = doc[m.root]
             appos = [c for c in root.children if c.dep_ == "appos" and c.pos_ != "PROPN"]
             if root.dep_ == "appos" and root.head.pos_ != "PROPN":

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 TEAM_SUFFIXES = frozenset({
     "racing", "motorsports", "motorsport", "garage", "autosport", "autosports",
-    "enterprises", "motor club", "racing team", "motorsports team",
+    "enterprises", "motor club", "racing team", "motorsports team", "race engineering",
 })
 """Last word(s) of a capitalized name that make it a race team ("X Racing", "X Garage")."""
 
@@ -44,6 +44,7 @@ ORG_SUFFIXES = frozenset({
     "kitchen", "grill", "cafe", "restaurant", "steakhouse", "bakery", "market", "shops",
     "outfitters", "depot", "mart", "roofing", "plumbing", "electric", "coolers", "homes",
     "management", "ventures", "enterprises", "industries", "motorsport", "airways",
+    "engineering", "transportation", "express", "automation", "fraternity",
     # media
     "ledger", "times", "post", "journal", "gazette", "herald", "tribune", "wire", "daily",
     "weekly", "magazine", "podcast", "press", "observer", "bulletin", "insider", "digest",
@@ -419,7 +420,8 @@ OWN_NOUNS = frozenset({"owner", "co-owner", "coowner", "owners", "co-owners", "o
 
 SPONSOR_VERBS = frozenset({"sponsor", "back", "support", "fund", "partner", "adorn",
                            "return", "sign", "extend", "renew", "join", "come", "serve",
-                           "feature", "carry", "bankroll", "underwrite", "finance"})
+                           "feature", "carry", "bankroll", "underwrite", "finance",
+                           "headline"})
 SPONSOR_NOUNS = frozenset({"sponsor", "sponsors", "sponsorship", "partner", "partners",
                            "partnership", "backing", "backer", "livery", "scheme",
                            "paint", "primary", "associate", "funding", "deal", "support",
@@ -431,6 +433,14 @@ SPONSOR_PARTNER_MODIFIERS = frozenset({"primary", "associate", "official", "foun
                                        "marketing", "anchor", "presenting", "co-primary",
                                        "longtime", "corporate"})
 """Words that make a "partner" a sponsor ("anchor partner", "longtime partner <X>")."""
+TEAM_POSSESSOR_LEADS = frozenset({"for", "with", "to", "at", "from", "join", "joins",
+                                  "joined", "joining", "leave", "leaves", "left"})
+"""Words before "X's <team>" that name the team as a place to race ("driving for X's
+<team>"), where X is its owner, not a driver describing his car."""
+SPONSORED_SHARES = frozenset({"races", "majority", "portion", "bulk", "half", "schedule",
+                              "share", "slate"})
+"""What a sponsor takes of a car's year when the car goes unnamed ("<S> will sponsor a
+majority of the races", "<S> returns for the bulk of the schedule")."""
 CAR_CARRY_VERBS = frozenset({"carry", "have", "feature", "sport", "wear", "display"})
 """What a car does with its sponsors ("the No. 13 has <X> back", "will carry <X>")."""
 

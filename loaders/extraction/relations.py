@@ -383,6 +383,17 @@ class _Run(CarRules, ResultRules, QuoteRules):
             return list(teams) if len(teams) == 1 else []  # (the nearest heading only)
         return []
 
+    def heading_driver(self, tok, reach: int = 4) -> list[int]:
+        """The one driver the nearest heading above ``tok`` names ("No. 11 — <driver>"),
+        at most ``reach`` sentences before: a fact sheet's labelled lines under it
+        ("Primary sponsor: <S>.") are about that driver."""
+        k = self._sent_index(tok)
+        for j in range(k - 1, max(-1, k - 1 - reach), -1):
+            if j in self.de.headings:
+                drivers = {m.ent for m in self.de.in_sentence(j) if self._driverish(m.ent)}
+                return list(drivers) if len(drivers) == 1 else []
+        return []
+
     def salient_team(self, person: int, tok=None) -> list[int]:
         """The team a "team owner X" leads: a team whose name holds X's surname, else the
         team named last before ``tok`` in its sentence or the one before, else the team
@@ -398,11 +409,22 @@ class _Run(CarRules, ResultRules, QuoteRules):
             for m in reversed(self.de.mentions):
                 if sent.start <= m.start < tok.i and self.ent(m.ent).type == "Team":
                     return [m.ent]  # "T confirmed ..., and team owner X said"
-            near = self.team_of_section(tok) or self.team_just_before(tok)
+            near = self.team_of_drivers_beside(person, tok) or \
+                self.team_of_section(tok) or self.team_just_before(tok)
             if near:
                 return near
         best = max(teams, key=lambda e: len(e.mentions))
         return [best.idx]
+
+    def team_of_drivers_beside(self, person: int, tok) -> list[int]:
+        """"Y credited team owner X", "Owner X already has Y and Z in his two cars": the
+        one team the drivers named in the sentence drive for (as read so far)."""
+        si = self._sent_index(tok)
+        drivers = {m.ent for m in self.de.in_sentence(si) if m.ent != person and
+                   self.ent(m.ent).type == "Driver"}
+        teams = {e.object for e in self.edges.values()
+                 if e.predicate == "drove_for" and e.subject in drivers}
+        return list(teams) if len(teams) == 1 else []
 
     def teams_named_after(self, person: int) -> list[int]:
         """Teams whose name, as canonical or as the text writes it, holds the person's
@@ -1078,6 +1100,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
             if low == "with" and tok.dep_ == "prep":
                 self.car_with(tok, si)
         self.name_patterns(si, sent, ms)
+        self.owners_team_possessive(si, sent, ms)
         self.crew_chief_surface(si, sent, ms)
         self.with_chief(si, sent, ms)
         self.listing_line(si, sent, ms)
@@ -3103,6 +3126,29 @@ class _Run(CarRules, ResultRules, QuoteRules):
             for t in teams:
                 self.emit(o, "owns", t, si, 0.8, "own-noun")
 
+    def owners_team_possessive(self, si, sent, ms) -> None:
+        """"driving for X's <team>", "his second season with X's <team>", "to X's
+        <team>": a person who possesses a team, named as where someone goes or races
+        and not as a car ("X's <team> Chevrolet" is X's car), owns it. A known driver
+        possessing a team drives for it, so only other people count."""
+        doc = self.doc
+        for a, b in zip(ms, ms[1:]):
+            ea, eb = self.ent(a.ent), self.ent(b.ent)
+            if not ea.is_person or eb.type != "Team" or b.start != a.end + 1 or \
+                    doc[a.end].text not in {"'s", "’s"} or a.start == sent.start:
+                continue
+            if doc[a.start - 1].lower_ not in L.TEAM_POSSESSOR_LEADS:
+                continue
+            nxt = doc[b.end] if b.end < sent.end else None
+            if nxt is not None and (nxt.text in NUMBER_SIGNS or nxt.lemma_.lower() in
+                                    L.CAR_NOUNS or self.de.mention_at(nxt.i) is not None):
+                continue  # "X's <team> Chevrolet", "X's <team> car": a driver's car
+            if ea.certain and ea.type == "Driver" or ea.votes.get("Driver"):
+                continue
+            if not ea.certain:
+                ea.type = "Person"
+            self.emit(a.ent, "owns", b.ent, si, 0.7, "team-possessor")
+
     def _team_run_with(self, tok) -> list[int]:
         """"X, who runs the team with co-owner Y": the team of the clause the with-phrase
         of the owner word hangs on."""
@@ -3139,7 +3185,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
         low = tok.lower_
         strong = low.startswith("sponsor") or lemma == "sponsor"
         if not strong and lemma not in {"back", "support", "fund", "bankroll", "underwrite",
-                                        "finance", "partner"}:
+                                        "finance", "partner", "headline"}:
             return
         subj = self.subjects(tok)
         objs = self.dobjs(tok) + self.pobjs(tok, {"with"} if lemma == "partner" else set())
@@ -3156,6 +3202,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 objs = [o for o in objs if self.ent(o).is_person or self.ent(o).type == "Team"]
                 if not objs:
                     objs += self.car_refs(h, 2)  # "the No. 56 <make> sponsored by S"
+        if not passive and not any(self.ent(o).is_person or self.ent(o).type == "Team"
+                                   for o in objs):
+            objs += self._unnamed_car(tok)
         teams_at = [t for t in self.pobjs(tok, {"at", "with"}) if self.teamish(t)]
         for s_ in dict.fromkeys(subj):
             if not self._sponsorable(s_) and self.ent(s_).type != "Sponsor":
@@ -3171,6 +3220,22 @@ class _Run(CarRules, ResultRules, QuoteRules):
                         for t in teams_at:
                             if self._driverish(o):
                                 self.emit(o, "drove_for", t, si, 0.65, "sponsored-at")
+
+    def _unnamed_car(self, verb) -> list[int]:
+        """"<S> will sponsor the truck in 10 races", "<S> will sponsor a majority of the
+        races": a sponsoring verb whose object is a car or a share of races names no one;
+        the car is the one numbered there, else the one its paragraph numbered
+        (:meth:`paragraph_car`)."""
+        for o in (c for c in verb.children if c.dep_ == "dobj"):
+            cars = self.car_refs(o, 2)
+            if cars:
+                return cars  # "<S> will sponsor the No. 17", "<S> headlines the No. 17"
+            words = {t.lower_ for t in o.subtree}
+            car = o.lemma_.lower() in L.CAR_NOUNS and any(
+                c.lower_ in {"the", "that", "this"} for c in o.children)
+            if car or o.lower_ in L.SPONSORED_SHARES or "races" in words:
+                return self.paragraph_car(verb)
+        return []
 
     def sponsor_follows(self, tok, si) -> None:
         """"<S>, which chose to stay with Y", "<S> is expected to follow him": a company
@@ -3234,6 +3299,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 return  # ("<S>, Y's longtime partner" is a sponsor)
         sponsors: list[int] = []
         targets: list[int] = []
+        if tok.dep_ == "ROOT" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == ":":
+            # a fact sheet's "Primary sponsors: <S>, <Z>." under "No. 20 — <driver>"
+            targets += self.heading_driver(tok)
         if tok.dep_ == "appos":
             sponsors += self.ents_of(tok.head)
         if tok.dep_ == "attr":
@@ -3329,6 +3397,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 v = v.head
             targets = [e for e in self.subjects(v) if self.ent(e).is_person or
                        self.ent(e).type == "Team"]
+        if sponsors and set(targets) <= set(sponsors) and (
+                tok.dep_ == "attr" or tok.dep_ == "pobj" and tok.head.lower_ == "as"):
+            targets += self.paragraph_car(tok)  # "<S> is back as primary sponsor."
         for s in dict.fromkeys(sponsors):
             if self.ent(s).is_person and not self._sponsorable(s):
                 continue
