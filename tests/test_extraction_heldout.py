@@ -1,9 +1,9 @@
 """Scores on the held-out set, which no extraction rule was tuned on (see its README).
 
-The floors are the scores measured when the set was added (relations 0.725, entities
-0.915), less 0.02: they catch a change that trades unseen text for the development set.
+The floors are the scores measured when the set was added (relations 0.763, entities
+0.922), less 0.02: they catch a change that trades unseen text for the development set.
 The targets of the extraction issue for unseen real articles are relation F1 (coarse) 0.75
-and entity F1 0.85; the relation target is not reached yet, so the floor is what it is.
+and entity F1 0.85.
 """
 
 from __future__ import annotations
@@ -16,8 +16,7 @@ from nascar_kg.loaders.evaluation import load_gold, score
 from nascar_kg.loaders.extraction import Extractor
 
 HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
-TARGETS = {"relations_coarse": 0.75, "entities": 0.85}
-FLOORS = {"relations_coarse": 0.70, "entities": 0.89}
+FLOORS = {"relations_coarse": 0.74, "entities": 0.90}
 
 
 @pytest.fixture(scope="module")
@@ -31,4 +30,4 @@ def heldout_scores():
 @pytest.mark.parametrize("key", sorted(FLOORS))
 def test_heldout_scores_hold(heldout_scores, key):
     got = heldout_scores[key]["f1"]
-    assert got >= min(TARGETS[key], FLOORS[key]), heldout_scores[key]
+    assert got >= FLOORS[key], heldout_scores[key]

@@ -27,7 +27,7 @@ from .entities import clean_name
 from .model import DocumentExtraction, ExtractedEntity, ExtractedRelation, Mention
 
 EXTRACTOR_NAME = "nascar-kg-rules"
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"
 
 
 class Extractor:
