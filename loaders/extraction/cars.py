@@ -521,7 +521,7 @@ class CarRules:
         """A season review's card per car: a line "No. 11 — <driver>" (the driver of one
         of the cars of the team the article opens on), then "Crew chief: C." in the
         lines under it (C calls that driver's races). The parse may cut either line in
-        two ("No. 54 —" / "Ty Gibbs")."""
+        two ("No. 54 —" / "<driver>")."""
         sents = self.de.sents
         words = [t for t in sents[si] if not t.is_space]
         if not words or words[0].text not in NUMBER_SIGNS:

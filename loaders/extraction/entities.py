@@ -842,7 +842,7 @@ class EntityLinker:
             if org_short and tok.text in org_short and \
                     self._team_context(doc, tok.i, tok.i + 1):
                 continue
-            # ("Suárez" of the registry's "Daniel Suarez": accents aside)
+            # ("Suárez" of a registry name written "Suarez": accents aside)
             cands = surname.get(tok.text) or surname.get(strip_accents(tok.text))
             if cands is None:
                 cands = first.get(tok.text)

@@ -827,12 +827,12 @@ class _Run(CarRules, ResultRules, QuoteRules):
 
     def _possessive_before(self, tok) -> list[int]:
         """The name in "X's teammate" when the parse hangs the possessive elsewhere ("...
-        and Cindric's teammate Joey Logano" as a conjunct): the mention just before
+        and X's teammate Y" as a conjunct): the mention just before
         the possessive marker right before ``tok`` (a team modifier may sit between)."""
         k = tok.i - 1
         if k >= 0 and self.men(self.doc[k]) is not None and \
                 self.ent(self.men(self.doc[k]).ent).type == "Team":
-            k = self.men(self.doc[k]).start - 1  # "X's Roush teammate"
+            k = self.men(self.doc[k]).start - 1  # "X's <team> teammate"
         if k < 1 or self.doc[k].text not in {"'s", "’s", "'", "’"}:
             return []
         m = self.men(self.doc[k - 1])
@@ -1326,8 +1326,8 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 self.emit(d, "drove_for", t, si, conf, "drive-verb")
 
     def _owner_hires(self, tok, lemma, subjects, si) -> None:
-        """"Yates hired Irvan to take over the No. 28", "Hendrick filled the seat,
-        hiring T. L.": an owner who hires a driver stands for his team (resolved in
+        """"<Owner> hired Y to take over the No. 28", "<Owner> filled the seat,
+        hiring Y": an owner who hires a driver stands for his team (resolved in
         :meth:`drove_for_owners`)."""
         if lemma not in L.OWNER_HIRE_VERBS or self.negated(tok):
             return
@@ -1732,7 +1732,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
                 continue
             if ea.type == "Person" and words in (["'s"], ["’s"], ["'"], ["’"]) and \
                     eb.type == "Driver":
-                # "Penske's A, B and C": an owner's drivers drive for his team (see
+                # "<Owner>'s A, B and C": an owner's drivers drive for his team (see
                 # drove_for_owners)
                 self._for_owner += [(g, a.ent, si) for g in self.group_of(b)
                                     if self.ent(g).type == "Driver"]
