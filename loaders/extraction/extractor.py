@@ -123,9 +123,10 @@ class Extractor:
 
     # -- assembly --------------------------------------------------------------------
     @staticmethod
-    def _evidence(sent) -> tuple[str, int, int]:
+    def _evidence(sent, text: str) -> tuple[str, int, int]:
+        """The sentence's text without surrounding space, and its offsets (``text`` is
+        the document's, which spaCy builds anew from the tokens at every ``doc.text``)."""
         start, end = sent.start_char, sent.end_char
-        text = sent.doc.text
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -178,22 +179,23 @@ class Extractor:
 
     def _assemble(self, doc, de, edges, name) -> DocumentExtraction:
         entities = []
+        text = doc.text  # (once: each doc.text joins every token again)
         written = [self._written_name(doc, ent) for ent in de.entities]
         for ent, shown in zip(de.entities, written):
             mentions = sorted({(doc[m.start:m.end].start_char, doc[m.start:m.end].end_char)
                                for m in ent.mentions})
             entities.append(ExtractedEntity(
                 name=shown, type=ent.type,
-                mentions=[Mention(doc.text[s:e], s, e) for s, e in mentions],
+                mentions=[Mention(text[s:e], s, e) for s, e in mentions],
                 canonical=ent.name if shown != ent.name else None))
         relations = []
         for e in edges:
             s, o = de.entities[e.subject], de.entities[e.object]
             if not self.voc.accepts(e.predicate, s.type, o.type):
                 continue
-            text, start, end = self._evidence(de.sents[e.sent])
+            evidence, start, end = self._evidence(de.sents[e.sent], text)
             relations.append(ExtractedRelation(
                 subject=written[e.subject], subject_type=s.type, predicate=e.predicate,
-                object=written[e.object], object_type=o.type, evidence=text, start=start,
+                object=written[e.object], object_type=o.type, evidence=evidence, start=start,
                 end=end, confidence=round(e.confidence, 3)))
         return DocumentExtraction(document=name, entities=entities, relations=relations)
