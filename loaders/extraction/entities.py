@@ -223,6 +223,21 @@ def clean_name(text: str) -> str:
     return text.strip(" ,;:")
 
 
+def first_conjunct(tok):
+    """The first member of the coordination ("A, B and C") that ``tok`` belongs to, or
+    ``tok`` itself outside one."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def conjuncts(tok) -> list:
+    """The other members of the coordination ("A, B and C") that ``tok`` belongs to."""
+    first = first_conjunct(tok)
+    return [t for t in [first, *(c for c in first.subtree if c.dep_ == "conj")]
+            if t.i != tok.i]
+
+
 def _car_word(tok) -> bool:
     """A word naming a race car: "No." (with its number), "the 48", "hood", "car"."""
     if tok.lower_ in {"hood", "car", "truck", "machine", "ride", "no", "no.", "#"}:
@@ -965,11 +980,7 @@ class EntityLinker:
         """Whether ``tok`` is a conjunct of a list whose other members name people
         ("Larson, Elliott, Byron and <tok> are back")."""
         people = {m.root for e in entities if e.is_person for m in e.mentions}
-        head = tok
-        while head.dep_ == "conj" and head.head.i != head.i:
-            head = head.head
-        members = [head, *[t for t in head.subtree if t.dep_ == "conj" and t.i != tok.i]]
-        others = [t for t in members if t.i != tok.i]
+        others = conjuncts(tok)
         return tok.dep_ == "conj" and len(others) >= 2 and all(t.i in people for t in others)
 
     @staticmethod
@@ -1104,7 +1115,7 @@ class EntityLinker:
             if root.dep_ == "conj" and root.head.ent_type_ == "PERSON" or any(
                     c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in root.children):
                 score += 2
-            if any(self._known_company(t) for t in self._conjuncts(root)):
+            if any(self._known_company(t) for t in conjuncts(root)):
                 score -= 3  # "<Known brand> and <X> return as sponsors": a company
         # the surname used alone as a person ("Trent said")
         last = words[-1].text
@@ -1123,15 +1134,6 @@ class EntityLinker:
                 verb = True
         score += 2 * alone + verb
         return score >= 1
-
-    @staticmethod
-    def _conjuncts(root) -> list:
-        """The other members of a coordination ("A, B and C") a name's head belongs to."""
-        first = root
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
-        return [t for t in [first] + [c for c in first.subtree if c.dep_ == "conj"]
-                if t.i != root.i]
 
     def _known_company(self, tok) -> bool:
         """Whether the word heads a name the gazetteer knows as a sponsor or company, or
@@ -1213,9 +1215,7 @@ class EntityLinker:
         No. 88", "in the No. 52 <make> with <X>", "with <X> on board"), or sharing a
         sponsor's schedule ("the anchor partner, with <X> and <Z> sharing the
         balance")."""
-        root = run.root
-        while root.dep_ == "conj" and root.head.i != root.i:
-            root = root.head
+        root = first_conjunct(run.root)
         return EntityLinker._rides_with(run, root) or EntityLinker._carried(root)
 
     @staticmethod

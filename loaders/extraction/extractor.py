@@ -182,8 +182,8 @@ class Extractor:
         text = doc.text  # (once: each doc.text joins every token again)
         written = [self._written_name(doc, ent) for ent in de.entities]
         for ent, shown in zip(de.entities, written):
-            mentions = sorted({(doc[m.start:m.end].start_char, doc[m.start:m.end].end_char)
-                               for m in ent.mentions})
+            spans = (doc[m.start:m.end] for m in ent.mentions)
+            mentions = sorted({(span.start_char, span.end_char) for span in spans})
             entities.append(ExtractedEntity(
                 name=shown, type=ent.type,
                 mentions=[Mention(text[s:e], s, e) for s, e in mentions],

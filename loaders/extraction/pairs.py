@@ -40,7 +40,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import lexicon as L
-from .entities import DocEntities, EntMention, Quoted
+from .entities import DocEntities, EntMention, Quoted, first_conjunct
 from .relations import Edge
 
 MODEL_PATH = Path(__file__).with_name("pair_model.json")
@@ -134,11 +134,7 @@ def belongs_elsewhere(de: DocEntities, m: EntMention, own: int, rival_type: str)
 
 def coordinated(a, b) -> bool:
     """Whether two names are items of one list ("voices like A, B and C"): peers."""
-    def first(tok):
-        while tok.dep_ == "conj" and tok.head.i != tok.i:
-            tok = tok.head
-        return tok
-    return first(a).i == first(b).i
+    return first_conjunct(a).i == first_conjunct(b).i
 
 
 def negated(lca, way: list) -> bool:
@@ -248,6 +244,7 @@ def candidates(de: DocEntities, edges: list[Edge], kb: KnownFacts | None = None)
         firsts: dict[int, list[EntMention]] = {}
         for m in ms:
             firsts.setdefault(m.ent, []).append(m)
+        owner_cue = len(firsts) > 1 and _owner_cue(de, si)  # (once a sentence)
         keys = sorted(firsts)
         for x in keys:
             for y in keys:
@@ -264,10 +261,10 @@ def candidates(de: DocEntities, edges: list[Edge], kb: KnownFacts | None = None)
                         belongs_elsewhere(de, a, y, ents[y].type):
                     continue  # denied, listed side by side, or said of someone else
                 if pred == "affiliated_with" and ents[y].type == "Team" and \
-                        ents[x].type == "Person" and _owner_cue(de, si):
+                        ents[x].type == "Person" and owner_cue:
                     pred = "owns"
                 yield si, x, y, pred, pair_features(de, si, a, b, ms, kb, path)
-    yield from quote_candidates(de, edges, kb)
+    yield from quote_candidates(de, linked_pairs, kb)
 
 
 def quote_features(de: DocEntities, q: Quoted, kb: KnownFacts) -> list[str]:
@@ -307,10 +304,10 @@ def quote_features(de: DocEntities, q: Quoted, kb: KnownFacts) -> list[str]:
     return f
 
 
-def quote_candidates(de: DocEntities, edges: list[Edge], kb: KnownFacts):
+def quote_candidates(de: DocEntities, linked_pairs: set[frozenset], kb: KnownFacts):
     """Yield ``(sentence, speaker, person, "endorses", features)`` for the people named in
-    quotations whom no rule edge links to the speaker."""
-    linked_pairs = {frozenset((e.subject, e.object)) for e in edges}
+    quotations whom no rule edge links to the speaker (``linked_pairs``: the pairs of
+    entities the rule edges link)."""
     seen = set()
     for q in de.quoted:
         key = (q.speaker, q.person, q.sent)

@@ -41,7 +41,7 @@ from . import lexicon as L
 from .cars import NUMBER_SIGNS, CarRules
 from .quotes import QuoteRules
 from .results import SPAN_NOUNS, ResultRules
-from .entities import PERSON_TYPES, DocEntities, DocEntity, PronounMention
+from .entities import PERSON_TYPES, DocEntities, DocEntity, PronounMention, first_conjunct
 
 PRONOUN_WORDS = frozenset({"he", "she", "him", "her", "his", "they", "them", "their",
                            "it", "its", "two", "both", "team", "company"})
@@ -138,10 +138,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
         kind = self.ent(m.ent).is_person
         root = doc[m.root]
         # climb to the first conjunct, then collect the chain
-        top = root
-        while top.dep_ == "conj" and top.head.i != top.i:
-            top = top.head
-        stack = [top]
+        stack = [first_conjunct(root)]
         seen = set()
         while stack:
             t = stack.pop()
@@ -830,9 +827,9 @@ class _Run(CarRules, ResultRules, QuoteRules):
         and X's teammate Y" as a conjunct): the mention just before
         the possessive marker right before ``tok`` (a team modifier may sit between)."""
         k = tok.i - 1
-        if k >= 0 and self.men(self.doc[k]) is not None and \
-                self.ent(self.men(self.doc[k]).ent).type == "Team":
-            k = self.men(self.doc[k]).start - 1  # "X's <team> teammate"
+        team = self.men(self.doc[k]) if k >= 0 else None
+        if team is not None and self.ent(team.ent).type == "Team":
+            k = team.start - 1  # "X's <team> teammate"
         if k < 1 or self.doc[k].text not in {"'s", "’s", "'", "’"}:
             return []
         m = self.men(self.doc[k - 1])
@@ -3087,9 +3084,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
         """"X, owner of T", "T owner X", "T co-owner X", "X's ownership stake in T"."""
         owners: list[int] = []
         teams: list[int] = []
-        role = tok
-        while role.dep_ == "conj" and role.head.i != role.i:
-            role = role.head  # "X, the driver and co-owner of T"
+        role = first_conjunct(tok)  # "X, the driver and co-owner of T"
         if role.dep_ == "appos":
             owners += self.ents_of(role.head)
         elif role.dep_ == "attr":
@@ -3709,9 +3704,7 @@ class _Run(CarRules, ResultRules, QuoteRules):
                      tok.sent.end)
         inside = {m.ent for m in self.de.mentions if tok.i < m.start < comma}
         targets = [t for t in targets if t in inside]
-        first = tok  # ("engines and technical support": the first conjunct's place)
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
+        first = first_conjunct(tok)  # ("engines and technical support": its place)
         holders: list[int] = [e for c in tok.children if c.dep_ == "poss"
                               for e in self._alliance_holder(c)]
         compound = [self.men(c).ent for c in tok.children if c.dep_ in {"compound", "nmod"}
